@@ -1,0 +1,58 @@
+"""The JSON API under /api/v1/: one NinjaAPI, a router per app."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from secretaria.accounts.api import router as accounts_router
+from secretaria.accounts.auth import api_auth
+from secretaria.directory.api import router as directory_router
+
+api = NinjaAPI(
+    title="Secretaría Virtual API",
+    version="1",
+    description="JSON API of Secretaría Virtual. Authenticate with the session cookie or `Authorization: Bearer <token>`.",
+    auth=api_auth,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc):
+    return api.create_response(request, {"detail": str(exc) or _("You do not have permission to do this.")}, status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthorized(request, exc):
+    return api.create_response(request, {"detail": _("Authentication required or token invalid.")}, status=401)
+
+
+@api.exception_handler(ValidationError)
+def _django_validation(request, exc):
+    return api.create_response(
+        request,
+        {"detail": _("Invalid data."), "errors": exc.message_dict if hasattr(exc, "error_dict") else exc.messages},
+        status=400,
+    )
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation(request, exc):
+    return api.create_response(request, {"detail": _("Invalid data."), "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+api.add_router("/", accounts_router)
+api.add_router("/directory/", directory_router)

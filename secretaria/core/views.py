@@ -1,0 +1,29 @@
+"""Error pages in the site's layout (JSON under /api/)."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+def _error(request, status: int, title: str, message: str):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=status)
+    return render(request, "error.html", {"status": status, "title": title, "message": message}, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, 400, _("Bad request"), _("The request could not be understood."))
+
+
+def permission_denied(request, exception=None):
+    return _error(request, 403, _("Access denied"), _("You do not have permission to see this page."))
+
+
+def page_not_found(request, exception=None):
+    return _error(request, 404, _("Page not found"), _("The page you were looking for does not exist or has moved."))
+
+
+def server_error(request):
+    return _error(
+        request, 500, _("Server error"), _("Something went wrong on our side. The Secretariat has been notified.")
+    )

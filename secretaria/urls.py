@@ -1,0 +1,31 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from secretaria.api import api
+
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = _("Secretaría Virtual — administration")
+admin.site.site_title = _("Secretaría Virtual")
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("", include("secretaria.portal.root_urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path(_("members/"), include("secretaria.portal.members_urls")),
+    path(_("directory/"), include("secretaria.directory.urls")),
+    path("", include("secretaria.portal.urls")),
+    prefix_default_language=True,
+)
+
+handler400 = "secretaria.core.views.bad_request"
+handler403 = "secretaria.core.views.permission_denied"
+handler404 = "secretaria.core.views.page_not_found"
+handler500 = "secretaria.core.views.server_error"
