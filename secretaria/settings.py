@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "secretaria.accounts",
     "secretaria.directory",
     "secretaria.portal",
+    "secretaria.search",
+    "secretaria.documents",
 ]
 
 MIDDLEWARE = [
