@@ -116,6 +116,15 @@ def public_posts_with_holders(
     )
 
 
+def posts_with_holders(*, on: datetime.date | None = None) -> QuerySet[Post]:
+    """Every post, each with ``current_terms`` on ``on``; callers filter by the access policy."""
+    return (
+        Post.objects.select_related("organization", "country", "group")
+        .prefetch_related(_current_terms(on or today()))
+        .order_by("title_es")
+    )
+
+
 def public_people_of(organization: Organization) -> QuerySet[Person]:
     return Person.objects.filter(organization=organization, is_public=True).order_by("family_name", "given_name")
 
