@@ -125,10 +125,6 @@ def posts_with_holders(*, on: datetime.date | None = None) -> QuerySet[Post]:
     )
 
 
-def public_people_of(organization: Organization) -> QuerySet[Person]:
-    return Person.objects.filter(organization=organization, is_public=True).order_by("family_name", "given_name")
-
-
 # --- Posts and terms -------------------------------------------------------------------
 
 

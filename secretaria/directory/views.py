@@ -70,16 +70,12 @@ def secretariat(request):
     organization = selectors.secretariat_organization()
     if organization is None:
         raise Http404
-    posts = list(selectors.public_posts_with_holders(organization=organization))
-    holders = {term.person_id for post in posts for term in post.current_terms}
     return render(
         request,
         "directory/secretariat.html",
         {
             "organization": organization,
-            "posts": posts,
-            # Public staff who hold none of the posts listed above.
-            "staff": [p for p in selectors.public_people_of(organization) if p.pk not in holders],
+            "posts": selectors.public_posts_with_holders(organization=organization),
             "host_posts": selectors.public_posts_with_holders().filter(
                 organization__kind=Organization.Kind.INTERNATIONAL
             ),
