@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from secretaria.directory.models import Country, Group, Membership, Organization, Person, Post, PresidencyTerm, Term
 
@@ -16,6 +17,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "country"]
     search_fields = ["name_es", "name_en", "acronym_es", "acronym_en"]
     autocomplete_fields = ["country"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Person)
