@@ -295,3 +295,6 @@ LOGGING = {
 
 # --- API ------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
+
+# Django 6 makes https the default scheme of URL form fields; adopt it now.
+FORMS_URLFIELD_ASSUME_HTTPS = True
