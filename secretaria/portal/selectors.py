@@ -79,6 +79,10 @@ class Version:
     changes: list[Change]
 
 
+# Who made a change is the version's author already; repeating it as a field change is noise.
+_NOT_DIFFED = ["updated_by", "created_by", "author", "uploaded_by"]
+
+
 def history_of(obj, *, limit: int = 100) -> list[Version]:
     """Versions of ``obj``, newest first, each with the fields it changed from the one before."""
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
@@ -88,7 +92,7 @@ def history_of(obj, *, limit: int = 100) -> list[Version]:
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None:
-            delta = record.diff_against(previous)
+            delta = record.diff_against(previous, excluded_fields=_NOT_DIFFED, foreign_keys_are_objs=True)
             changes = [
                 Change(field=c.field, label=str(labels.get(c.field, c.field)), old=c.old, new=c.new)
                 for c in delta.changes
