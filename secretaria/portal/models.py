@@ -221,7 +221,8 @@ class Image(models.Model):
 
     def markdown(self) -> str:
         """The snippet to paste into a page or news text."""
-        return f"![{self.alt}]({self.url})"
+        alt = self.alt.replace("[", "(").replace("]", ")")  # brackets would end the Markdown alt text
+        return f"![{alt}]({self.url})"
 
 
 class NewsItem(Publishable):
