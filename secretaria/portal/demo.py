@@ -5,6 +5,7 @@ and saved only when its text differs, so running ``load_demo`` twice adds no his
 """
 
 import datetime
+import re
 import zoneinfo
 
 from secretaria.core.access import AccessLevel
@@ -553,14 +554,34 @@ the Pro-Tempore Presidency, more photographs of working sessions and automatic m
 ]
 
 
+_BLOCK_START = re.compile(r"^(#+ |- |\d+\. |> )")
+
+
+def _unwrap(text: str) -> str:
+    """Join the source's wrapped lines, so the editor shows one line per paragraph or item."""
+    lines: list[str] = []
+    for line in text.strip().splitlines():
+        joins = lines and lines[-1] and line.strip() and not _BLOCK_START.match(line)
+        if joins:
+            lines[-1] = f"{lines[-1]} {line.strip()}"
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
 def _changed(obj, data: dict) -> dict:
     return {name: value for name, value in data.items() if getattr(obj, name) != value}
+
+
+def _prepared(spec: dict) -> dict:
+    return {name: _unwrap(value) if name.startswith("body_") else value for name, value in spec.items()}
 
 
 def load(*, stdout, style):
     created = updated = 0
     for spec in PAGES:
-        data = {"show_in_nav": False, "access_level": AccessLevel.PUBLIC, "publish_at": _at(2004, 8, 2), **spec}
+        data = {"show_in_nav": False, "access_level": AccessLevel.PUBLIC, "publish_at": _at(2004, 8, 2)}
+        data.update(_prepared(spec))
         data["status"] = Status.PUBLISHED
         page = Page.objects.filter(site=data["site"], slug=data["slug"]).first()
         if page is None:
@@ -574,7 +595,7 @@ def load(*, stdout, style):
                 services.page_publish(page=page, by=None)
             updated += 1
     for spec in NEWS:
-        data = {"access_level": AccessLevel.PUBLIC, **spec, "status": Status.PUBLISHED}
+        data = {"access_level": AccessLevel.PUBLIC, **_prepared(spec), "status": Status.PUBLISHED}
         item = NewsItem.objects.filter(slug=data["slug"]).first()
         if item is None:
             services.news_create(by=None, reason="Demo data", **data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -71,6 +72,29 @@ class Change:
     label: str
     old: object
     new: object
+
+    @property
+    def old_lines(self) -> list[str]:
+        return self._changed_lines()[0]
+
+    @property
+    def new_lines(self) -> list[str]:
+        return self._changed_lines()[1]
+
+    def _changed_lines(self) -> tuple[list[str], list[str]]:
+        """For long texts, only the lines that differ (whole values for anything else)."""
+        if not isinstance(self.old, str) or not isinstance(self.new, str):
+            return (
+                [] if self.old in (None, "") else [str(self.old)],
+                [] if self.new in (None, "") else [str(self.new)],
+            )
+        old, new = self.old.splitlines(), self.new.splitlines()
+        removed, added = [], []
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+            if tag != "equal":
+                removed += [line for line in old[i1:i2] if line.strip()]
+                added += [line for line in new[j1:j2] if line.strip()]
+        return removed, added
 
 
 @dataclass

@@ -140,3 +140,15 @@ def test_content_falls_back_to_the_other_language(make_page):
 
     with translation.override("en"):
         assert page.title == "Página about"
+
+
+def test_the_history_of_a_long_text_shows_only_the_lines_that_changed(make_page, st_officer):
+    page = make_page("about", body_en="First paragraph.\n\nSecond paragraph.\n\nThird paragraph.", published=False)
+
+    services.page_update(
+        page=page, by=st_officer, body_en="First paragraph.\n\nSecond paragraph, revised.\n\nThird paragraph."
+    )
+
+    (change,) = selectors.history_of(page)[0].changes
+    assert change.old_lines == ["Second paragraph."]
+    assert change.new_lines == ["Second paragraph, revised."]
