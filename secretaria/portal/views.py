@@ -47,6 +47,7 @@ def home(request):
             "intro": selectors.public_page("home"),
             "news": list(selectors.public_news()[:4]),
             "presidency": presidency_on(timezone.localdate()),
+            "nav_pages": list(selectors.nav_pages()),
         },
     )
 
