@@ -7,7 +7,7 @@ so the Secretariat can see who changed a page, when and what.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,6 +20,9 @@ from PIL import UnidentifiedImageError
 
 from secretaria.core.access import AccessLevel
 from secretaria.portal.models import Image, NewsItem, Page, Status
+
+if TYPE_CHECKING:
+    from secretaria.accounts.models import User
 
 PAGE_FIELDS = {
     "site", "slug", "title_es", "title_en", "summary_es", "summary_en", "body_es", "body_en",
@@ -34,7 +37,7 @@ NEWS_FIELDS = {
 ALLOWED_IMAGE_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 
 
-def _save(obj, *, by, reason: str) -> None:
+def _save(obj, *, by: User | None, reason: str) -> None:
     # simple_history reads these two attributes when it writes the historical row.
     obj._history_user = by
     obj._change_reason = reason[:100] if reason else ""
@@ -55,7 +58,7 @@ def _apply(obj, fields: dict[str, Any], allowed: set[str]) -> None:
 
 def page_create(
     *,
-    by,
+    by: User | None,
     site: str = Page.Site.PUBLIC,
     slug: str,
     title_es: str,
@@ -77,7 +80,7 @@ def page_create(
     return page
 
 
-def page_update(*, page: Page, by, reason: str = "", **fields: Any) -> Page:
+def page_update(*, page: Page, by: User | None, reason: str = "", **fields: Any) -> Page:
     """Change a page; ``reason`` is kept in its history with the author."""
     _apply(page, fields, PAGE_FIELDS)
     page.updated_by = by
@@ -86,7 +89,7 @@ def page_update(*, page: Page, by, reason: str = "", **fields: Any) -> Page:
     return page
 
 
-def page_publish(*, page: Page, by, at: datetime.datetime | None = None) -> Page:
+def page_publish(*, page: Page, by: User | None, at: datetime.datetime | None = None) -> Page:
     """Publish now, or at ``at`` / the date already set (the page stays hidden until then)."""
     page.status = Status.PUBLISHED
     # A date already chosen in the form is kept: publishing then schedules the page.
@@ -96,7 +99,7 @@ def page_publish(*, page: Page, by, at: datetime.datetime | None = None) -> Page
     return page
 
 
-def page_unpublish(*, page: Page, by) -> Page:
+def page_unpublish(*, page: Page, by: User | None) -> Page:
     page.status = Status.DRAFT
     page.updated_by = by
     _save(page, by=by, reason=_("Unpublished"))
@@ -106,7 +109,7 @@ def page_unpublish(*, page: Page, by) -> Page:
 # --- News -----------------------------------------------------------------------------
 
 
-def news_create(*, by, slug: str, title_es: str, reason: str = "", **fields: Any) -> NewsItem:
+def news_create(*, by: User | None, slug: str, title_es: str, reason: str = "", **fields: Any) -> NewsItem:
     status = fields.pop("status", Status.DRAFT)
     item = NewsItem(slug=slug, title_es=title_es, author=by, updated_by=by)
     _apply(item, fields, NEWS_FIELDS)
@@ -118,7 +121,7 @@ def news_create(*, by, slug: str, title_es: str, reason: str = "", **fields: Any
     return item
 
 
-def news_update(*, item: NewsItem, by, reason: str = "", **fields: Any) -> NewsItem:
+def news_update(*, item: NewsItem, by: User | None, reason: str = "", **fields: Any) -> NewsItem:
     _apply(item, fields, NEWS_FIELDS)
     item.updated_by = by
     with transaction.atomic():
@@ -126,7 +129,7 @@ def news_update(*, item: NewsItem, by, reason: str = "", **fields: Any) -> NewsI
     return item
 
 
-def news_publish(*, item: NewsItem, by, at: datetime.datetime | None = None) -> NewsItem:
+def news_publish(*, item: NewsItem, by: User | None, at: datetime.datetime | None = None) -> NewsItem:
     item.status = Status.PUBLISHED
     item.publish_at = at or item.publish_at or timezone.now()
     item.updated_by = by
@@ -134,7 +137,7 @@ def news_publish(*, item: NewsItem, by, at: datetime.datetime | None = None) -> 
     return item
 
 
-def news_unpublish(*, item: NewsItem, by) -> NewsItem:
+def news_unpublish(*, item: NewsItem, by: User | None) -> NewsItem:
     item.status = Status.DRAFT
     item.updated_by = by
     _save(item, by=by, reason=_("Unpublished"))
@@ -165,7 +168,7 @@ def image_validate(file: UploadedFile) -> str:
     return ALLOWED_IMAGE_FORMATS[fmt]
 
 
-def image_upload(*, file: UploadedFile, alt_es: str, alt_en: str = "", by) -> Image:
+def image_upload(*, file: UploadedFile, alt_es: str, alt_en: str = "", by: User | None) -> Image:
     """Store an uploaded picture under a generated name, after checking it is one."""
     suffix = image_validate(file)
     original_name = file.name or ""

@@ -221,3 +221,12 @@ def test_the_management_lists_make_a_constant_number_of_queries(
     with django_assert_max_num_queries(len(first.captured_queries)):
         st.get(en("members:manage_pages"))
         st.get(en("members:manage_news"))
+
+
+def test_anonymous_visitors_are_sent_to_login_from_the_editing_views(anonymous, make_page):
+    page = make_page("about")
+
+    for url in [en("members:manage_pages"), en("members:page_edit", page.pk), en("members:images")]:
+        response = anonymous.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("account_login"))
