@@ -1,0 +1,269 @@
+"""The members' area: the dashboard, members' pages, and the Secretariat's editing tools."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from secretaria.core import access
+from secretaria.core.dashboard import panels_for
+from secretaria.core.richtext import render_markdown
+from secretaria.portal import selectors, services
+from secretaria.portal.forms import ImageUploadForm, NewsForm, PageForm
+from secretaria.portal.models import NewsItem, Page
+
+
+def members_only(view):
+    """Signed-in people who may enter the members' area; others go to login (or get a 403)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not access.can(request.user, "members_area.enter"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def managers_only(view):
+    @wraps(view)
+    @members_only
+    def wrapper(request, *args, **kwargs):
+        if not access.can(request.user, "portal.manage"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@members_only
+def dashboard(request):
+    user = request.user
+    return render(
+        request,
+        "portal/dashboard.html",
+        {
+            "panels": panels_for(request),
+            "role_label": user.get_role_display(),
+            "country": user.country,
+            "organization": user.organization,
+            "is_current_ppt": access.is_current_ppt(user),
+        },
+    )
+
+
+@members_only
+def page_detail(request, slug):
+    page = selectors.page_by_slug(Page.Site.MEMBERS, slug)
+    manager = access.can(request.user, "portal.manage")
+    if page is None or (not page.is_live and not manager):
+        raise Http404
+    if not access.can_view_object(request.user, page):
+        raise PermissionDenied
+    return render(request, "portal/page_detail.html", {"page": page, "members_area": True, "manager": manager})
+
+
+# --- Management (Secretariat) ---------------------------------------------------------
+
+
+@managers_only
+def manage_pages(request):
+    return render(request, "portal/manage/page_list.html", {"pages": selectors.pages_for_management()})
+
+
+@managers_only
+def manage_news(request):
+    paginator = Paginator(selectors.news_for_management(), 25)
+    news_page = paginator.get_page(request.GET.get("page"))
+    return render(request, "portal/manage/news_list.html", {"news_page": news_page, "news": news_page.object_list})
+
+
+def _preview(form) -> dict | None:
+    """Render the bodies typed in the form, without saving, for the preview button."""
+    if "preview" not in form.data:
+        return None
+    return {
+        lang: {
+            "title": form.data.get(f"title_{lang}", ""),
+            "summary": form.data.get(f"summary_{lang}", ""),
+            "body": render_markdown(form.data.get(f"body_{lang}", "")),
+        }
+        for lang in ("es", "en")
+    }
+
+
+def _edit(request, *, form_class, instance, create, update, template_kind, list_url):
+    form = form_class(request.POST or None, instance=instance)
+    preview = None
+    if request.method == "POST":
+        preview = _preview(form)
+        if preview is None and form.is_valid():
+            try:
+                if instance is None:
+                    obj = create(by=request.user, reason=form.cleaned_data.get("reason", ""), **form.content_data())
+                    messages.success(request, _("Saved as a draft."))
+                else:
+                    obj = update(
+                        instance, by=request.user, reason=form.cleaned_data.get("reason", ""), **form.content_data()
+                    )
+                    messages.success(request, _("Changes saved."))
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect(f"members:{template_kind}_edit", obj.pk)
+        elif preview is not None:
+            form.is_valid()  # show errors next to the preview too
+    return render(
+        request,
+        "portal/manage/content_form.html",
+        {
+            "form": form,
+            "object": instance,
+            "preview": preview,
+            "list_url": list_url,
+            "list_label": _("Pages") if template_kind == "page" else _("News"),
+            "heading_new": _("New page") if template_kind == "page" else _("New news item"),
+            "publish_url": f"members:{template_kind}_publish",
+            "history_url": f"members:{template_kind}_history",
+            "images": selectors.images()[:12],
+        },
+    )
+
+
+@managers_only
+def page_create(request):
+    return _edit(
+        request,
+        form_class=PageForm,
+        instance=None,
+        create=lambda **kw: services.page_create(**kw),
+        update=None,
+        template_kind="page",
+        list_url="members:manage_pages",
+    )
+
+
+@managers_only
+def page_edit(request, pk):
+    page = get_object_or_404(Page, pk=pk)
+    return _edit(
+        request,
+        form_class=PageForm,
+        instance=page,
+        create=None,
+        update=lambda obj, **kw: services.page_update(page=obj, **kw),
+        template_kind="page",
+        list_url="members:manage_pages",
+    )
+
+
+@managers_only
+@require_POST
+def page_publish(request, pk):
+    page = get_object_or_404(Page, pk=pk)
+    if request.POST.get("action") == "unpublish":
+        services.page_unpublish(page=page, by=request.user)
+        messages.success(request, _("The page is now a draft: only the Secretariat sees it."))
+    else:
+        services.page_publish(page=page, by=request.user)
+        if page.is_scheduled:
+            messages.success(request, _("The page will be published on its publication date."))
+        else:
+            messages.success(request, _("The page is published."))
+    return redirect("members:page_edit", page.pk)
+
+
+@managers_only
+def page_history(request, pk):
+    page = get_object_or_404(Page, pk=pk)
+    return render(
+        request,
+        "portal/manage/history.html",
+        {"object": page, "versions": selectors.history_of(page), "edit_url": "members:page_edit"},
+    )
+
+
+@managers_only
+def news_create(request):
+    return _edit(
+        request,
+        form_class=NewsForm,
+        instance=None,
+        create=lambda **kw: services.news_create(**kw),
+        update=None,
+        template_kind="news",
+        list_url="members:manage_news",
+    )
+
+
+@managers_only
+def news_edit(request, pk):
+    item = get_object_or_404(NewsItem, pk=pk)
+    return _edit(
+        request,
+        form_class=NewsForm,
+        instance=item,
+        create=None,
+        update=lambda obj, **kw: services.news_update(item=obj, **kw),
+        template_kind="news",
+        list_url="members:manage_news",
+    )
+
+
+@managers_only
+@require_POST
+def news_publish(request, pk):
+    item = get_object_or_404(NewsItem, pk=pk)
+    if request.POST.get("action") == "unpublish":
+        services.news_unpublish(item=item, by=request.user)
+        messages.success(request, _("The news item is now a draft: only the Secretariat sees it."))
+    else:
+        services.news_publish(item=item, by=request.user)
+        if item.is_scheduled:
+            messages.success(request, _("The news item will be published on its publication date."))
+        else:
+            messages.success(request, _("The news item is published."))
+    return redirect("members:news_edit", item.pk)
+
+
+@managers_only
+def news_history(request, pk):
+    item = get_object_or_404(NewsItem, pk=pk)
+    return render(
+        request,
+        "portal/manage/history.html",
+        {"object": item, "versions": selectors.history_of(item), "edit_url": "members:news_edit"},
+    )
+
+
+@managers_only
+def images(request):
+    form = ImageUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            picture = services.image_upload(
+                file=form.cleaned_data["file"],
+                alt_es=form.cleaned_data["alt_es"],
+                alt_en=form.cleaned_data["alt_en"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("Picture uploaded. Copy its Markdown snippet into a text."))
+            return redirect(f"{request.path}#image-{picture.pk}")
+    paginator = Paginator(selectors.images(), 24)
+    images_page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "portal/manage/images.html",
+        {"form": form, "images_page": images_page, "images": images_page.object_list},
+    )

@@ -1,0 +1,212 @@
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+
+from secretaria.core.access import AccessLevel
+from secretaria.portal.models import Page
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def en(name, *args):
+    with translation.override("en"):
+        return reverse(name, args=args)
+
+
+def es(name, *args):
+    with translation.override("es"):
+        return reverse(name, args=args)
+
+
+def test_the_home_page_shows_the_intro_page_the_latest_news_and_the_presidency(anonymous, make_page, make_news):
+    make_page("home", title_en="The Regional Conference on Migration", body_en="A forum created in **1996**.")
+    make_news("seminar", title_en="Migration and Health seminar")
+    make_news("draft", title_en="Unpublished draft news", published=False)
+
+    html = anonymous.get(en("portal:home")).content.decode()
+
+    assert "The Regional Conference on Migration" in html
+    assert "<strong>1996</strong>" in html
+    assert "Migration and Health seminar" in html
+    assert "Unpublished draft news" not in html
+    assert "Panama" in html  # the Pro-Tempore Presidency today (crm fixture)
+
+
+def test_a_public_page_is_shown_by_its_address_in_both_languages(anonymous, make_page):
+    make_page("about", title_es="Sobre el Proceso de Puebla", title_en="About the Puebla Process")
+
+    assert "Sobre el Proceso de Puebla" in anonymous.get(es("portal:page", "about")).content.decode()
+    assert "About the Puebla Process" in anonymous.get(en("portal:page", "about")).content.decode()
+
+
+def test_drafts_and_unknown_pages_are_not_found(anonymous, make_page):
+    make_page("about", published=False)
+
+    assert anonymous.get(en("portal:page", "about")).status_code == 404
+    assert anonymous.get(en("portal:page", "nowhere")).status_code == 404
+
+
+def test_a_members_page_is_not_served_on_the_public_portal(anonymous, make_page):
+    make_page("guide", site=Page.Site.MEMBERS, access_level=AccessLevel.MEMBERS)
+
+    assert anonymous.get(en("portal:page", "guide")).status_code == 404
+
+
+def test_markdown_is_sanitised_before_it_reaches_the_page(anonymous, make_page):
+    make_page(
+        "about",
+        body_en='Hello <script>alert("x")</script> [click](javascript:alert(1)) <img src=x onerror="alert(2)">',
+    )
+
+    html = anonymous.get(en("portal:page", "about")).content.decode()
+
+    assert "Hello" in html
+    assert "<script>alert" not in html
+    assert "javascript:alert" not in html
+    assert "onerror" not in html
+
+
+def test_the_news_list_shows_published_news_only(anonymous, make_news):
+    make_news("a", title_en="Published news A")
+    make_news("b", title_en="Draft news B", published=False)
+    make_news("c", title_en="Future news C", days_ago=-2)
+    make_news("d", title_en="Members news D", access_level=AccessLevel.MEMBERS)
+
+    html = anonymous.get(en("portal:news_list")).content.decode()
+
+    assert "Published news A" in html
+    assert "Draft news B" not in html
+    assert "Future news C" not in html
+    assert "Members news D" not in html
+
+
+def test_members_see_restricted_news_in_the_list(client_for, gt_official, make_news):
+    make_news("d", title_en="Members news D", access_level=AccessLevel.MEMBERS)
+
+    assert "Members news D" in client_for(gt_official).get(en("portal:news_list")).content.decode()
+
+
+def test_the_news_list_makes_the_same_number_of_queries_whatever_its_length(
+    anonymous, make_news, django_assert_max_num_queries
+):
+    for i in range(3):
+        make_news(f"n{i}")
+    with django_assert_max_num_queries(3) as few:
+        anonymous.get(en("portal:news_list"))
+    for i in range(3, 10):
+        make_news(f"n{i}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert anonymous.get(en("portal:news_list")).status_code == 200
+
+
+def test_a_news_item_is_shown_and_restricted_ones_ask_for_login(anonymous, make_news, observer, client_for):
+    make_news("seminar", title_en="Migration and Health seminar", body_en="Held in Guatemala City.")
+    make_news("closed", access_level=AccessLevel.MEMBERS)
+
+    assert "Held in Guatemala City." in anonymous.get(en("portal:news_detail", "seminar")).content.decode()
+    response = anonymous.get(en("portal:news_detail", "closed"))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert client_for(observer).get(en("portal:news_detail", "closed")).status_code == 403
+    assert anonymous.get(en("portal:news_detail", "nothing")).status_code == 404
+
+
+def test_the_feed_lists_public_published_news_only(anonymous, make_news):
+    make_news("public", title_en="Public news")
+    make_news("draft", title_en="Draft news", published=False)
+    make_news("closed", title_en="Closed news", access_level=AccessLevel.OBSERVERS)
+
+    response = anonymous.get(en("portal:news_feed"))
+
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert "Public news" in body
+    assert "Draft news" not in body
+    assert "Closed news" not in body
+    assert en("portal:news_detail", "public") in body
+
+
+def test_the_sitemap_lists_public_pages_and_news_in_both_languages(anonymous, make_page, make_news):
+    make_page("about")
+    make_page("hidden", published=False)
+    make_page("guide", site=Page.Site.MEMBERS)
+    make_news("public")
+    make_news("closed", access_level=AccessLevel.MEMBERS)
+
+    body = anonymous.get("/sitemap.xml").content.decode()
+
+    assert es("portal:page", "about") in body
+    assert en("portal:page", "about") in body
+    assert 'hreflang="es"' in body and 'hreflang="en"' in body
+    assert en("portal:news_detail", "public") in body
+    assert es("portal:news_detail", "public") in body
+    assert "hidden" not in body
+    assert "guide" not in body
+    assert "closed" not in body
+
+
+def _contact(client, **overrides):
+    data = {
+        "name": "María Pérez",
+        "email": "maria@example.org",
+        "subject": "Consulta sobre el fondo de reserva",
+        "message": "¿Quién puede presentar una solicitud al fondo?",
+        "website": "",
+    }
+    data.update(overrides)
+    return client.post(en("portal:contact"), data)
+
+
+def test_the_contact_form_sends_one_email_to_the_secretariat(anonymous, crm, settings):
+    settings.SECRETARIAT_EMAIL = "st@crm.example"
+
+    response = _contact(anonymous)
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["st@crm.example"]
+    assert message.reply_to == ["maria@example.org"]
+    assert "Consulta sobre el fondo de reserva" in message.subject
+    assert "¿Quién puede presentar una solicitud al fondo?" in message.body
+    assert "Your message has been sent" in anonymous.get(response["Location"]).content.decode()
+
+
+def test_the_contact_form_refuses_bad_input_with_form_errors(anonymous, crm):
+    response = _contact(anonymous, email="not-an-address", message="")
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"email", "message"}
+    assert 'class="errorlist' in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_the_contact_form_ignores_bots_that_fill_the_honeypot(anonymous, crm):
+    response = _contact(anonymous, website="http://spam.example")
+
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_the_contact_form_limits_repeated_posts_from_one_address(anonymous, crm):
+    for _ in range(5):
+        assert _contact(anonymous).status_code == 302
+
+    response = _contact(anonymous)
+
+    assert response.status_code == 429
+    assert len(mail.outbox) == 5
+
+
+def test_the_contact_page_shows_the_secretariat_address(anonymous, crm):
+    crm["orgs"]["st"].address = "Oficina de la OIM, San José, Costa Rica"
+    crm["orgs"]["st"].save()
+
+    assert "Oficina de la OIM, San José" in anonymous.get(en("portal:contact")).content.decode()
