@@ -155,9 +155,10 @@ def load(*, stdout, style) -> None:
         rows.append((username, str(role.label), DEMO_TOTP_SECRETS.get(username, "")))
 
     stdout.write(style.MIGRATE_HEADING("Demo accounts"))
-    header = ("user", "role", "password", "two-factor secret")
-    widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(3)]
-    for row in [header, *[(u, r, DEMO_PASSWORD, s) for u, r, s in rows]]:
+    table = [("user", "role", "password", "two-factor secret")]
+    table += [(username, role_label, DEMO_PASSWORD, secret) for username, role_label, secret in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(3)]
+    for row in table:
         stdout.write("  " + "  ".join(cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(row)).rstrip())
     stdout.write(
         "  st and admin also need a two-factor code at sign-in; "
