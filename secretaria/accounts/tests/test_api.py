@@ -145,3 +145,16 @@ def test_the_interactive_docs_use_bundled_files_and_no_inline_script(db):
     inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
     assert inline and all('type="application/json"' in attrs for attrs in inline)
     assert "style=" not in html
+
+
+def test_an_unknown_api_path_is_a_json_404(db):
+    response = Client().get("/api/v1/no-such-endpoint")
+    assert response.status_code == 404
+    assert response.json()["detail"]
+
+
+def test_a_wrong_method_is_a_json_405(db):
+    response = Client().put("/api/v1/me")
+    assert response.status_code == 405
+    assert response.json()["detail"]
+    assert "GET" in response["Allow"]
