@@ -1,5 +1,7 @@
 """allauth adapters: how sign-up, sign-in and two-factor authentication fit our rules."""
 
+import time
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
@@ -9,7 +11,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from secretaria.accounts.selectors import requires_two_factor
+from secretaria.accounts.selectors import needs_two_factor_setup, requires_two_factor
 from secretaria.core.audit import audit_record
 from secretaria.core.models import AuditEvent
 
@@ -19,6 +21,28 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return True
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Do not ask for the password twice in a row when the site forces TOTP setup.
+
+        allauth asks for the password again before any change to a second factor, even
+        right after signing in. Secretariat staff without an authenticator are sent to the
+        activation page by RequireTwoFactorMiddleware as soon as they sign in; asking them
+        for the password they typed seconds ago adds nothing. This exception is narrow: only
+        while the account has no authenticator at all, and only within allauth's
+        reauthentication window after a password sign-in in this session.
+        """
+        from allauth.account import app_settings as account_settings
+        from allauth.account.internal.flows.login import get_authentication_records
+        from allauth.core import context
+
+        request = context.request
+        user = getattr(request, "user", None)
+        if app == "allauth.mfa" and user is not None and needs_two_factor_setup(user):
+            records = [r for r in get_authentication_records(request, user) if r.get("method") == "password"]
+            if records and time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT:
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def pre_authenticate(self, request, **credentials):
         """Refuse sign-in, even with the right password, once an account is locked.

@@ -33,9 +33,7 @@ def test_a_secretariat_officer_without_totp_is_sent_to_set_it_up_from_any_page(n
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"] == reverse("mfa_activate_totp")
-    # allauth asks for the password once more before a second factor is added.
-    assert client.get(reverse("mfa_activate_totp"))["Location"].startswith(reverse("account_reauthenticate"))
-    reauthenticate(client)
+    # Right after signing in, the officer is not asked for the password a second time.
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200
     assert "Your role requires two-factor authentication" in page.content.decode()
@@ -56,7 +54,6 @@ def test_a_member_official_is_not_forced_to_use_totp(client_for, gt_official):
 def test_activating_totp_then_signing_in_asks_for_the_code(new_st, django_capture_on_commit_callbacks):
     client = Client()
     post_login(client, "new_st")
-    reauthenticate(client)
     page = client.get(reverse("mfa_activate_totp"))
     html = page.content.decode()
     # The QR code is a server-drawn SVG in an <img> data: URI: no script, no inline style.
@@ -143,3 +140,18 @@ def test_recovery_codes_can_be_viewed_downloaded_and_regenerated(st_officer):
     assert client.post(reverse("mfa_generate_recovery_codes")).status_code == 302
     renewed = RecoveryCodes(Authenticator.objects.get(user=st_officer, type="recovery_codes")).get_unused_codes()
     assert unused[0] not in renewed
+
+
+def test_without_a_fresh_password_sign_in_allauth_still_asks_for_the_password(new_st, client_for):
+    client = client_for(new_st)  # a session without a password sign-in record
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    reauthenticate(client)
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+
+
+def test_a_member_official_adding_totp_is_asked_for_the_password_again(gt_official):
+    client = Client()
+    post_login(client, "gt_official")
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
