@@ -65,3 +65,35 @@ def test_administrators_revoke_tokens_from_the_admin(client_for, admin_user, gt_
 def test_createsuperuser_makes_an_administrator(db):
     user = User.objects.create_superuser("root", "root@example.org", "a-long-password-1")
     assert user.role == Role.ADMIN
+
+
+def test_an_administrator_adds_an_account_with_its_role(client_for, admin_user, crm):
+    client = client_for(admin_user)
+    assert client.get(reverse("admin:accounts_user_add")).status_code == 200
+    response = client.post(
+        reverse("admin:accounts_user_add"),
+        {
+            "username": "lmonzon",
+            "email": "lmonzon@example.org",
+            "usable_password": "true",
+            "password1": "coordinacion-st-2004",
+            "password2": "coordinacion-st-2004",
+            "role": Role.SECRETARIAT,
+            "country": crm["countries"]["CR"].pk,
+            "organization": crm["orgs"]["st"].pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    user = User.objects.get(username="lmonzon")
+    assert (user.role, user.is_staff) == (Role.SECRETARIAT, False)
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.USER_CREATED, target="lmonzon", actor=admin_user).exists()
+
+
+def test_the_user_list_makes_a_constant_number_of_queries(
+    client_for, admin_user, gt_official, hn_official, observer, django_assert_max_num_queries
+):
+    client = client_for(admin_user)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("admin:accounts_user_changelist"))
+    assert response.status_code == 200
+    assert "gt_official" in response.content.decode()
