@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -17,6 +17,12 @@ api = NinjaAPI(
     description="JSON API of Secretaría Virtual. Authenticate with the session cookie or `Authorization: Bearer <token>`.",
     auth=api_auth,
     urls_namespace="api",
+    # The interactive docs at /api/v1/docs: with "ninja" in INSTALLED_APPS, django-ninja
+    # serves Swagger UI from its own static files (ninja/static/ninja/), not from a CDN,
+    # and its template has no inline script (settings go in a JSON data block read by
+    # swagger-ui-init.js), so our CSP (script-src/style-src 'self') needs no exception.
+    # validatorUrl=None stops Swagger UI from calling validator.swagger.io.
+    docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": False}),
 )
 
 

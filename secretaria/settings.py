@@ -73,8 +73,10 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",
     "secretaria.core",
-    "secretaria.accounts",
+    # The directory comes before accounts: load_demo runs the apps' demo modules in this
+    # order, and the demo accounts are linked to people of the demo directory.
     "secretaria.directory",
+    "secretaria.accounts",
     "secretaria.portal",
     "secretaria.search",
     "secretaria.documents",
@@ -83,6 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "secretaria.core.middleware.PermissionsPolicyMiddleware",
+    "secretaria.core.middleware.ApiJsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

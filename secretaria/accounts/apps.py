@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "secretaria.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from secretaria.accounts import panels
+
+        panels.register()

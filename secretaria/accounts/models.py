@@ -1,11 +1,19 @@
 import hashlib
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import Role
+
+
+class AccountManager(UserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        # ``manage.py createsuperuser`` makes an administrator, not a registered user with
+        # superpowers: the access policy reads the role, not is_superuser.
+        extra_fields.setdefault("role", Role.ADMIN)
+        return super().create_superuser(username, email, password, **extra_fields)
 
 
 class User(AbstractUser):
@@ -41,6 +49,8 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=[("es", _("Spanish")), ("en", _("English"))], default="es"
     )
+
+    objects = AccountManager()
 
     class Meta:
         verbose_name = _("user")

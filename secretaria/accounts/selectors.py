@@ -14,3 +14,10 @@ def has_two_factor(user) -> bool:
 
 def needs_two_factor_setup(user) -> bool:
     return requires_two_factor(user) and not has_two_factor(user)
+
+
+def user_api_tokens(user):
+    """The user's API tokens, newest first, revoked ones included (for the record)."""
+    from secretaria.accounts.models import ApiToken
+
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")

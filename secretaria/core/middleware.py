@@ -10,3 +10,36 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.HEADER)
         return response
+
+
+class ApiJsonErrorsMiddleware:
+    """Under /api/, every error is JSON with a ``detail``, even those django-ninja does not
+    produce itself: an unknown path (Django's 404 page), a wrong method (ninja answers 405 in
+    plain text) or a server error."""
+
+    PREFIX = "/api/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code >= 400
+            and request.path.startswith(self.PREFIX)
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            from django.http import JsonResponse
+            from django.utils.translation import gettext as _
+
+            messages = {
+                404: _("Not found."),
+                405: _("Method not allowed."),
+                500: _("Server error. The Secretariat has been notified."),
+            }
+            detail = messages.get(response.status_code) or response.reason_phrase
+            replacement = JsonResponse({"detail": detail}, status=response.status_code)
+            if response.has_header("Allow"):
+                replacement["Allow"] = response["Allow"]
+            return replacement
+        return response

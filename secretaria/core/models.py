@@ -4,6 +4,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class AuditEventQuerySet(models.QuerySet):
+    """Bulk writes are refused too, not only ``save()`` and ``delete()`` on one row."""
+
+    def update(self, **kwargs):
+        raise PermissionDenied("The audit log is append-only.")
+
+    def delete(self):
+        raise PermissionDenied("The audit log is append-only.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise PermissionDenied("The audit log is append-only.")
+
+
 class AuditEvent(models.Model):
     """One security-relevant action. Append-only: rows are never changed or deleted."""
 
@@ -37,6 +50,8 @@ class AuditEvent(models.Model):
     target = models.CharField(_("on"), max_length=255, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
