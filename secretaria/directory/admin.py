@@ -1,6 +1,9 @@
+from django import forms
 from django.contrib import admin
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 
+from secretaria.directory import services
 from secretaria.directory.models import Country, Group, Membership, Organization, Person, Post, PresidencyTerm, Term
 
 
@@ -33,8 +36,14 @@ class TermInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["person"]
     ordering = ["-start"]
-    # History is kept: a term is ended, not deleted.
+    # History is kept: a term is ended, not deleted. New holders are appointed from the
+    # Term admin, which goes through services.term_start (ends the predecessor, refuses overlaps).
     can_delete = False
+    fields = ["person", "start", "end", "note"]
+    readonly_fields = ["person", "start"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Post)
@@ -47,8 +56,65 @@ class PostAdmin(admin.ModelAdmin):
     inlines = [TermInline]
 
 
+class _ServiceBackedAddForm(forms.ModelForm):
+    """Runs the service in a rolled-back savepoint so its refusals show as form errors."""
+
+    def _service_call(self, data):
+        raise NotImplementedError
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None and not self.errors:
+            try:
+                with transaction.atomic():
+                    self._service_call(data)
+                    transaction.set_rollback(True)
+            except ValidationError as exc:
+                raise forms.ValidationError(exc.messages) from None
+        return data
+
+
+class TermAddForm(_ServiceBackedAddForm):
+    class Meta:
+        model = Term
+        fields = ["post", "person", "start", "end", "note"]
+
+    def _service_call(self, data):
+        return services.term_start(
+            post=data["post"],
+            person=data["person"],
+            start=data["start"],
+            end=data.get("end"),
+            note=data.get("note", ""),
+        )
+
+
+class PresidencyAddForm(_ServiceBackedAddForm):
+    class Meta:
+        model = PresidencyTerm
+        fields = ["country", "start", "note"]
+
+    def _service_call(self, data):
+        return services.presidency_designate(country=data["country"], start=data["start"], note=data.get("note", ""))
+
+
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin):
+    add_form = TermAddForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        form.instance = services.term_start(
+            post=obj.post, person=obj.person, start=obj.start, end=obj.end, note=obj.note, by=request.user
+        )
+        obj.pk = form.instance.pk
+
     list_display = ["post", "person", "start", "end"]
     list_filter = ["post__organization"]
     search_fields = ["post__title_es", "post__title_en", "person__given_name", "person__family_name"]
@@ -84,6 +150,21 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(PresidencyTerm)
 class PresidencyTermAdmin(admin.ModelAdmin):
+    add_form = PresidencyAddForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        form.instance = services.presidency_designate(
+            country=obj.country, start=obj.start, note=obj.note, by=request.user
+        )
+        obj.pk = form.instance.pk
+
     list_display = ["country", "start", "end", "note"]
     list_filter = ["country"]
     date_hierarchy = "start"

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -26,3 +28,48 @@ def test_terms_and_presidencies_cannot_be_deleted_from_the_admin(seed_posts, adm
     term = seed_posts["coordinator"].terms.first()
     response = client_for(admin_user).get(reverse("admin:directory_term_delete", args=[term.pk]))
     assert response.status_code == 403
+
+
+def test_appointing_a_successor_in_the_admin_ends_the_predecessors_term(seed_posts, admin_user, client_for):
+    post = seed_posts["coordinator"]
+    successor = Person.objects.create(given_name="Nueva", family_name="Coordinadora")
+    response = client_for(admin_user).post(
+        reverse("admin:directory_term_add"),
+        {"post": post.pk, "person": successor.pk, "start": "2006-01-01", "end": "", "note": ""},
+    )
+    assert response.status_code == 302
+    terms = list(post.terms.order_by("start").values_list("person__family_name", "end"))
+    assert terms[-2] == ("Monzón", datetime.date(2005, 12, 31))
+    assert terms[-1] == ("Coordinadora", None)
+
+
+def test_an_overlapping_term_is_refused_in_the_admin_with_a_form_error(seed_posts, admin_user, client_for):
+    post = seed_posts["coordinator"]
+    intruder = Person.objects.create(given_name="Otra", family_name="Persona")
+    response = client_for(admin_user).post(
+        reverse("admin:directory_term_add"),
+        {"post": post.pk, "person": intruder.pk, "start": "2003-01-01", "end": "2003-06-30", "note": ""},
+    )
+    assert response.status_code == 200
+    assert "errornote" in response.content.decode() or "errorlist" in response.content.decode()
+    assert not post.terms.filter(person=intruder).exists()
+
+
+def test_designating_a_presidency_in_the_admin_ends_the_running_term(crm, admin_user, client_for):
+    mexico = crm["countries"]["MX"]
+    response = client_for(admin_user).post(
+        reverse("admin:directory_presidencyterm_add"), {"country": mexico.pk, "start": "2030-01-01", "note": ""}
+    )
+    assert response.status_code == 302
+    panama_term = PresidencyTerm.objects.get(country=crm["countries"]["PA"])
+    assert str(panama_term.end) == "2029-12-31"
+    assert PresidencyTerm.objects.filter(country=mexico, start="2030-01-01", end__isnull=True).exists()
+
+
+def test_a_non_member_cannot_be_designated_in_the_admin(crm, admin_user, client_for):
+    response = client_for(admin_user).post(
+        reverse("admin:directory_presidencyterm_add"),
+        {"country": crm["countries"]["CO"].pk, "start": "2030-01-01", "note": ""},
+    )
+    assert response.status_code == 200
+    assert not PresidencyTerm.objects.filter(country=crm["countries"]["CO"]).exists()
