@@ -4,6 +4,7 @@ Django's own ``compilemessages`` needs GNU gettext's ``msgfmt``; a newcomer with
 Python should still be able to change a translation. See docs/translating.md.
 """
 
+import re
 from pathlib import Path
 
 import polib
@@ -19,12 +20,39 @@ def po_files(dirs: list[Path] | None = None) -> list[Path]:
     return sorted(po for d in (dirs or locale_dirs()) for po in d.glob("*/LC_MESSAGES/*.po"))
 
 
+# %(name)s, %s, %d… as Python's % operator reads them (what msgfmt -c checks for python-format).
+_PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]")
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(p for p in _PLACEHOLDER.findall(text) if p != "%%")
+
+
+def _check_placeholders(path: Path, entry: polib.POEntry) -> None:
+    """A translation may drop a named placeholder but not invent one (a KeyError at run time),
+    and must keep every positional one (``%s``), in number."""
+    source = placeholders(entry.msgid) + placeholders(entry.msgid_plural)
+    translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+    for translation in translations:
+        got = placeholders(translation)
+        positional_ok = [p for p in got if "(" not in p] == [p for p in placeholders(entry.msgid) if "(" not in p]
+        if not set(got) <= set(source) or not positional_ok:
+            raise CommandError(
+                f"{path}:{entry.linenum}: the translation of {entry.msgid!r} must use the placeholders "
+                f"{', '.join(sorted(set(source)))}, got {translation!r}"
+            )
+
+
 def load_po(path: Path) -> polib.POFile:
-    """Parse ``path``, turning polib's errors into a message that names the file."""
+    """Parse ``path`` and check its placeholders; errors name the file and the message."""
     try:
-        return polib.pofile(str(path), check_for_duplicates=True)
+        catalog = polib.pofile(str(path), check_for_duplicates=True)
     except (OSError, ValueError) as exc:  # polib raises OSError for syntax errors, ValueError for duplicates
         raise CommandError(f"{path}: cannot be read as a .po file: {exc}") from None
+    for entry in catalog.translated_entries():
+        if "python-format" in entry.flags:
+            _check_placeholders(path, entry)
+    return catalog
 
 
 class Command(BaseCommand):
