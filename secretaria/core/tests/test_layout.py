@@ -2,6 +2,7 @@
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,117 @@ def test_the_stylesheet_and_script_are_served_from_our_own_static_files(client):
     scripts = [attrs["src"] for t, attrs in tags.tags if t == "script"]
     assert "/static/js/site.js" in scripts
     assert all(src.startswith("/static/") for src in scripts)
+
+
+# --- The stylesheet -------------------------------------------------------------------
+STYLESHEET = (Path(__file__).resolve().parents[2] / "static" / "css" / "site.css").read_text(encoding="utf-8")
+
+# The class contract every template relies on (docs/ARCHITECTURE.md, "Front end").
+CONTRACT = [
+    "page-header",
+    "lede",
+    "breadcrumbs",
+    "grid",
+    "card",
+    "card-title",
+    "panel",
+    "two-col",
+    "sidebar",
+    "muted",
+    "small",
+    "badge",
+    "badge-success",
+    "badge-warning",
+    "badge-danger",
+    "badge-info",
+    "notice",
+    "notice-warning",
+    "notice-info",
+    "table",
+    "table-wrap",
+    "pagination",
+    "definition-list",
+    "timeline",
+    "prose",
+    "actions",
+    "form",
+    "field",
+    "help",
+    "errorlist",
+    "form-errors",
+    "button",
+    "secondary",
+    "danger",
+    "link-button",
+    "messages",
+    "message",
+    "success",
+    "error",
+    "warning",
+    "info",
+    "skip-link",
+]
+
+
+@pytest.mark.parametrize("name", CONTRACT)
+def test_the_stylesheet_styles_every_class_of_the_contract(name):
+    assert re.search(rf"\.{re.escape(name)}(?![\w-])", STYLESHEET), f".{name} is not styled in site.css"
+
+
+def _colour(name: str) -> str:
+    return re.search(rf"--{name}:\s*(#[0-9a-fA-F]{{6}})", STYLESHEET).group(1)
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("text", "background", "minimum"),
+    [
+        ("ink", "#ffffff", 4.5),
+        ("muted", "#ffffff", 4.5),
+        ("muted", "surface", 4.5),
+        ("link", "#ffffff", 4.5),
+        ("link", "surface", 4.5),
+        ("link", "info-bg", 4.5),
+        ("navy", "#ffffff", 4.5),
+        ("#ffffff", "navy", 4.5),  # navigation bar
+        ("#ffffff", "navy-nav", 4.5),  # current item on phones
+        ("#ffffff", "navy-dark", 4.5),  # footer links
+        ("#ffffff", "link", 4.5),  # buttons
+        ("#ffffff", "link-hover", 4.5),
+        ("#ffffff", "danger", 4.5),
+        ("#ffffff", "teal", 4.5),
+        ("teal", "#ffffff", 4.5),
+        ("ink", "gold", 4.5),  # skip link
+        ("gold", "navy-dark", 4.5),  # current language in the footer
+        ("error", "#ffffff", 4.5),
+        ("error", "error-bg", 4.5),
+        ("success", "success-bg", 4.5),
+        ("warning", "warning-bg", 4.5),
+        ("info", "info-bg", 4.5),
+        ("ink", "teal-light", 4.5),
+        ("line-strong", "#ffffff", 3.0),  # form field borders (non-text contrast)
+        ("gold", "navy", 3.0),  # current-item marker
+    ],
+)
+def test_the_palette_meets_wcag_aa_contrast(text, background, minimum):
+    fg = text if text.startswith("#") else _colour(text)
+    bg = background if background.startswith("#") else _colour(background)
+    assert contrast(fg, bg) >= minimum, f"{text} on {background}: {contrast(fg, bg):.2f}:1"
+
+
+def test_the_stylesheet_loads_nothing_from_elsewhere():
+    assert "@import" not in STYLESHEET
+    assert re.findall(r"url\((?!\"?data:)", STYLESHEET) == []
+    assert "@font-face" not in STYLESHEET
