@@ -50,8 +50,8 @@ lock: | $(BIN)/python
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements/test.in -o requirements/test.txt
 
 messages: $(VENV)/.test
-	$(BIN)/python manage.py makemessages -l es -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*'
-	$(BIN)/python manage.py compilemessages_py
+	DEV_MODE=1 $(BIN)/python manage.py makemessages -l es -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*'
+	DEV_MODE=1 $(BIN)/python manage.py compilemessages_py
 
 clean:
 	rm -rf $(VENV) var

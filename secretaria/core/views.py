@@ -1,12 +1,17 @@
 """Error pages in the site's layout (JSON under /api/)."""
 
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext as _
 
 
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
 def _error(request, status: int, title: str, message: str):
-    if request.path.startswith("/api/"):
+    if _is_api(request):
         return JsonResponse({"detail": message}, status=status)
     return render(request, "error.html", {"status": status, "title": title, "message": message}, status=status)
 
@@ -24,6 +29,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return _error(
-        request, 500, _("Server error"), _("Something went wrong on our side. The Secretariat has been notified.")
-    )
+    """The 500 page: rendered without context processors, so it works with the database down."""
+    title = _("Server error")
+    message = _("Something went wrong on our side. The Secretariat has been notified.")
+    if _is_api(request):
+        return JsonResponse({"detail": message}, status=500)
+    html = loader.get_template("500.html").render({"status": 500, "title": title, "message": message})
+    return HttpResponseServerError(html)
