@@ -40,7 +40,7 @@ def test_an_administrator_changes_a_role_and_it_is_audited(client_for, admin_use
 
 def test_the_admin_refuses_a_member_official_without_a_country(client_for, admin_user, gt_official):
     url = reverse("admin:accounts_user_change", args=[gt_official.pk])
-    response = client_for(admin_user).post(url, _form(gt_official, country=""))
+    response = client_for(admin_user).post(url, _form(gt_official, country=""), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "must be tied to a country" in response.content.decode()
     assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.ROLE_CHANGED).exists()

@@ -120,7 +120,7 @@ def test_a_secretariat_token_needs_two_factor_set_up(crm):
     _row, key = api_token_create(user=user)
     response = _bearer(f"Bearer {key}")
     assert response.status_code == 403
-    assert "Two-factor" in response.json()["detail"]
+    assert "dos factores" in response.json()["detail"]
 
 
 def test_the_openapi_schema_is_served(db):

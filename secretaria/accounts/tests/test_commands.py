@@ -85,7 +85,7 @@ def test_create_user_can_email_the_link_instead(crm):
         (["--role", "member"], "needs --country"),
         (["--role", "member", "--country", "ZZ"], "Unknown country ISO code 'ZZ'"),
         (["--role", "observer", "--organization", "Nobody Inc"], "Organisation 'Nobody Inc' not found"),
-        (["--role", "member", "--country", "CO"], "not a member state"),
+        (["--role", "member", "--country", "CO"], "no es Estado miembro"),
     ],
 )
 def test_create_user_explains_what_is_wrong(crm, args, message):

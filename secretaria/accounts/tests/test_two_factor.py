@@ -36,7 +36,7 @@ def test_a_secretariat_officer_without_totp_is_sent_to_set_it_up_from_any_page(n
     # Right after signing in, the officer is not asked for the password a second time.
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200
-    assert "Your role requires two-factor authentication" in page.content.decode()
+    assert "dos factores" in page.content.decode()
 
 
 def test_the_api_answers_403_json_until_totp_is_set_up(new_st):
@@ -44,7 +44,7 @@ def test_the_api_answers_403_json_until_totp_is_set_up(new_st):
     post_login(client, "new_st")
     response = client.get("/api/v1/me")
     assert response.status_code == 403
-    assert "Two-factor authentication must be set up" in response.json()["detail"]
+    assert "autenticación de dos factores" in response.json()["detail"]
 
 
 def test_a_member_official_is_not_forced_to_use_totp(client_for, gt_official):

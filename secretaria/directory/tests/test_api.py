@@ -130,7 +130,7 @@ def test_a_member_sees_the_liaison_posts_in_the_api(seed_posts, hn_official, cli
 def test_a_bad_date_is_a_422_with_a_json_message(seed_posts, client, bad):
     response = client.get(f"{API}/posts/st-coordinator", {"on": bad})
     assert response.status_code == 422
-    assert response.json()["detail"] == "Invalid data."
+    assert response.json()["detail"] == "Datos no válidos."
     assert client.get(f"{API}/posts", {"on": bad}).status_code == 422
 
 

@@ -116,7 +116,7 @@ def test_designating_a_presidency_ends_the_running_term_the_day_before(crm):
 def test_a_non_member_country_cannot_hold_the_presidency(crm):
     with pytest.raises(ValidationError) as error:
         services.presidency_designate(country=crm["countries"]["CO"], start=timezone.localdate())
-    assert "member state" in str(error.value)
+    assert "Estado miembro" in str(error.value)
     assert presidency_on(timezone.localdate()).country.iso2 == "PA"
 
 
