@@ -7,6 +7,7 @@ tree loops) fails alone with a recorded reason and never takes the worker down.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import subprocess
@@ -64,10 +65,8 @@ def run_extraction(path: str, file_type: str) -> ExtractionResult:
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, 9)
-        except ProcessLookupError:
-            pass
         proc.communicate()
         return ExtractionResult(
             ExtractionState.FAILED, reason=f"reading the file took longer than {timeout} seconds (stopped)"

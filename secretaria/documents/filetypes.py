@@ -170,7 +170,7 @@ def _looks_like_text(head: bytes) -> bool:
         if exc.start > len(head) - 4:  # a multi-byte character cut at the end of the sample
             return True
     # cp1252 / latin-1 text: mostly printable bytes.
-    printable = sum(1 for b in head if b in (9, 10, 13) or 32 <= b)
+    printable = sum(1 for b in head if b in (9, 10, 13) or b >= 32)
     return printable / max(len(head), 1) > 0.97
 
 

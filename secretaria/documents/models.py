@@ -158,6 +158,11 @@ class Document(models.Model):
     def __str__(self):
         return f"{self.symbol} — {self.title}"
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("documents:detail", kwargs={"symbol": self.symbol})
+
     def clean(self):
         super().clean()
         if not (self.title_es or self.title_en):
@@ -174,11 +179,6 @@ class Document(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.status == self.Status.WITHDRAWN
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("documents:detail", kwargs={"symbol": self.symbol})
 
 
 class Language(models.TextChoices):
