@@ -106,7 +106,9 @@ class UploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
     )
-    archive_language = forms.ChoiceField(label=_("Language of the files in the zip"), choices=Language.choices)
+    archive_language = forms.ChoiceField(
+        label=_("Language of the files in the zip"), choices=Language.choices, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,6 +123,7 @@ class UploadForm(forms.Form):
                 label=_("Language of file %(n)s") % {"n": i + 1},
                 choices=Language.choices,
                 initial=Language.values[min(i, 1)],
+                required=False,  # rows without a file need no language
             )
 
     def rows(self):
@@ -130,6 +133,9 @@ class UploadForm(forms.Form):
         data = super().clean()
         if not data.get("archive") and not any(data.get(f"file_{i}") for i in range(UPLOAD_ROWS)):
             raise forms.ValidationError(_("Choose at least one file or a zip archive."))
+        for i in range(UPLOAD_ROWS):
+            if data.get(f"file_{i}") and not data.get(f"language_{i}"):
+                self.add_error(f"language_{i}", _("Choose the language of this file."))
         languages = [data.get(f"language_{i}") for i in range(UPLOAD_ROWS) if data.get(f"file_{i}")]
         if len(languages) != len(set(languages)):
             raise forms.ValidationError(_("Each language version takes one file; two files have the same language."))
@@ -144,7 +150,7 @@ class UploadForm(forms.Form):
                 items.append((upload, upload.name, self.cleaned_data[f"language_{i}"]))
         archive = self.cleaned_data.get("archive")
         if archive:
-            items.append((archive, archive.name, self.cleaned_data["archive_language"]))
+            items.append((archive, archive.name, self.cleaned_data.get("archive_language") or Language.SPANISH))
         return items
 
 
