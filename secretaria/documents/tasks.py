@@ -11,12 +11,14 @@ from django_tasks import task
 def extract_document_file(*, file_id: int, sha256: str = "") -> str:
     """Extract the text of one language version, record the outcome, and reindex its document."""
     from secretaria.documents.extraction import run_extraction
-    from secretaria.documents.models import DocumentFile
+    from secretaria.documents.models import DocumentFile, ExtractionState
     from secretaria.documents.services import reindex_document
 
     doc_file = DocumentFile.objects.filter(pk=file_id).select_related("document").first()
     if doc_file is None or (sha256 and doc_file.sha256 != sha256):
         return "skipped"  # deleted or replaced since it was queued; the newer upload queued its own run
+    if doc_file.extraction_state != ExtractionState.PENDING:
+        return "skipped"  # already done (the demo extracts synchronously, a retry may come twice)
     result = run_extraction(doc_file.file.path, doc_file.file_type)
     with transaction.atomic():
         updated = DocumentFile.objects.filter(pk=file_id, sha256=doc_file.sha256).update(
