@@ -363,3 +363,44 @@ def test_the_dashboard_panel_lists_recent_documents(client_for, gt_official, mak
     make_document("CRM/ST/2004/1", access_level=AccessLevel.MEMBERS, publish=True)
     text = client_for(gt_official).get(reverse("members:dashboard")).content.decode()
     assert "CRM/ST/2004/1" in text or "Taller sobre la Convención de Palermo" in text
+
+
+def test_the_edit_form_updates_metadata_and_topics(client_for, st_officer, make_document, search_index):
+    from secretaria.documents.models import Topic
+
+    topic = Topic.objects.create(slug="trata", name_es="Trata de personas", name_en="Trafficking in persons")
+    document = make_document(publish=True)
+    client = client_for(st_officer)
+    assert client.get(reverse("documents:edit", args=[document.pk])).status_code == 200
+    response = client.post(
+        reverse("documents:edit", args=[document.pk]),
+        {"symbol": document.symbol, "doc_type": "annotated_agenda", "date": "2004-12-02",
+         "title_es": "Agenda anotada del Taller", "title_en": "", "summary_es": "", "summary_en": "",
+         "topics": [topic.pk]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.title_es == "Agenda anotada del Taller" and document.doc_type == "annotated_agenda"
+    assert list(document.topics.all()) == [topic]
+    assert document.status == "published" and document.access_level == "public"
+
+
+def test_the_secretariat_deletes_a_draft_but_not_a_published_document(client_for, st_officer, make_document):
+    draft = make_document("CRM/ST/2004/1")
+    published = make_document("CRM/ST/2004/2", publish=True)
+    client = client_for(st_officer)
+    client.post(reverse("documents:delete", args=[draft.pk]))
+    client.post(reverse("documents:delete", args=[published.pk]))
+    assert list(Document.objects.values_list("symbol", flat=True)) == ["CRM/ST/2004/2"]
+
+
+def test_the_members_list_makes_a_constant_number_of_queries(
+    client_for, st_officer, make_document, django_assert_max_num_queries
+):
+    for i in range(22):
+        make_document(f"CRM/ST/2004/{i + 1}", access_level=AccessLevel.MEMBERS, publish=i % 2 == 0)
+    client = client_for(st_officer)
+    client.get(reverse("documents:members_list"))  # warm the session
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("documents:members_list"))
+    assert response.status_code == 200 and "Draft" in response.content.decode()
