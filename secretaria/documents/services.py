@@ -103,6 +103,10 @@ def document_update(*, document: Document, by, topics: Iterable | None = None, *
     unknown = set(fields) - METADATA_FIELDS
     if unknown:
         raise ValueError(f"not metadata fields: {sorted(unknown)}")
+    new_symbol = (fields.get("symbol") or document.symbol).strip()
+    if new_symbol != document.symbol and document.status != Document.Status.DRAFT:
+        # The symbol is the permanent address of a published document: links to it must keep working.
+        raise ValidationError({"symbol": _("The symbol of a published document cannot change.")})
     for name, value in fields.items():
         setattr(document, name, value.strip() if isinstance(value, str) else value)
     document.full_clean()

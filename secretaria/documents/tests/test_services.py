@@ -199,3 +199,13 @@ def test_updating_metadata_reindexes(make_document, st_officer, search_index):
     document.refresh_from_db()
     assert document.title_en == "Palermo Convention workshop"
     assert search_index.ids() == [document.pk]
+
+
+def test_the_symbol_of_a_published_document_is_permanent(make_document, st_officer):
+    draft = make_document("CRM/ST/2004/1")
+    services.document_update(document=draft, by=st_officer, symbol="CRM/ST/2004/1/Rev.1")
+    assert Document.objects.filter(symbol="CRM/ST/2004/1/Rev.1").exists()
+    published = make_document("CRM/ST/2004/2", publish=True)
+    with pytest.raises(ValidationError) as exc:
+        services.document_update(document=published, by=st_officer, symbol="CRM/ST/2004/3")
+    assert "symbol" in exc.value.message_dict
