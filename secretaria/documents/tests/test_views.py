@@ -404,3 +404,22 @@ def test_the_members_list_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("documents:members_list"))
     assert response.status_code == 200 and "Draft" in response.content.decode()
+
+
+def test_a_zip_uploaded_through_the_form_adds_each_file_and_reports_refusals(client_for, st_officer, make_document):
+    import zipfile
+
+    document = make_document(files={})
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("Agenda anotada_ES.pdf", pdf())
+        z.writestr("Annotated agenda_EN.docx", SAMPLES["docx"]())
+        z.writestr("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    archive.seek(0)
+    archive.name = "agenda.zip"
+    response = client_for(st_officer).post(
+        reverse("documents:upload", args=[document.pk]), {"archive": archive, "archive_language": "es"}
+    )
+    text = response.content.decode()
+    assert "logo.svg" in text and "SVG" in text
+    assert sorted(document.files.values_list("language", flat=True)) == ["en", "es"]
