@@ -1,0 +1,59 @@
+"""What every search backend does. The selectors and services speak only to this."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+
+from secretaria.search.query import ParsedQuery
+
+# The entry's facet columns, in the order ``facet_rows`` returns them.
+FACET_FIELDS = ("kind", "doc_type", "year", "meeting_id", "group_id", "country", "languages", "status")
+
+RELEVANCE = "relevance"
+DATE = "date"
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    kind: str | None = None
+    doc_type: str | None = None
+    year: int | None = None
+    meeting_id: int | None = None
+    group_id: int | None = None
+    country: str | None = None
+    language: str | None = None
+    status: str | None = None
+
+    def active(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in (None, "")}
+
+
+class SearchBackend:
+    vendor = ""
+
+    # --- writing (inside the caller's transaction) ---
+    def add(self, entries: Sequence) -> None:
+        """Index these freshly saved ``SearchIndexEntry`` rows."""
+        raise NotImplementedError
+
+    def remove(self, entries: Sequence) -> None:
+        """Forget these rows, passed with the values they were indexed with."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Forget every entry (before a full reindex)."""
+        raise NotImplementedError
+
+    # --- reading ---
+    def prepare(self, parsed: ParsedQuery, filters: SearchFilters, user):
+        """Compile a parsed query, the filters and the user's access into a backend query."""
+        raise NotImplementedError
+
+    def facet_rows(self, prepared) -> list[tuple]:
+        """Every visible hit's facet values, grouped: tuples of FACET_FIELDS + (count,)."""
+        raise NotImplementedError
+
+    def page(self, prepared, *, sort: str, offset: int, limit: int, total: int) -> list[tuple[int, float]]:
+        """(entry id, score) of one page of visible hits, best first (or newest first)."""
+        raise NotImplementedError

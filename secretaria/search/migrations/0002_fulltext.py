@@ -1,0 +1,69 @@
+"""The full-text structure beside the entries, one per database vendor.
+
+SQLite: the contentless FTS5 table ``search_fts`` (backends/sqlite.py).
+PostgreSQL: the ``unaccent`` extension, the text search configurations ``sv_es`` and
+``sv_en`` (Spanish/English stemming after unaccent), a generated ``search_vector`` column
+and its GIN index (backends/postgres.py). Creating an extension needs a superuser or
+PostgreSQL 13+'s trusted-extension rules; ``unaccent`` is trusted.
+"""
+
+from django.db import migrations
+
+# Written out here, not imported from the backends, so that this migration never changes.
+SQLITE_FTS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    "title, summary, body, title_stem, summary_stem, body_stem, meta, "
+    "content='', tokenize='unicode61 remove_diacritics 2')"
+)
+PG_VECTOR = (
+    "setweight(to_tsvector('sv_es'::regconfig, title_es || ' ' || keywords), 'A') || "
+    "setweight(to_tsvector('sv_en'::regconfig, title_en || ' ' || keywords), 'A') || "
+    "setweight(to_tsvector('sv_es'::regconfig, summary_es), 'B') || "
+    "setweight(to_tsvector('sv_en'::regconfig, summary_en), 'B') || "
+    "setweight(to_tsvector('sv_es'::regconfig, body), 'C') || "
+    "setweight(to_tsvector('sv_en'::regconfig, body), 'C')"
+)
+
+PG_CONFIG = """
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{name}') THEN
+        CREATE TEXT SEARCH CONFIGURATION {name} (COPY = {base});
+        ALTER TEXT SEARCH CONFIGURATION {name}
+            ALTER MAPPING FOR hword, hword_part, word, asciiword, asciihword, hword_asciipart
+            WITH unaccent, {base}_stem;
+    END IF;
+END
+$$;
+"""
+
+
+def forwards(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor == "sqlite":
+        schema_editor.execute(SQLITE_FTS)
+    elif connection.vendor == "postgresql":
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        schema_editor.execute(PG_CONFIG.format(name="sv_es", base="spanish"))
+        schema_editor.execute(PG_CONFIG.format(name="sv_en", base="english"))
+        schema_editor.execute(
+            "ALTER TABLE search_searchindexentry ADD COLUMN search_vector tsvector "
+            f"GENERATED ALWAYS AS ({PG_VECTOR}) STORED"
+        )
+        schema_editor.execute(
+            "CREATE INDEX search_entry_vector ON search_searchindexentry USING gin (search_vector)"
+        )
+
+
+def backwards(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor == "sqlite":
+        schema_editor.execute("DROP TABLE IF EXISTS search_fts")
+    elif connection.vendor == "postgresql":
+        schema_editor.execute("ALTER TABLE search_searchindexentry DROP COLUMN IF EXISTS search_vector")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0001_initial")]
+
+    operations = [migrations.RunPython(forwards, backwards)]
