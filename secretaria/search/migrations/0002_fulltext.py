@@ -16,12 +16,12 @@ SQLITE_FTS = (
     "content='', tokenize='unicode61 remove_diacritics 2')"
 )
 PG_VECTOR = (
-    "setweight(to_tsvector('sv_es'::regconfig, title_es || ' ' || keywords), 'A') || "
-    "setweight(to_tsvector('sv_en'::regconfig, title_en || ' ' || keywords), 'A') || "
-    "setweight(to_tsvector('sv_es'::regconfig, summary_es), 'B') || "
-    "setweight(to_tsvector('sv_en'::regconfig, summary_en), 'B') || "
-    "setweight(to_tsvector('sv_es'::regconfig, body), 'C') || "
-    "setweight(to_tsvector('sv_en'::regconfig, body), 'C')"
+    "setweight(to_tsvector('sv_es'::regconfig, translate(title_es || ' ' || keywords, '/.@:_<>', '       ')), 'A') || "
+    "setweight(to_tsvector('sv_en'::regconfig, translate(title_en || ' ' || keywords, '/.@:_<>', '       ')), 'A') || "
+    "setweight(to_tsvector('sv_es'::regconfig, translate(summary_es, '/.@:_<>', '       ')), 'B') || "
+    "setweight(to_tsvector('sv_en'::regconfig, translate(summary_en, '/.@:_<>', '       ')), 'B') || "
+    "setweight(to_tsvector('sv_es'::regconfig, translate(body, '/.@:_<>', '       ')), 'C') || "
+    "setweight(to_tsvector('sv_en'::regconfig, translate(body, '/.@:_<>', '       ')), 'C')"
 )
 
 PG_CONFIG = """
