@@ -93,22 +93,6 @@ class SearchResults:
         return self.page < self.num_pages
 
 
-def _facet_counts(rows) -> tuple[int, dict[str, Counter]]:
-    counts = {name: Counter() for name in FACET_FIELDS}
-    total = 0
-    for row in rows:
-        n = row[-1]
-        total += n
-        for name, value in zip(FACET_FIELDS, row[:-1], strict=True):
-            if name == "languages":
-                for code in (value or "").split(","):
-                    if code:
-                        counts[name][code] += n
-            elif value not in (None, ""):
-                counts[name][value] += n
-    return total, counts
-
-
 def _labels(counts: dict[str, Counter], lang: str) -> dict[str, dict]:
     """Readable names for facet values, fetched in one query per facet that needs it."""
     from secretaria.directory.models import Country, Group
@@ -180,7 +164,7 @@ def search(
     lang = current_language()
     backend = get_backend()
     prepared = backend.prepare(parsed, filters, user)
-    total, counts = _facet_counts(backend.facet_rows(prepared))
+    total, counts = backend.facet_counts(prepared)
     results.total = total
     if facets:
         results.facets = _facets(counts, lang)

@@ -130,4 +130,5 @@ def reindex(kind: str | None = None, progress: bool = True) -> dict[str, int]:
             objects = tqdm(source.iter_objects(), desc=str(source.label or k), unit=" objects", disable=not progress)
             entries = (data for data in (source.entry_for(obj) for obj in objects) if data is not None)
             counts[k] = index_entries(k, entries)
+        get_backend().optimize()
     return counts

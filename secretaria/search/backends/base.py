@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from secretaria.search.query import ParsedQuery
 
-# The entry's facet columns, in the order ``facet_rows`` returns them.
+# The entry's facet columns.
 FACET_FIELDS = ("kind", "doc_type", "year", "meeting_id", "group_id", "country", "languages", "status")
 
 RELEVANCE = "relevance"
@@ -45,13 +46,18 @@ class SearchBackend:
         """Forget every entry (before a full reindex)."""
         raise NotImplementedError
 
+    def optimize(self) -> None:
+        """Compact the index after a bulk load (``reindex`` calls it)."""
+
     # --- reading ---
     def prepare(self, parsed: ParsedQuery, filters: SearchFilters, user):
         """Compile a parsed query, the filters and the user's access into a backend query."""
         raise NotImplementedError
 
-    def facet_rows(self, prepared) -> list[tuple]:
-        """Every visible hit's facet values, grouped: tuples of FACET_FIELDS + (count,)."""
+    def facet_counts(self, prepared) -> tuple[int, dict[str, Counter]]:
+        """(number of visible hits, {facet field: Counter of value -> hits}) over every hit.
+
+        ``languages`` is counted per language code, not per stored list."""
         raise NotImplementedError
 
     def page(self, prepared, *, sort: str, offset: int, limit: int, total: int) -> list[tuple[int, float]]:

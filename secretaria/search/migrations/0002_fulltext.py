@@ -1,6 +1,7 @@
 """The full-text structure beside the entries, one per database vendor.
 
-SQLite: the contentless FTS5 table ``search_fts`` (backends/sqlite.py).
+SQLite: the contentless FTS5 table ``search_fts`` and ``search_fts_state``, whose one
+generation number tells the facet counter its copy is stale (backends/sqlite.py).
 PostgreSQL: the ``unaccent`` extension, the text search configurations ``sv_es`` and
 ``sv_en`` (Spanish/English stemming after unaccent), a generated ``search_vector`` column
 and its GIN index (backends/postgres.py). Creating an extension needs a superuser or
@@ -42,6 +43,10 @@ def forwards(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "sqlite":
         schema_editor.execute(SQLITE_FTS)
+        schema_editor.execute(
+            "CREATE TABLE IF NOT EXISTS search_fts_state (id INTEGER PRIMARY KEY, generation INTEGER NOT NULL)"
+        )
+        schema_editor.execute("INSERT OR IGNORE INTO search_fts_state (id, generation) VALUES (1, 0)")
     elif connection.vendor == "postgresql":
         schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
         schema_editor.execute(PG_CONFIG.format(name="sv_es", base="spanish"))
@@ -59,6 +64,7 @@ def backwards(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "sqlite":
         schema_editor.execute("DROP TABLE IF EXISTS search_fts")
+        schema_editor.execute("DROP TABLE IF EXISTS search_fts_state")
     elif connection.vendor == "postgresql":
         schema_editor.execute("ALTER TABLE search_searchindexentry DROP COLUMN IF EXISTS search_vector")
 
