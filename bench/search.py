@@ -4,8 +4,9 @@
 
 Builds a throwaway database (a temporary SQLite file, or a PostgreSQL database named
 sv_bench_<pid> on $BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432), migrates it,
-generates N bilingual documents of 250 to 3,000 words of migration-policy prose
-(deterministic for a seed; "migración" and "Secretaría" occur in most Spanish ones), indexes
+generates N bilingual documents of 250 to 3,000 words of migration-policy prose on one or
+two of 14 topics (deterministic for a seed; "migración" and "Secretaría" occur in most
+Spanish documents, the topical words in a few per cent of them), indexes
 them through the search services and then runs a fixed mix of 20 queries three ways:
 
 * service: ``secretaria.search.selectors.search`` as a member-country official (access
@@ -34,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # --- Text generation ------------------------------------------------------------------
+# General sentences (in every document) mention the Conference, the Secretariat and
+# migration; topical ones (one or two topics per document) carry the rarer words.
 ES_SUBJECTS = [
     "La Secretaría Técnica",
     "La Presidencia Pro Tempore",
@@ -46,10 +49,10 @@ ES_SUBJECTS = [
     "La Viceministra",
     "El ACNUR",
     "La Red Regional de Organizaciones Civiles para las Migraciones",
-    "El Fondo de Reserva",
     "La delegación de México",
     "El Coordinador de la Secretaría",
     "Los países miembros",
+    "La Secretaría",
 ]
 ES_VERBS = [
     "presentó",
@@ -68,27 +71,19 @@ ES_VERBS = [
     "financió",
     "convocó",
 ]
-ES_OBJECTS = [
+ES_GENERAL = [
     "la política migratoria regional",
-    "el retorno asistido de migrantes",
-    "la protección consular",
-    "la trata de personas",
-    "el tráfico ilícito de migrantes",
-    "los derechos humanos de los migrantes",
-    "la migración laboral",
-    "las remesas familiares",
-    "la salud de los migrantes",
     "el plan de acción de la Conferencia",
-    "los menores no acompañados",
-    "la gestión de fronteras",
-    "la migración irregular",
-    "los trabajadores migratorios temporales",
     "el informe semestral",
-    "la integración de los refugiados",
     "la reunión viceministerial",
     "el presupuesto de la Secretaría",
+    "la migración en la región",
     "la cooperación entre los países de origen, tránsito y destino",
-    "las estadísticas migratorias",
+    "los acuerdos de la IX CRM",
+    "el calendario de reuniones",
+    "la agenda anotada",
+    "la memoria de la reunión",
+    "el sitio web de la Conferencia",
 ]
 ES_TAILS = [
     "en la región",
@@ -100,7 +95,6 @@ ES_TAILS = [
     "ante el GRCM",
     "en materia de migración",
     "con los países miembros",
-    "de acuerdo con el protocolo del Fondo",
     "en San José",
     "en la ciudad de Panamá",
     "con la sociedad civil",
@@ -116,8 +110,8 @@ EN_SUBJECTS = [
     "The Government of Canada",
     "The delegation of the United States",
     "UNHCR",
-    "The Reserve Fund",
     "The member countries",
+    "The Secretariat",
 ]
 EN_VERBS = [
     "presented",
@@ -132,28 +126,19 @@ EN_VERBS = [
     "supported",
     "promoted",
     "funded",
-    "returns to",
 ]
-EN_OBJECTS = [
+EN_GENERAL = [
     "regional migration policy",
-    "the assisted return of migrants",
-    "consular protection",
-    "trafficking in persons",
-    "migrant smuggling",
-    "the human rights of migrants",
-    "labour migration",
-    "family remittances",
-    "migrant health",
     "the plan of action",
-    "unaccompanied children",
-    "border management",
-    "irregular migration",
-    "temporary migrant workers",
     "the six-monthly report",
-    "refugee integration",
-    "the returns programme",
+    "the vice-ministerial meeting",
     "the Secretariat's budget",
-    "migration statistics",
+    "migration in the region",
+    "cooperation among countries of origin, transit and destination",
+    "the calendar of meetings",
+    "the annotated agenda",
+    "the minutes of the meeting",
+    "the Conference's web site",
 ]
 EN_TAILS = [
     "in the region",
@@ -165,8 +150,37 @@ EN_TAILS = [
     "before the RCGM",
     "on migration matters",
     "with the member countries",
-    "under the Fund's protocol",
 ]
+TOPICS = {
+    "remittances": (["las remesas familiares", "el costo del envío de remesas", "el uso productivo de las remesas"],
+                    ["family remittances", "the cost of sending remittances", "the productive use of remittances"]),
+    "trafficking": (["la trata de personas", "la atención a víctimas de trata", "la persecución de los tratantes"],
+                    ["trafficking in persons", "assistance to victims of trafficking", "the prosecution of traffickers"]),
+    "smuggling": (["el tráfico ilícito de migrantes", "las redes de tráfico de migrantes"],
+                  ["migrant smuggling", "smuggling networks"]),
+    "consular": (["la protección consular", "la red de consulados", "la asistencia consular a los detenidos"],
+                 ["consular protection", "the network of consulates", "consular assistance to detainees"]),
+    "return": (["el retorno asistido", "la reintegración de los retornados", "el retorno voluntario"],
+               ["assisted returns", "the reintegration of returnees", "voluntary return"]),
+    "health": (["la salud de los migrantes", "el acceso a servicios de salud", "el VIH y la movilidad"],
+               ["migrant health", "access to health services", "HIV and mobility"]),
+    "children": (["los menores no acompañados", "la niñez migrante", "la reunificación familiar"],
+                 ["unaccompanied children", "migrant children", "family reunification"]),
+    "refugees": (["la protección de refugiados", "la integración de los refugiados", "el derecho de asilo"],
+                 ["refugee protection", "refugee integration", "the right to asylum"]),
+    "labour": (["la migración laboral", "los trabajadores temporales", "los mercados de trabajo"],
+               ["labour migration", "temporary workers", "labour markets"]),
+    "borders": (["la gestión de fronteras", "los puestos fronterizos", "la seguridad en la frontera"],
+                ["border management", "border posts", "border security"]),
+    "rights": (["los derechos humanos de los migrantes", "la no discriminación", "el debido proceso"],
+               ["the human rights of migrants", "non-discrimination", "due process"]),
+    "statistics": (["las estadísticas migratorias", "el sistema de información estadística", "los censos"],
+                   ["migration statistics", "the statistical information system", "censuses"]),
+    "fund": (["el Fondo de Reserva", "los aportes al Fondo", "los casos atendidos por el Fondo"],
+             ["the Reserve Fund", "contributions to the Fund", "the cases assisted by the Fund"]),
+    "gender": (["las mujeres migrantes", "la perspectiva de género", "la violencia contra las mujeres"],
+               ["migrant women", "the gender perspective", "violence against women"]),
+}  # fmt: skip
 TYPES = ["letter", "report", "agenda", "annotated_agenda", "note", "presentation", "declaration", "working_paper"]
 TYPE_ES = {
     "letter": "Carta",
@@ -193,43 +207,50 @@ LEVELS = (["public"] * 50 + ["registered"] * 10 + ["observers"] * 10 + ["members
           + ["group"] * 5 + ["secretariat"] * 5)  # fmt: skip
 
 
-def sentence_pools(rng: random.Random, size: int = 6000):
-    def make(subjects, verbs, objects, tails, extra):
-        pool = []
-        for _ in range(size):
+def sentence_pools(rng: random.Random):
+    """{"es"|"en": {"general"|topic: [sentences]}}, drawn once per seed."""
+
+    def make(subjects, verbs, objects, tails, n):
+        out = []
+        for _ in range(n):
             words = [rng.choice(subjects), rng.choice(verbs), rng.choice(objects)]
             if rng.random() < 0.6:
                 words.append(rng.choice(tails))
-            if rng.random() < 0.3:
-                words.append(extra(rng))
-            pool.append(" ".join(words) + ".")
-        return pool
+            if rng.random() < 0.2:
+                words.append(f"({rng.randint(1996, 2025)})")
+            out.append(" ".join(words) + ".")
+        return out
 
-    es = make(ES_SUBJECTS, ES_VERBS, ES_OBJECTS, ES_TAILS,
-              lambda r: f"y {r.choice(ES_OBJECTS)} en {r.randint(1996, 2025)}")  # fmt: skip
-    en = make(EN_SUBJECTS, EN_VERBS, EN_OBJECTS, EN_TAILS,
-              lambda r: f"and {r.choice(EN_OBJECTS)} in {r.randint(1996, 2025)}")  # fmt: skip
-    return es, en
+    pools = {"es": {"general": make(ES_SUBJECTS, ES_VERBS, ES_GENERAL, ES_TAILS, 3000)},
+             "en": {"general": make(EN_SUBJECTS, EN_VERBS, EN_GENERAL, EN_TAILS, 3000)}}  # fmt: skip
+    for topic, (es_objects, en_objects) in TOPICS.items():
+        pools["es"][topic] = make(ES_SUBJECTS, ES_VERBS, es_objects, ES_TAILS, 400)
+        pools["en"][topic] = make(EN_SUBJECTS, EN_VERBS, en_objects, EN_TAILS, 400)
+    return pools
 
 
 def generate(n: int, seed: int, start_id: int = 1):
-    """Yield (object_id, SearchEntry) for n documents, deterministically."""
+    """Yield n SearchEntry objects, deterministically for a seed."""
     from secretaria.search.registry import SearchEntry
 
     rng = random.Random(seed)
-    es_pool, en_pool = sentence_pools(rng)
+    pools = sentence_pools(rng)
+    topic_names = list(TOPICS)
     for i in range(start_id, start_id + n):
         target = int(250 * 12 ** (rng.random() ** 1.4))  # 250 .. 3,000 words, median ~640
         lang = rng.choices(["es", "en", "both"], weights=[65, 20, 15])[0]
-        pools = {"es": [es_pool], "en": [en_pool], "both": [es_pool, en_pool]}[lang]
+        langs = ["es", "en"] if lang == "both" else [lang]
+        topics = rng.sample(topic_names, rng.choice([1, 1, 2]))
         parts, words = [], 0
         while words < target:
-            s = rng.choice(rng.choice(pools))
-            parts.append(s)
-            words += s.count(" ") + 1
+            language = rng.choice(langs)
+            pool = pools[language]["general" if rng.random() < 0.45 else rng.choice(topics)]
+            sentence = rng.choice(pool)
+            parts.append(sentence)
+            words += sentence.count(" ") + 1
         doc_type = rng.choice(TYPES)
         year = rng.randint(1996, 2025)
-        topic_es, topic_en = rng.choice(ES_OBJECTS), rng.choice(EN_OBJECTS)
+        topic_es, topic_en = TOPICS[topics[0]][0][0], TOPICS[topics[0]][1][0]
         level = rng.choice(LEVELS)
         yield SearchEntry(
             kind="document",
@@ -239,16 +260,16 @@ def generate(n: int, seed: int, start_id: int = 1):
             date=datetime.date(year, rng.randint(1, 12), rng.randint(1, 28)),
             access_level=level,
             access_group_id=rng.randint(1, 4) if level == "group" else None,
-            summary_es=" ".join(rng.sample(es_pool, 2)) if lang != "en" else "",
-            summary_en=" ".join(rng.sample(en_pool, 2)) if lang != "es" else "",
+            summary_es=" ".join(rng.sample(pools["es"][topics[0]], 2)) if lang != "en" else "",
+            summary_en=" ".join(rng.sample(pools["en"][topics[0]], 2)) if lang != "es" else "",
             keywords=f"CRM/ST/{year}/{i} {topic_es} {topic_en}",
             body=" ".join(parts),
             doc_type=doc_type,
             year=year,
-            meeting_id=rng.randint(1, 60) if rng.random() < 0.5 else None,
+            meeting_id=(year - 1995) * 2 - rng.randint(0, 1) if rng.random() < 0.5 else None,
             group_id=rng.randint(1, 4) if rng.random() < 0.3 else None,
             country=rng.choice(COUNTRIES),
-            languages=["es", "en"] if lang == "both" else [lang],
+            languages=langs,
             status="withdrawn" if rng.random() < 0.05 else "published",
         )
 
@@ -257,24 +278,24 @@ def generate(n: int, seed: int, start_id: int = 1):
 QUERIES = [
     ("migración", {}, "relevance"),
     ("migracion", {}, "relevance"),
-    ("MIGRACIÓN", {"year": 2004}, "relevance"),
     ("Secretaría", {}, "relevance"),
-    ("secretaria tecnica", {}, "relevance"),
-    ('"política migratoria"', {}, "relevance"),
-    ('"protección consular"', {"country": "GT"}, "relevance"),
     ("migra*", {}, "relevance"),
+    ("MIGRACIÓN", {"year": 2004}, "relevance"),
+    ("remesas", {}, "relevance"),
+    ('"trata de personas"', {}, "relevance"),
+    ("proteccion consular", {}, "relevance"),
+    ('"protección consular"', {"country": "GT"}, "relevance"),
     ("retorn*", {"doc_type": "report"}, "relevance"),
     ("returns", {}, "relevance"),
-    ("migrantes", {}, "relevance"),
-    ("trata personas", {}, "relevance"),
-    ("remesas", {"language": "es"}, "relevance"),
+    ("menores no acompañados", {}, "relevance"),
+    ("refugiados", {"language": "es"}, "relevance"),
     ("salud migrantes", {"status": "published"}, "relevance"),
-    ("refugiados integración", {}, "relevance"),
     ("trafficking", {"language": "en"}, "relevance"),
+    ('"Fondo de Reserva"', {}, "relevance"),
     ("migración", {}, "date"),
     ("frontera", {"year": 2010}, "date"),
-    ("Secretariat budget", {}, "date"),
-    ('"derechos humanos" menores', {"doc_type": "declaration"}, "relevance"),
+    ("remittances", {}, "date"),
+    ('"derechos humanos" mujeres', {"doc_type": "declaration"}, "relevance"),
 ]
 
 
@@ -427,8 +448,8 @@ def query_mix(args, connection, search, parse_query, SearchFilters):  # noqa: N8
     from django.db import transaction
     from django.test import Client
 
-    from secretaria.accounts.services import user_create
     from secretaria.accounts.models import User
+    from secretaria.accounts.services import user_create
     from secretaria.core.access import Role
     from secretaria.directory.models import Country, Group, Membership, Person
 
@@ -460,7 +481,8 @@ def query_mix(args, connection, search, parse_query, SearchFilters):  # noqa: N8
     def run_http(q, f, sort):
         params = {"q": q, "sort": sort, **{("type" if k == "doc_type" else k): v for k, v in f.items()}}
         response = client.get("/api/v1/search", params)
-        assert response.status_code == 200, response.content
+        if response.status_code != 200:
+            raise RuntimeError(response.content)
         return response.json()["total"]
 
     raw = RawEngine(connection.vendor)

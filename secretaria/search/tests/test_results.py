@@ -158,3 +158,21 @@ def test_a_hit_links_to_the_object_in_the_viewers_language(notes):
     with translation.override("es"):
         hit = search(user=None, q="declaration").hits[0]
     assert hit.title == "Declaración" and hit.url == f"/es/notes/{note.id}/"
+
+
+def test_facet_counts_follow_changes_to_the_entries(notes):
+    note = notes.add(title_es="Carta", body="frontera", doc_type="letter")
+    notes.add(title_es="Informe", body="frontera", doc_type="report")
+
+    def types():
+        return {
+            v.value: v.count for f in search(user=None, q="frontera").facets if f.field == "doc_type" for v in f.values
+        }
+
+    assert types() == {"letter": 1, "report": 1}
+    notes.update(note, doc_type="report")
+    assert types() == {"report": 2}
+    notes.add(title_es="Agenda", body="frontera", doc_type="agenda")
+    assert types() == {"report": 2, "agenda": 1}
+    notes.delete(note)
+    assert types() == {"report": 1, "agenda": 1}
