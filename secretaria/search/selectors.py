@@ -164,17 +164,15 @@ def search(
     lang = current_language()
     backend = get_backend()
     prepared = backend.prepare(parsed, filters, user)
-    total, counts = backend.facet_counts(prepared)
+    offset = (page - 1) * per_page
+    limit = per_page if offset < MAX_RESULTS else 0
+    total, counts, ranked = backend.run(prepared, sort=sort, offset=offset, limit=limit)
     results.total = total
     if facets:
         results.facets = _facets(counts, lang)
     if not total:
         results.message = str(_("No results. Check the spelling, use fewer words or remove a filter."))
         return results
-    offset = (page - 1) * per_page
-    if offset >= min(total, MAX_RESULTS):
-        return results
-    ranked = backend.page(prepared, sort=sort, offset=offset, limit=per_page, total=total)
     entries = SearchIndexEntry.objects.in_bulk([entry_id for entry_id, _score in ranked])
     highlighter = Highlighter(parsed)
     other = next((code for code, _name in settings.LANGUAGES if code != lang), lang)

@@ -63,3 +63,11 @@ class SearchBackend:
     def page(self, prepared, *, sort: str, offset: int, limit: int, total: int) -> list[tuple[int, float]]:
         """(entry id, score) of one page of visible hits, best first (or newest first)."""
         raise NotImplementedError
+
+    def run(self, prepared, *, sort: str, offset: int, limit: int) -> tuple[int, dict[str, Counter], list]:
+        """(total, facet counts, one page): what a search shows. A backend may do it in one pass."""
+        total, counts = self.facet_counts(prepared)
+        ranked = (
+            self.page(prepared, sort=sort, offset=offset, limit=limit, total=total) if limit and offset < total else []
+        )
+        return total, counts, ranked

@@ -12,6 +12,7 @@ again from the stored entry by the same functions (``fts_values``).
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -31,8 +32,6 @@ COLUMNS = ("title", "summary", "body", "title_stem", "summary_stem", "body_stem"
 # bm25 column weights: titles and keywords >> summaries >> body; meta never scores.
 WEIGHTS = "10.0, 4.0, 1.0, 10.0, 4.0, 1.0, 0.0"
 RANK = f"bm25({TABLE}, {WEIGHTS})"
-# Above this many hits a date sort walks the date index instead of sorting every hit.
-DATE_WALK_THRESHOLD = 3000
 
 CREATE_SQL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
@@ -149,18 +148,14 @@ OPTIMIZE_SQL = f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')"  # noqa: S60
 BUMP_SQL = f"UPDATE {STATE} SET generation = random() WHERE id = 1"  # noqa: S608
 GENERATION_SQL = f"SELECT generation FROM {STATE} WHERE id = 1"  # noqa: S608
 HIT_IDS_SQL = f"SELECT group_concat(rowid) FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
-LOAD_FIELDS = ("kind", "doc_type", "year", "meeting_id", "group_id", "country", "languages", "status")
+LOAD_FIELDS = ("kind", "doc_type", "year", "meeting_id", "group_id", "country", "languages", "status", "date")
 LOAD_FACETS_SQL = f"SELECT id, {', '.join(LOAD_FIELDS)} FROM {ENTRY} INDEXED BY search_entry_facets"  # noqa: S608
-# Many hits: walk the date index from the newest entry and keep the hits, rather than
-# sorting tens of thousands of rows for one page.
-DATE_WALK_SQL = (
-    f"SELECT id, 0.0 FROM {ENTRY} INDEXED BY search_entry_date "  # noqa: S608
-    f"WHERE id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) "
-    "ORDER BY date DESC, id DESC LIMIT %s OFFSET %s"
-)
-DATE_SORT_SQL = (
-    f"SELECT e.id, 0.0 FROM {TABLE} JOIN {ENTRY} AS e INDEXED BY search_entry_facets "  # noqa: S608
-    f"ON e.id = {TABLE}.rowid WHERE {TABLE} MATCH %s ORDER BY e.date DESC, e.id DESC LIMIT %s OFFSET %s"
+# One evaluation of the MATCH gives both the page and every hit's id (for the facets):
+# a phrase costs FTS5 as much to find as to rank, so it must not be matched twice.
+ONE_PASS_SQL = (
+    f"WITH hits AS MATERIALIZED (SELECT rowid AS id, {RANK} AS score FROM {TABLE} WHERE {TABLE} MATCH %s) "  # noqa: S608
+    "SELECT 0, NULL, group_concat(id) FROM hits "
+    "UNION ALL SELECT * FROM (SELECT 1, id, score FROM hits ORDER BY score, id LIMIT %s OFFSET %s)"
 )
 RANK_SQL = (
     f"SELECT rowid, {RANK} AS score FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608
@@ -188,6 +183,8 @@ class FacetValues:
         self.generation = None
         self.columns: list[list] = []  # per group: entry id -> code (None: no such entry)
         self.values: list[list[tuple]] = []  # per group: code -> the group's values
+        self.date_rank: list = []  # entry id -> position in (date, id) order, undated first
+        self.by_date_rank: list[int] = []  # position -> entry id
         self.lock = threading.Lock()
 
     def current(self, cursor) -> FacetValues:
@@ -212,9 +209,25 @@ class FacetValues:
                     if code is None:
                         code = codes[g][value] = len(codes[g])
                     columns[g][row[0]] = code
+            date_at = LOAD_FIELDS.index("date") + 1
+            order = sorted(rows, key=lambda row: (row[date_at] is not None, row[date_at] or "", row[0]))
+            date_rank = [None] * size
+            for position, row in enumerate(order):
+                date_rank[row[0]] = position
+            self.date_rank = date_rank
+            self.by_date_rank = [row[0] for row in order]
             self.columns = columns
             self.values = [list(c) for c in codes]
             self.generation = generation
+
+    def newest(self, ids: list[int], offset: int, limit: int) -> list[int]:
+        """The ids of ``ids`` at [offset:offset + limit] in newest-first order."""
+        if not ids or not limit:
+            return []
+        ranks = heapq.nlargest(offset + limit, map(self.date_rank.__getitem__, ids))
+        if ranks and ranks[-1] is None:
+            raise LookupError("an entry the facet lists do not know")
+        return [self.by_date_rank[r] for r in ranks[offset:]]
 
     def count(self, ids: list[int]) -> dict[str, Counter]:
         counts = {name: Counter() for group in _FACET_GROUPS for name in group}
@@ -269,27 +282,36 @@ class SQLiteBackend(SearchBackend):
     def prepare(self, parsed: ParsedQuery, filters: SearchFilters, user) -> str:
         return match_expression(parsed, filters, user)
 
-    def facet_counts(self, prepared: str) -> tuple[int, dict[str, Counter]]:
+    def run(self, prepared: str, *, sort: str, offset: int, limit: int) -> tuple[int, dict[str, Counter], list]:
         with connection.cursor() as cursor:
             facets = _FACETS.current(cursor)
-            cursor.execute(HIT_IDS_SQL, [prepared])
-            joined = cursor.fetchone()[0]
+            ranked = []
+            if sort == DATE:
+                cursor.execute(HIT_IDS_SQL, [prepared])
+                joined = cursor.fetchone()[0]
+            else:
+                cursor.execute(ONE_PASS_SQL, [prepared, limit, offset])
+                rows = cursor.fetchall()
+                joined = rows[0][2]
+                # bm25() is lower for better matches; the interface's score is higher-is-better.
+                ranked = [(row[1], -row[2]) for row in rows[1:]]
             ids = list(map(int, joined.split(","))) if joined else []
             try:
-                return len(ids), facets.count(ids)
+                counts = facets.count(ids)
+                if sort == DATE:
+                    ranked = [(i, 0.0) for i in facets.newest(ids, offset, limit)]
             except LookupError:  # an entry written since the generation was read (IndexError too)
                 facets.load(cursor, None)
                 column = facets.columns[0] if facets.columns else []
-                known = [i for i in ids if i < len(column) and column[i] is not None]
-                return len(ids), facets.count(known)
+                ids = [i for i in ids if i < len(column) and column[i] is not None]
+                counts = facets.count(ids)
+                if sort == DATE:
+                    ranked = [(i, 0.0) for i in facets.newest(ids, offset, limit)]
+            return len(ids), counts, ranked
+
+    def facet_counts(self, prepared: str) -> tuple[int, dict[str, Counter]]:
+        total, counts, _page = self.run(prepared, sort=DATE, offset=0, limit=0)
+        return total, counts
 
     def page(self, prepared: str, *, sort: str, offset: int, limit: int, total: int) -> list[tuple[int, float]]:
-        with connection.cursor() as cursor:
-            if sort == DATE:
-                cursor.execute(
-                    DATE_WALK_SQL if total > DATE_WALK_THRESHOLD else DATE_SORT_SQL, [prepared, limit, offset]
-                )
-                return [(row[0], 0.0) for row in cursor.fetchall()]
-            cursor.execute(RANK_SQL, [prepared, limit, offset])
-            # bm25() is lower for better matches; the interface's score is higher-is-better.
-            return [(row[0], -row[1]) for row in cursor.fetchall()]
+        return self.run(prepared, sort=sort, offset=offset, limit=limit)[2]
