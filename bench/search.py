@@ -492,21 +492,26 @@ def query_mix(args, connection, search, parse_query, SearchFilters):  # noqa: N8
 
     modes = [("raw engine", run_raw), ("service", run_service), ("HTTP API", run_http)]
     samples = {name: [] for name, _fn in modes}
-    per_query = []
-    for q, f, sort in QUERIES:
-        row = {"q": q, "filters": f, "sort": sort}
+    times = {(i, name): [] for i in range(len(QUERIES)) for name, _fn in modes}
+    per_query = [{"q": q, "filters": f, "sort": sort} for q, f, sort in QUERIES]
+    for i, (q, f, sort) in enumerate(QUERIES):  # warm-up, and the hit counts
         for name, fn in modes:
-            fn(q, f, sort)  # warm-up
-            times = []
-            for _ in range(args.reps):
-                t0 = time.perf_counter()
-                result = fn(q, f, sort)
-                times.append((time.perf_counter() - t0) * 1000)
-            samples[name].extend(times)
-            row[name] = statistics.median(times)
+            result = fn(q, f, sort)
             if name == "service":
-                row["total"] = result
-        per_query.append(row)
+                per_query[i]["total"] = result
+    # Round robin (each run: every query, each mode in turn) so that the noise of a shared
+    # machine falls on the three modes alike.
+    for _ in range(args.reps):
+        for i, (q, f, sort) in enumerate(QUERIES):
+            for name, fn in modes:
+                t0 = time.perf_counter()
+                fn(q, f, sort)
+                elapsed = (time.perf_counter() - t0) * 1000
+                times[(i, name)].append(elapsed)
+                samples[name].append(elapsed)
+    for i, row in enumerate(per_query):
+        for name, _fn in modes:
+            row[name] = statistics.median(times[(i, name)])
 
     print(f"\nQueries: 20 queries x {args.reps} runs per mode, page of 20, member-country official")
     print(f"{'query':45} {'hits':>7} {'raw ms':>8} {'service':>8} {'HTTP':>8}")

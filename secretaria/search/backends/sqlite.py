@@ -164,7 +164,7 @@ RANK_SQL = (
 
 
 # Facets counted together (their combinations are few), each pair one list of codes.
-_FACET_GROUPS = (("kind", "status"), ("doc_type", "languages"), ("year", "country"), ("meeting_id",), ("group_id",))
+_FACET_GROUPS = (("kind", "status", "doc_type", "languages"), ("year", "country"), ("meeting_id", "group_id"))
 
 
 class FacetValues:
