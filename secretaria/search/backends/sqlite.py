@@ -44,8 +44,17 @@ def _hex(value) -> str:
     return str(value).encode().hex()
 
 
+# The ladder of levels, lowest first. visible_levels(user) is a prefix of it for every
+# user the policy knows today; an entry at LADDER[i] carries v{i+1} ... v{len(LADDER)}, so
+# a user who reaches the first k levels needs the single token v{k}: one doclist for
+# FTS5 to intersect instead of an OR of several (access_tokens checks the prefix holds).
+LADDER = [level for level in AccessLevel.values if level != AccessLevel.GROUP]
+
+
 def meta_tokens(entry) -> str:
     tokens = [f"k{_hex(entry.kind)}", f"a{entry.access_level}"]
+    if entry.access_level in LADDER:
+        tokens.extend(f"v{k}" for k in range(LADDER.index(entry.access_level) + 1, len(LADDER) + 1))
     if entry.access_level == AccessLevel.GROUP and entry.access_group_id is not None:
         tokens.append(f"x{entry.access_group_id}")
     if entry.doc_type:
@@ -121,7 +130,10 @@ def access_tokens(user) -> list[str] | None:
     """The meta tokens of what ``user`` may read, or None for no restriction (the Secretariat)."""
     if is_secretariat(user):
         return None
-    tokens = [f"a{level}" for level in visible_levels(user)]
+    levels = visible_levels(user)
+    # A policy whose levels are not a prefix of the ladder gets one token per level.
+    ladder = bool(levels) and levels == LADDER[: len(levels)]
+    tokens = [f"v{len(levels)}"] if ladder else [f"a{level}" for level in levels]
     tokens.extend(f"x{int(gid)}" for gid in sorted(user_group_ids(user)))
     return tokens
 

@@ -76,3 +76,12 @@ def test_a_change_of_access_level_reaches_the_index(notes, crm, civil_society):
     assert search(user=None, q="declaracion").total == 1
     notes.update(note, access_level=AccessLevel.SECRETARIAT)
     assert search(user=None, q="declaracion").total == 0
+
+
+def test_a_policy_whose_levels_are_not_a_ladder_prefix_still_filters(restricted, observer, monkeypatch, is_postgres):
+    if is_postgres:
+        pytest.skip("the ladder tokens are SQLite's")
+    from secretaria.search.backends import sqlite
+
+    monkeypatch.setattr(sqlite, "visible_levels", lambda user: ["public", "members"])
+    assert {hit.title for hit in search(user=observer, q="frontera").hits} == {"Nota public", "Nota members"}
