@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "secretaria.portal",
     "secretaria.search",
     "secretaria.documents",
+    "secretaria.activity",
+    "secretaria.meetings",
 ]
 
 MIDDLEWARE = [
