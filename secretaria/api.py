@@ -9,6 +9,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from secretaria.accounts.api import router as accounts_router
 from secretaria.accounts.auth import api_auth
+from secretaria.decisions.api import router as decisions_router
 from secretaria.directory.api import router as directory_router
 
 api = NinjaAPI(
@@ -62,3 +63,4 @@ def _http_error(request, exc):
 
 api.add_router("/", accounts_router)
 api.add_router("/directory/", directory_router)
+api.add_router("/decisions/", decisions_router)

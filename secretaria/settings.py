@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "secretaria.documents",
     "secretaria.activity",
     "secretaria.meetings",
+    "secretaria.decisions",
 ]
 
 MIDDLEWARE = [
