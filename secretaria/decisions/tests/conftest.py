@@ -13,7 +13,9 @@ from secretaria.meetings.models import Meeting
 def search_calls(monkeypatch):
     """Replaces the search index (stubs on main) with a recorder of the calls made."""
     calls = []
-    monkeypatch.setattr("secretaria.search.services.index_object", lambda kind, obj: calls.append(("index", kind, obj.pk)))
+    monkeypatch.setattr(
+        "secretaria.search.services.index_object", lambda kind, obj: calls.append(("index", kind, obj.pk))
+    )
     monkeypatch.setattr(
         "secretaria.search.services.unindex_object", lambda kind, object_id: calls.append(("unindex", kind, object_id))
     )

@@ -29,7 +29,9 @@ def test_an_official_of_honduras_gets_403_on_guatemalas_update_page(parties, hn_
 
 
 def test_an_official_updates_their_own_country_and_the_log_says_who_and_when(parties, gt_official):
-    note = services.party_update(party=parties["GT"], by=gt_official, status=PartyStatus.IN_PROGRESS, text="Agenda en preparación")
+    note = services.party_update(
+        party=parties["GT"], by=gt_official, status=PartyStatus.IN_PROGRESS, text="Agenda en preparación"
+    )
     parties["GT"].refresh_from_db()
     assert parties["GT"].status == PartyStatus.IN_PROGRESS
     assert note.author == gt_official and note.author_name
@@ -52,7 +54,11 @@ def test_the_secretariat_updates_any_party(parties, st_officer):
 
 def test_an_observer_sees_only_public_decisions(decision, ix_crm, st_officer, observer, client_for):
     members_only = services.decision_create(
-        meeting=ix_crm, number=4, text_es="Asunto reservado a los países miembros.", access_level=AccessLevel.MEMBERS, by=st_officer
+        meeting=ix_crm,
+        number=4,
+        text_es="Asunto reservado a los países miembros.",
+        access_level=AccessLevel.MEMBERS,
+        by=st_officer,
     )
     c = client_for(observer)
     assert c.get(reverse("decisions:detail", args=[decision.pk])).status_code == 200
@@ -62,7 +68,9 @@ def test_an_observer_sees_only_public_decisions(decision, ix_crm, st_officer, ob
     assert reverse("decisions:detail", args=[members_only.pk]) not in page
 
 
-def test_an_observer_does_not_see_country_statuses_unless_made_public(parties, decision, observer, client_for, st_officer):
+def test_an_observer_does_not_see_country_statuses_unless_made_public(
+    parties, decision, observer, client_for, st_officer
+):
     c = client_for(observer)
     url = reverse("decisions:detail", args=[decision.pk])
     assert f'id="party-{parties["GT"].pk}"' not in c.get(url).content.decode()

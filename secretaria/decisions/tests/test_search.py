@@ -1,0 +1,28 @@
+from django.utils import translation
+
+from secretaria.core.access import AccessLevel
+from secretaria.decisions import services
+from secretaria.search.registry import get_source
+
+
+def test_creating_and_editing_a_decision_refreshes_the_index(ix_crm, st_officer, search_calls):
+    decision = services.decision_create(meeting=ix_crm, number=7, text_es="Texto", by=st_officer)
+    services.decision_update(decision=decision, by=st_officer, access_level=AccessLevel.PUBLIC)
+    assert search_calls == [("index", "decision", decision.pk), ("index", "decision", decision.pk)]
+
+
+def test_the_search_entry_carries_the_access_level_and_both_languages(decision):
+    entry = get_source("decision").entry_for(decision)
+    assert entry.access_level == AccessLevel.PUBLIC
+    assert entry.title_es.endswith("decision 3, paragraph b") or "3" in entry.title_es
+    assert "migración y salud" in entry.body and "migration and health" in entry.body
+    assert entry.meeting_id == decision.meeting_id and entry.year == 2004
+    with translation.override("en"):
+        assert get_source("decision").url_for(decision.pk, "en").startswith("/en/")
+
+
+def test_the_access_change_is_audited(decision, st_officer):
+    from secretaria.core.models import AuditEvent
+
+    services.decision_update(decision=decision, by=st_officer, access_level=AccessLevel.MEMBERS)
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.ACCESS_CHANGED).exists()
