@@ -341,6 +341,8 @@ def letter_send(*, letter: FollowUpLetter, by, run_after: datetime.datetime | No
         raise ValidationError(_("This letter has already been sent."))
     if run_after is not None and run_after <= timezone.now():
         run_after = None
+    if run_after is not None and not deliver_follow_up_letter.get_backend().supports_defer:
+        raise ValidationError(_("The background worker of this installation cannot send at a later date."))
     letter.status = FollowUpLetter.Status.SCHEDULED
     letter.scheduled_for = run_after
     letter.save(update_fields=["status", "scheduled_for"])
