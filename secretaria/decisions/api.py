@@ -118,7 +118,8 @@ def _commitment_out(user, decision, commitment) -> dict:
 
 
 def _decision_out(user, decision, *, detail=False) -> dict:
-    parties = [p for c in decision.commitments.all() for p in _parties_shown(user, decision, c)]
+    # The overall progress counts every party, even those whose status the caller may not see.
+    parties = [p for c in decision.commitments.all() for p in c.parties.all()]
     out = {
         "id": decision.pk,
         "meeting": decision.meeting.slug,
