@@ -16,7 +16,9 @@ class PartyUpdateForm(forms.Form):
         assume_scheme="https",
         help_text=_("A link to a document that shows the progress, if any."),
     )
-    on = forms.DateField(label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(
+        label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def clean_on(self):
         on = self.cleaned_data["on"]
@@ -56,7 +58,9 @@ class ImportForm(forms.Form):
 
 class LettersForm(forms.Form):
     letter_date = forms.DateField(
-        label=_("Date of the letters"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of the letters"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
@@ -65,7 +69,7 @@ class SendForm(forms.Form):
         label=_("Send on"),
         required=False,
         help_text=_("Leave empty to send now."),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 
     def clean_send_at(self):
