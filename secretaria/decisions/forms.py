@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel
-from secretaria.decisions.models import PartyStatus, Theme
+from secretaria.decisions.models import Decision, PartyStatus, Theme
 from secretaria.directory.models import Group
 
 
@@ -77,3 +77,85 @@ class SendForm(forms.Form):
         if send_at and send_at <= timezone.now():
             raise forms.ValidationError(_("Choose a moment in the future, or leave it empty to send now."))
         return send_at
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = [
+            "text_es",
+            "text_en",
+            "theme",
+            "kind",
+            "access_level",
+            "access_group",
+            "country_detail_public",
+            "supersedes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        others = self.instance.__class__.objects.select_related("meeting").order_by("-meeting__start_date", "order")
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        self.fields["supersedes"].queryset = others
+
+
+class CommitmentForm(forms.Form):
+    description_es = forms.CharField(label=_("Description (Spanish)"), widget=forms.Textarea(attrs={"rows": 3}))
+    description_en = forms.CharField(
+        label=_("Description (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    due_before_meeting = forms.ModelChoiceField(label=_("Or due before the meeting"), queryset=None, required=False)
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Member countries responsible"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    secretariat = forms.BooleanField(label=_("The Technical Secretariat"), required=False)
+    ppt = forms.BooleanField(label=_("The Pro-Tempore Presidency"), required=False)
+    networks = forms.ModelMultipleChoiceField(
+        label=_("Liaison-officer networks"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    organizations = forms.ModelMultipleChoiceField(
+        label=_("Observer organisations"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        from secretaria.directory.models import Organization
+        from secretaria.directory.selectors import member_countries
+        from secretaria.meetings.models import Meeting
+
+        super().__init__(*args, **kwargs)
+        self.fields["due_before_meeting"].queryset = Meeting.objects.order_by("-start_date")
+        self.fields["countries"].queryset = member_countries()
+        self.fields["networks"].queryset = Group.objects.filter(kind=Group.Kind.NETWORK, is_active=True)
+        self.fields["organizations"].queryset = Organization.objects.filter(
+            kind__in=[Organization.Kind.OBSERVER, Organization.Kind.INTERNATIONAL]
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("due_date") and data.get("due_before_meeting"):
+            self.add_error("due_before_meeting", _("Give either a due date or a meeting, not both."))
+        if not (
+            data.get("countries")
+            or data.get("secretariat")
+            or data.get("ppt")
+            or data.get("networks")
+            or data.get("organizations")
+        ):
+            raise forms.ValidationError(_("Choose at least one responsible party."))
+        return data
+
+    def parties(self) -> list[dict]:
+        data = self.cleaned_data
+        specs = [{"kind": "country", "country": country} for country in data["countries"]]
+        if data["secretariat"]:
+            specs.append({"kind": "secretariat"})
+        if data["ppt"]:
+            specs.append({"kind": "ppt"})
+        specs += [{"kind": "network", "group": group} for group in data["networks"]]
+        specs += [{"kind": "organization", "organization": org} for org in data["organizations"]]
+        return specs

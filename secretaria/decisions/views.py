@@ -317,3 +317,52 @@ def letter_download(request, pk, fmt):
         f'attachment; filename="{letter.meeting.slug}-{letter.country.iso2.lower()}.{fmt}"'
     )
     return response
+
+
+@members_only
+def decision_edit(request, pk):
+    from secretaria.decisions.forms import DecisionForm
+    from secretaria.decisions.models import Decision
+
+    _require(request.user, "decisions.manage")
+    decision = get_object_or_404(Decision.objects.select_related("meeting"), pk=pk)
+    original = Decision.objects.get(pk=pk)
+    form = DecisionForm(request.POST or None, instance=decision)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            services.decision_update(decision=original, by=request.user, **changes)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Decision saved."))
+            return redirect(original.get_absolute_url())
+    return render(request, "decisions/decision_form.html", {"form": form, "decision": decision})
+
+
+@members_only
+def commitment_add(request, pk):
+    from secretaria.decisions.forms import CommitmentForm
+    from secretaria.decisions.models import Decision
+
+    _require(request.user, "decisions.manage")
+    decision = get_object_or_404(Decision.objects.select_related("meeting"), pk=pk)
+    form = CommitmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.commitment_create(
+                decision=decision,
+                by=request.user,
+                description_es=data["description_es"],
+                description_en=data["description_en"],
+                due_date=data["due_date"],
+                due_before_meeting=data["due_before_meeting"],
+                parties=form.parties(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Commitment added."))
+            return redirect(decision.get_absolute_url())
+    return render(request, "decisions/commitment_form.html", {"form": form, "decision": decision})
