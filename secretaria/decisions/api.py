@@ -69,6 +69,7 @@ class PartyUpdateIn(Schema):
     status: PartyStatus | None = None
     note: str = ""
     evidence_url: str = ""
+    evidence_documents: list[str] = Field(default_factory=list, description="Symbols of documents the caller may read")
     on: datetime.date | None = None
 
 
@@ -82,6 +83,7 @@ class NoteOut(Schema):
     status_to: str
     note: str
     evidence_url: str
+    evidence_documents: list[str]
 
 
 def _progress(progress) -> dict:
@@ -196,12 +198,23 @@ def update_party(request, party_id: int, payload: PartyUpdateIn):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied("You may only update the commitments of your own country.")
+    from django.core.exceptions import ValidationError
+
+    from secretaria.documents.selectors import document_by_symbol
+
+    documents = []
+    for symbol in payload.evidence_documents:
+        document = document_by_symbol(user, symbol)
+        if document is None:
+            raise ValidationError({"evidence_documents": f"No document {symbol} is open to you."})
+        documents.append(document)
     note = services.party_update(
         party=party,
         by=user,
         status=payload.status,
         text=payload.note,
         evidence_url=payload.evidence_url,
+        evidence_documents=documents,
         on=payload.on,
         request=request,
     )
@@ -215,4 +228,5 @@ def update_party(request, party_id: int, payload: PartyUpdateIn):
         "status_to": note.status_to,
         "note": note.text,
         "evidence_url": note.evidence_url,
+        "evidence_documents": [document.symbol for document in documents],
     }

@@ -28,6 +28,7 @@ from secretaria.decisions.models import (
     country_language,
 )
 from secretaria.directory.models import Country, Group, Organization
+from secretaria.search import services as search_services
 
 D = datetime.date
 LETTER_DATE = D(2004, 7, 6)
@@ -414,6 +415,8 @@ def load(*, stdout, style):
             "request of the Pro-Tempore Presidency",
         },
     )
+    for decision in Decision.objects.filter(meeting=meeting).select_related("meeting", "theme"):
+        search_services.index_object("decision", decision)
     stdout.write(
         f"Decisions: {Decision.objects.filter(meeting=meeting).count()} decisions of the IX CRM, "
         f"{len(parties_by_key)} responsible parties, {letters} follow-up letters of 6 July 2004."

@@ -53,6 +53,7 @@ def log_rows(notes) -> list[list]:
             _("By"),
             _("Note"),
             _("Evidence"),
+            _("Evidence (documents)"),
         ]
     ]
     for note in notes:
@@ -71,6 +72,7 @@ def log_rows(notes) -> list[list]:
                 note.author_name,
                 note.text,
                 note.evidence_url,
+                " ".join(document.symbol for document in getattr(note, "visible_evidence", [])),
             ]
         )
     return rows

@@ -16,9 +16,32 @@ class PartyUpdateForm(forms.Form):
         assume_scheme="https",
         help_text=_("A link to a document that shows the progress, if any."),
     )
+    evidence_symbols = forms.CharField(
+        label=_("Evidence (documents)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Symbols of documents in the library, one per line, e.g. CRM/ST/2004/12."),
+    )
     on = forms.DateField(
         label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_evidence_symbols(self):
+        from secretaria.documents.selectors import document_by_symbol
+
+        documents = []
+        for symbol in (self.cleaned_data.get("evidence_symbols") or "").split():
+            document = document_by_symbol(self.user, symbol.strip())
+            if document is None:
+                raise forms.ValidationError(
+                    _("No document with the symbol %(symbol)s is open to you.") % {"symbol": symbol}
+                )
+            documents.append(document)
+        return documents
 
     def clean_on(self):
         on = self.cleaned_data["on"]

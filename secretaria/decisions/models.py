@@ -427,6 +427,9 @@ class ProgressNote(models.Model):
     status_to = models.CharField(_("status after"), max_length=16, choices=PartyStatus.choices, blank=True)
     text = models.TextField(_("note"), blank=True)
     evidence_url = models.URLField(_("evidence (link)"), blank=True, max_length=500)
+    evidence_documents = models.ManyToManyField(
+        "documents.Document", verbose_name=_("evidence (documents)"), blank=True, related_name="progress_notes"
+    )
     letter = models.ForeignKey(
         FollowUpLetter, verbose_name=_("letter"), null=True, blank=True, on_delete=models.SET_NULL, related_name="notes"
     )

@@ -39,3 +39,9 @@ class DecisionSearchSource(SearchSource):
     def url_for(self, object_id: int, lang: str) -> str:
         with translation.override(lang):
             return reverse("decisions:detail", kwargs={"pk": object_id})
+
+    def facet_label(self, facet: str, value, lang: str) -> str | None:
+        if facet == "status" and value in Decision.Kind.values:
+            with translation.override(lang):
+                return str(Decision.Kind(value).label)
+        return None

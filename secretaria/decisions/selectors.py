@@ -105,8 +105,22 @@ def public_decisions() -> QuerySet[Decision]:
     return decisions_visible_to(AnonymousUser())
 
 
+def evidence_visible_to(user) -> Prefetch:
+    """Each note's evidence documents that ``user`` may read, as ``note.visible_evidence``."""
+    from secretaria.documents.models import Document
+
+    documents = Document.objects.filter(access.visible_filter(user))
+    if not access.can(user, "documents.manage"):
+        documents = documents.exclude(status=Document.Status.DRAFT)
+    return Prefetch("evidence_documents", queryset=documents.order_by("symbol"), to_attr="visible_evidence")
+
+
 def decision_for_page(pk: int, user) -> Decision | None:
-    notes = ProgressNote.objects.select_related("author", "letter").order_by("-occurred_on", "-recorded_at", "-pk")
+    notes = (
+        ProgressNote.objects.select_related("author", "letter")
+        .prefetch_related(evidence_visible_to(user))
+        .order_by("-occurred_on", "-recorded_at", "-pk")
+    )
     parties = CommitmentParty.objects.select_related("country", "group", "organization").prefetch_related(
         Prefetch("notes", queryset=notes)
     )
@@ -430,16 +444,20 @@ def log_entries_visible_to(user, filters: MatrixFilters | None = None) -> QueryS
         notes = notes.filter(party__commitment__decision__meeting_id=filters.meeting)
     if filters.theme:
         notes = notes.filter(party__commitment__decision__theme_id=filters.theme)
-    return notes.select_related(
-        "party",
-        "party__country",
-        "party__group",
-        "party__organization",
-        "party__commitment",
-        "party__commitment__decision",
-        "party__commitment__decision__meeting",
-        "author",
-    ).order_by("occurred_on", "recorded_at", "pk")
+    return (
+        notes.prefetch_related(evidence_visible_to(user))
+        .select_related(
+            "party",
+            "party__country",
+            "party__group",
+            "party__organization",
+            "party__commitment",
+            "party__commitment__decision",
+            "party__commitment__decision__meeting",
+            "author",
+        )
+        .order_by("occurred_on", "recorded_at", "pk")
+    )
 
 
 # --- The members' dashboard panel and a country's own commitments -------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 
 from django.conf import settings
@@ -34,10 +33,7 @@ SEARCH_KIND = "decision"
 
 
 def _index(decision: Decision) -> None:
-    # main's search services are stubs until the search branch lands; a decision is
-    # saved whether or not the index can take it yet (`manage.py reindex` catches up).
-    with contextlib.suppress(NotImplementedError):
-        search_services.index_object(SEARCH_KIND, decision)
+    search_services.index_object(SEARCH_KIND, decision)
 
 
 def _require(user, rule: str, obj=None) -> None:
@@ -239,16 +235,24 @@ def party_update(
     status: str | None = None,
     text: str = "",
     evidence_url: str = "",
+    evidence_documents: list | None = None,
     on: datetime.date | None = None,
     request=None,
 ) -> ProgressNote:
-    """A status change and/or a note on one party's commitment, logged with who and when."""
+    """A status change and/or a note on one party's commitment, logged with who and when.
+
+    ``evidence_documents`` are documents.Document rows the author may read (checked here).
+    """
     _require(by, "decisions.update_party", party)
     status = status or party.status
     if status not in PartyStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     text = (text or "").strip()
-    if status == party.status and not text and not evidence_url:
+    evidence_documents = list(evidence_documents or [])
+    for document in evidence_documents:
+        if not access.can_view(by, document.access_level, document.access_group_id) or document.is_draft:
+            raise ValidationError({"evidence_documents": _("You cannot cite a document you may not read.")})
+    if status == party.status and not text and not evidence_url and not evidence_documents:
         raise ValidationError(_("Change the status or write a note."))
     on = on or timezone.localdate()
     if on > timezone.localdate():
@@ -267,6 +271,8 @@ def party_update(
     note.full_clean()
     with transaction.atomic():
         note.save()
+        if evidence_documents:
+            note.evidence_documents.set(evidence_documents)
         if status != party.status:
             party.status = status
             party.status_changed_at = timezone.now()

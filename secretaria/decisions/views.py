@@ -182,7 +182,7 @@ def party_update(request, pk):
         raise Http404
     _require(request.user, "decisions.update_party", party)
     if request.method == "POST":
-        form = PartyUpdateForm(request.POST)
+        form = PartyUpdateForm(request.POST, user=request.user)
         if form.is_valid():
             try:
                 services.party_update(
@@ -191,6 +191,7 @@ def party_update(request, pk):
                     status=form.cleaned_data["status"],
                     text=form.cleaned_data["text"],
                     evidence_url=form.cleaned_data["evidence_url"],
+                    evidence_documents=form.cleaned_data["evidence_symbols"],
                     on=form.cleaned_data["on"],
                     request=request,
                 )
@@ -200,7 +201,7 @@ def party_update(request, pk):
                 messages.success(request, _("Progress recorded."))
                 return redirect(decision.get_absolute_url() + f"#party-{party.pk}")
     else:
-        form = PartyUpdateForm(initial={"status": party.status})
+        form = PartyUpdateForm(initial={"status": party.status}, user=request.user)
     return render(request, "decisions/party_update.html", {"party": party, "decision": decision, "form": form})
 
 

@@ -26,3 +26,8 @@ def test_the_access_change_is_audited(decision, st_officer):
 
     services.decision_update(decision=decision, by=st_officer, access_level=AccessLevel.MEMBERS)
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.ACCESS_CHANGED).exists()
+
+
+def test_the_kind_facet_has_a_readable_label():
+    assert get_source("decision").facet_label("status", "operational", "en") == "Operational (something must be done)"
+    assert get_source("decision").facet_label("doc_type", "x", "en") is None
