@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from secretaria.decisions.models import Decision
 from secretaria.search.registry import SearchEntry, SearchSource
@@ -9,7 +10,7 @@ from secretaria.search.registry import SearchEntry, SearchSource
 
 class DecisionSearchSource(SearchSource):
     kind = "decision"
-    label = "Decisions"
+    label = _("Decision")
 
     def entry_for(self, obj: Decision) -> SearchEntry | None:
         meeting = obj.meeting

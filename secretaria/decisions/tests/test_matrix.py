@@ -211,3 +211,22 @@ def test_supersession_is_shown_both_ways(decision, ix_crm, st_officer, client_fo
         reverse("decisions:detail", args=[later.pk])
         in c.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
     )
+
+
+def test_the_public_page_and_the_api_list_make_a_constant_number_of_queries(
+    ix_crm, st_officer, crm, client, django_assert_max_num_queries
+):
+    for number in range(1, 13):
+        decision = services.decision_create(
+            meeting=ix_crm, number=number, text_es=f"Decisión {number}", access_level=AccessLevel.PUBLIC, by=st_officer
+        )
+        services.commitment_create(
+            decision=decision,
+            by=st_officer,
+            description_es="Compromiso",
+            parties=[{"kind": "country", "country": c} for c in crm["countries"].values() if c.is_member],
+        )
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("decisions:accountability", args=[ix_crm.slug])).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert len(client.get("/api/v1/decisions/").json()) == 12

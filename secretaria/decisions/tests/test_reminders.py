@@ -46,3 +46,11 @@ def test_the_secretariat_gets_a_digest_of_what_is_overdue(parties, settings):
 def test_the_command_refuses_a_bad_date(db):
     with pytest.raises(CommandError):
         call_command("send_commitment_reminders", "--date", "yesterday")
+
+
+def test_the_background_task_sends_reminders_and_the_digest(parties, focal_points, settings):
+    from secretaria.decisions.tasks import send_commitment_reminders
+
+    result = send_commitment_reminders.enqueue()
+    assert result.return_value >= 1  # at least the overdue digest: the 2004 deadlines are past
+    assert any(m.to == [settings.SECRETARIAT_EMAIL] for m in mail.outbox)

@@ -31,3 +31,31 @@ def test_the_access_change_is_audited(decision, st_officer):
 def test_the_kind_facet_has_a_readable_label():
     assert get_source("decision").facet_label("status", "operational", "en") == "Operational (something must be done)"
     assert get_source("decision").facet_label("doc_type", "x", "en") is None
+
+
+def test_the_site_search_finds_decisions_with_the_same_access_filtering(
+    monkeypatch, ix_crm, st_officer, observer, gt_official
+):
+    monkeypatch.undo()  # the real index, not the recorder
+    from secretaria.search.selectors import search
+
+    public = services.decision_create(
+        meeting=ix_crm,
+        number=20,
+        text_es="Seminario sobre migración y salud",
+        access_level=AccessLevel.PUBLIC,
+        by=st_officer,
+    )
+    members = services.decision_create(
+        meeting=ix_crm,
+        number=21,
+        text_es="Protocolo del fondo de reserva",
+        access_level=AccessLevel.MEMBERS,
+        by=st_officer,
+    )
+    found = {hit.object_id for hit in search(user=observer, q="seminario").hits if hit.kind == "decision"}
+    assert found == {public.pk}
+    assert not [hit for hit in search(user=observer, q="protocolo").hits if hit.kind == "decision"]
+    hits = [hit for hit in search(user=gt_official, q="protocolo").hits if hit.kind == "decision"]
+    assert [hit.object_id for hit in hits] == [members.pk]
+    assert hits[0].url.endswith(f"/{members.pk}/")
