@@ -49,10 +49,7 @@ def completion_chart(series: list[tuple[datetime.date, int, int]]) -> Chart | No
         coords.append(f"{x(on)},{y(percent)}")
         previous_y = y(percent)
         dots.append((x(on), y(percent), f"{formats.date_format(on, 'SHORT_DATE_FORMAT')}: {round(percent)} %"))
-    years = sorted({on.year for on, _d, _a in series} | {end.year})
-    x_ticks = [(x(max(start, datetime.date(year, 1, 1))), str(year)) for year in range(years[0], years[-1] + 1)]
-    if len(x_ticks) > 8:
-        x_ticks = x_ticks[:: len(x_ticks) // 8 + 1]
+    x_ticks = _x_ticks(start, end, x)
     last = series[-1]
     return Chart(
         width=WIDTH,
@@ -67,3 +64,19 @@ def completion_chart(series: list[tuple[datetime.date, int, int]]) -> Chart | No
         plot_bottom=HEIGHT - BOTTOM,
         last_percent=round(100 * last[1] / last[2]) if last[2] else 0,
     )
+
+
+def _x_ticks(start: datetime.date, end: datetime.date, x) -> list[tuple[float, str]]:
+    """Month ticks (at most about seven) for spans up to two years, year ticks beyond."""
+    if (end - start).days <= 2 * 365:
+        months = []
+        on = datetime.date(start.year, start.month, 1)
+        while on <= end:
+            if on >= start:
+                months.append(on)
+            on = datetime.date(on.year + (on.month == 12), on.month % 12 + 1, 1)
+        step = max(1, -(-len(months) // 7))
+        return [(x(on), formats.date_format(on, "M Y")) for on in months[::step]]
+    years = list(range(start.year + 1, end.year + 1))
+    step = max(1, -(-len(years) // 7))
+    return [(x(datetime.date(year, 1, 1)), str(year)) for year in years[::step]]

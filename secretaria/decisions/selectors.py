@@ -421,8 +421,10 @@ def completion_over_time(party_ids: list[int], parties: list[CommitmentParty]) -
             series[-1] = point
         else:
             series.append(point)
+    # Carry the line on to today while the follow-up is current; a conference of years ago
+    # ends at its last change, or its chart would be a flat line across the years since.
     today = timezone.localdate()
-    if series[-1][0] < today:
+    if series[-1][0] < today and (today - start).days <= 2 * 365:
         series.append((today, *snapshot()))
     return series
 

@@ -230,3 +230,11 @@ def test_the_public_page_and_the_api_list_make_a_constant_number_of_queries(
         assert client.get(reverse("decisions:accountability", args=[ix_crm.slug])).status_code == 200
     with django_assert_max_num_queries(12):
         assert len(client.get("/api/v1/decisions/").json()) == 12
+
+
+def test_the_chart_coordinates_are_not_localised(parties, gt_official, client_for):
+    _done(parties["GT"], gt_official)
+    page = client_for(gt_official).get(reverse("decisions:matrix"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    points = re.search(r'<polyline points="([^"]+)"', page).group(1)
+    assert "," in points and re.fullmatch(r"[\d.]+,[\d.]+( [\d.]+,[\d.]+)*", points)
+    assert not re.search(r'cy="\d+,\d', page)
