@@ -473,6 +473,9 @@ def open_parties_for_user(user, limit: int = 5) -> list[CommitmentParty]:
     if not access.is_secretariat(user):
         if not user.country_id:
             return []
-        parties = parties.filter(kind=CommitmentParty.Kind.COUNTRY, country_id=user.country_id)
+        mine = Q(kind=CommitmentParty.Kind.COUNTRY, country_id=user.country_id)
+        if access.is_current_ppt(user):
+            mine |= Q(kind=CommitmentParty.Kind.PPT)
+        parties = parties.filter(mine)
     parties = parties.order_by("commitment__due_date", "commitment__due_before_meeting__start_date", "pk")
     return list(parties[:limit])

@@ -238,3 +238,11 @@ def test_the_chart_coordinates_are_not_localised(parties, gt_official, client_fo
     points = re.search(r'<polyline points="([^"]+)"', page).group(1)
     assert "," in points and re.fullmatch(r"[\d.]+,[\d.]+( [\d.]+,[\d.]+)*", points)
     assert not re.search(r'cy="\d+,\d', page)
+
+
+def test_the_ppt_official_sees_the_presidencys_commitments_on_the_dashboard(
+    commitment, st_officer, ppt_official, client_for
+):
+    ppt = services.party_add(commitment=commitment, by=st_officer, kind="ppt")
+    page = client_for(ppt_official).get(reverse("members:dashboard")).content.decode()
+    assert f"#party-{ppt.pk}" in page
