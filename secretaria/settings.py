@@ -81,6 +81,9 @@ INSTALLED_APPS = [
     "secretaria.search",
     "secretaria.documents",
     "secretaria.outbox",
+    "secretaria.activity",
+    "secretaria.meetings",
+    "secretaria.decisions",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,3 @@
+from secretaria.meetings.models.meeting import Meeting
+
+__all__ = ["Meeting"]

@@ -1,0 +1,45 @@
+"""Reading meetings, always through the access policy."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Q, QuerySet
+
+from secretaria.core import access
+from secretaria.meetings.models import Meeting
+
+
+def _base() -> QuerySet[Meeting]:
+    return Meeting.objects.select_related("country", "group").prefetch_related(
+        "host_countries", "sponsor_countries", "sponsor_organizations"
+    )
+
+
+def meetings_visible_to(user) -> QuerySet[Meeting]:
+    return _base().filter(access.visible_filter(user))
+
+
+def meeting_for_page(slug: str, user) -> Meeting | None:
+    """The meeting with ``slug`` if ``user`` may see it, else None (the page answers 404)."""
+    return meetings_visible_to(user).filter(slug=slug).first()
+
+
+def meeting_years(user) -> list[int]:
+    dates = meetings_visible_to(user).dates("start_date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def meetings_for_person(person, *, on: datetime.date | None = None) -> QuerySet[Meeting]:
+    """The meetings a person takes part in, for their personal calendar.
+
+    Until invitations exist this means the meetings of the bodies and networks the person
+    belongs to. The invitations module extends this selector with the meetings the person
+    (or their delegation) is invited to.
+    """
+    from secretaria.directory.selectors import active_group_ids_for_person
+
+    if person is None:
+        return Meeting.objects.none()
+    group_ids = active_group_ids_for_person(person.pk, on)
+    return _base().filter(Q(group_id__in=group_ids)).distinct()
