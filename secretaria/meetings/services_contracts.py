@@ -75,25 +75,48 @@ def _decimal(value, field: str) -> Decimal:
         raise ValidationError({field: _("Enter a number.")}) from None
 
 
-def _summary(service: ContractedService, status: str) -> tuple[str, str]:
-    """The activity's summary in both languages: what, for which meeting, how much."""
-    from django.utils import translation
+# Activity summaries are stored data in both languages (not interface strings), written here
+# in each language like the meeting services do, so they never depend on the catalogue.
+_KIND_ES = {
+    "interpretation": "Interpretación",
+    "translation": "Traducción",
+    "audio_visual": "Equipo audiovisual",
+    "it_support": "Apoyo informático y administrativo",
+    "venue": "Sede",
+    "catering": "Alimentación",
+    "travel": "Viajes",
+    "other": "Otro servicio",
+}
+_KIND_EN = {
+    "interpretation": "Interpretation",
+    "translation": "Translation",
+    "audio_visual": "Audio-visual equipment",
+    "it_support": "IT and administrative support",
+    "venue": "Venue",
+    "catering": "Catering",
+    "travel": "Travel",
+    "other": "Other service",
+}
+_STATUS_ES = {
+    "quoted": "cotizado",
+    "contracted": "contratado",
+    "delivered": "prestado",
+    "paid": "pagado",
+    "cancelled": "cancelado",
+}
 
-    texts = []
-    for lang in ("es", "en"):
-        with translation.override(lang):
-            texts.append(
-                _("%(kind)s for “%(meeting)s” (%(supplier)s, %(currency)s %(amount)s): %(status)s")
-                % {
-                    "kind": service.get_kind_display(),
-                    "meeting": getattr(service.meeting, f"title_{lang}") or service.meeting.title_es,
-                    "supplier": getattr(service.supplier, f"name_{lang}") or service.supplier.name_es,
-                    "currency": service.currency,
-                    "amount": f"{service.amount:,.2f}",
-                    "status": str(Status(status).label).lower(),
-                }
-            )
-    return texts[0], texts[1]
+
+def _summary(service: ContractedService, status: str) -> tuple[str, str]:
+    """The activity's summary in both languages: what, for which meeting, from whom, how much."""
+    meeting, supplier, amount = service.meeting, service.supplier, f"{service.currency} {service.amount:,.2f}"
+    summary_es = (
+        f"{_KIND_ES[service.kind]} para «{meeting.title_es}» ({supplier.name_es}, {amount}): {_STATUS_ES[status]}"
+    )
+    summary_en = (
+        f"{_KIND_EN[service.kind]} for “{meeting.title_en or meeting.title_es}” "
+        f"({supplier.name_en or supplier.name_es}, {amount}): {status}"
+    )
+    return summary_es, summary_en
 
 
 def _record(service: ContractedService, status: str, *, by, on: datetime.datetime | None) -> None:
