@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from secretaria.core.models import AuditEvent
 from secretaria.directory.models import Organization
@@ -31,7 +32,8 @@ def service(seminar, supplier, st_officer):
 
 
 def url(name, meeting, *args):
-    return reverse(f"meetings:{name}", args=[meeting.slug, *args])
+    with translation.override("es"):
+        return reverse(f"meetings:{name}", args=[meeting.slug, *args])
 
 
 # --- Who sees the costs ----------------------------------------------------------------------

@@ -124,7 +124,7 @@ def test_a_sponsor_country_funder_needs_the_country(seminar, supplier, st_office
         quote(seminar, st_officer, supplier, funder="sponsor_country")
     assert "funder_country" in error.value.message_dict
     service = quote(seminar, st_officer, supplier, funder="sponsor_country", funder_country=crm["countries"]["CA"])
-    assert service.funder_label == "Canadá"
+    assert service.funder_label in ("Canadá", "Canada")
 
 
 def test_the_supplier_must_be_a_supplier(seminar, st_officer, crm):
@@ -166,12 +166,13 @@ def test_the_summary_adds_decimal_usd_amounts_rounded_per_service(seminar, suppl
 
     summary = cost_summary(services_for_meeting(seminar))
     assert summary.cancelled == 1
-    by_funder = {line.label: line for line in summary.by_funder}
-    assert list(by_funder) == ["Secretariat funds", "Canadá", "México"]
-    assert by_funder["México"].by_currency == {"GTQ": Decimal("28600.01")}
-    assert by_funder["México"].usd_committed == Decimal("3607.59")
-    assert by_funder["México"].usd_quoted == Decimal("12.66")
-    assert by_funder["Canadá"].usd_paid == Decimal("1500.00")
+    by_funder = {line.key: line for line in summary.by_funder}
+    ca, mx = f"country:{canada.pk}", f"country:{mexico.pk}"
+    assert list(by_funder) == ["secretariat", ca, mx]  # the Secretariat first, then sponsors by name
+    assert by_funder[mx].by_currency == {"GTQ": Decimal("28600.01")}
+    assert by_funder[mx].usd_committed == Decimal("3607.59")
+    assert by_funder[mx].usd_quoted == Decimal("12.66")
+    assert by_funder[ca].usd_paid == Decimal("1500.00")
     by_kind = {line.key: line for line in summary.by_kind}
     assert list(by_kind) == ["interpretation", "translation", "audio_visual"]
     assert by_kind["audio_visual"].usd_total == Decimal("3620.25")
