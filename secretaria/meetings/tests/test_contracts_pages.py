@@ -296,3 +296,38 @@ def test_a_paid_service_shows_in_the_api_history(client_for, st_officer, seminar
     item = client_for(st_officer).get(api(f"{seminar.slug}/{service.pk}/")).json()
     assert [h["to_status"] for h in item["history"]] == ["quoted", "contracted", "delivered", "paid"]
     assert item["history"][-1]["changed_by"] == "st_officer"
+
+
+def test_the_ppt_official_of_the_meetings_term_reads_its_costs(client_for, crm, st_officer, supplier):
+    import datetime
+
+    from django.utils import timezone
+
+    from secretaria.accounts.services import user_create
+    from secretaria.core.access import Role
+    from secretaria.meetings.models import Meeting
+
+    # Mexico held the presidency from 500 to 101 days ago (conftest); the meeting fell in its term.
+    held = timezone.localdate() - datetime.timedelta(days=200)
+    meeting = Meeting.objects.create(
+        kind=Meeting.Kind.GRCM, slug="grcm-mexico", title_es="Reunión del GRCM", start_date=held, end_date=held
+    )
+    quote(meeting, st_officer, supplier)
+    mexican = user_create(
+        username="mx_ppt", email="mx@example.org", role=Role.PPT, password="x" * 20, country=crm["countries"]["MX"]
+    )
+    client = client_for(mexican)
+    assert client.get(url("services", meeting)).status_code == 200
+    assert client.get(url("service_create", meeting)).status_code == 403
+
+
+def test_the_api_list_makes_a_constant_number_of_queries(
+    client_for, st_officer, seminar, django_assert_max_num_queries
+):
+    for index in range(10):
+        service = quote(seminar, st_officer, make_supplier(f"Proveedor {index}"))
+        service_set_status(service, to="contracted", by=st_officer)
+    client = client_for(st_officer)
+    with django_assert_max_num_queries(12):
+        response = client.get(api(f"{seminar.slug}/"))
+    assert len(response.json()) == 10
