@@ -11,6 +11,7 @@ from secretaria.accounts.api import router as accounts_router
 from secretaria.accounts.auth import api_auth
 from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
+from secretaria.search.api import router as search_router
 
 api = NinjaAPI(
     title="Secretaría Virtual API",
@@ -64,4 +65,5 @@ def _http_error(request, exc):
 api.add_router("/", accounts_router)
 api.add_router("/directory/", directory_router)
 api.add_router("/documents/", documents_router)
+api.add_router("/", search_router)
 api.add_router("/meeting-services/", "secretaria.meetings.api_contracts.router")
