@@ -75,9 +75,15 @@ class StatusForm(forms.Form):
 
 class ServiceFileForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of file"), choices=ContractedServiceFile.Kind.choices)
+    language = forms.ChoiceField(
+        label=_("Language of the file"), choices=[("es", _("Spanish")), ("en", _("English"))], initial="es"
+    )
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, DOCX, XLSX, ODT, ODS, JPEG or PNG. Seen only by the Technical Secretariat."),
+        help_text=_(
+            "PDF, DOCX, XLSX, ODT, ODS, JPEG or PNG. Kept in the documents as a document that only the "
+            "Technical Secretariat can read."
+        ),
     )
 
     def clean_file(self):

@@ -23,7 +23,7 @@ def services_for_meeting(meeting: Meeting) -> QuerySet[ContractedService]:
     return (
         ContractedService.objects.filter(meeting=meeting)
         .select_related("supplier", "supplier__country", "funder_country", "funder_organization", "meeting")
-        .prefetch_related("files")
+        .prefetch_related("attachments__document__files")
         .order_by("kind", "pk")
     )
 

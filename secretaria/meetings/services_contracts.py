@@ -268,22 +268,74 @@ def service_file_validate(file) -> None:
         raise ValidationError(_("The file's content does not match its type (%(suffix)s).") % {"suffix": suffix})
 
 
+_FILE_KIND_ES = {
+    "quote": "Cotización",
+    "contract": "Contrato",
+    "invoice": "Factura",
+    "receipt": "Comprobante de pago",
+    "other": "Documento",
+}
+_FILE_KIND_EN = {
+    "quote": "Quote",
+    "contract": "Contract",
+    "invoice": "Invoice",
+    "receipt": "Receipt of payment",
+    "other": "Document",
+}
+
+
+def _file_symbol(service: ContractedService) -> str:
+    """A free symbol in the documents register: ST/SERV/<year>/<service>-<n>."""
+    from secretaria.documents.models import Document
+
+    year = service.meeting.start_date.year
+    taken = set(
+        Document.objects.filter(symbol__startswith=f"ST/SERV/{year}/{service.pk}-").values_list("symbol", flat=True)
+    )
+    number = 1
+    while f"ST/SERV/{year}/{service.pk}-{number}" in taken:
+        number += 1
+    return f"ST/SERV/{year}/{service.pk}-{number}"
+
+
 @transaction.atomic
-def service_file_add(service: ContractedService, *, by, kind: str, file) -> ContractedServiceFile:
+def service_file_add(service: ContractedService, *, by, kind: str, file, language: str = "es") -> ContractedServiceFile:
+    """Attach a quote, contract, invoice or receipt: a draft document readable only by the
+    Secretariat (documents app), authored by the supplier, linked to the service."""
+    from secretaria.core.access import AccessLevel
+    from secretaria.documents import services as documents
+    from secretaria.documents.filetypes import UploadRefused
+    from secretaria.documents.models import Document
+
     if kind not in ContractedServiceFile.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of file.")})
     service_file_validate(file)
-    name = PurePath(file.name).name[-200:]
-    attachment = ContractedServiceFile(
+    meeting, supplier = service.meeting, service.supplier
+    document = documents.document_create(
+        by=by,
+        symbol=_file_symbol(service),
+        date=timezone.localdate(),
+        doc_type=Document.Type.OTHER,
+        title_es=f"{_FILE_KIND_ES[kind]}: {_KIND_ES[service.kind]} — {meeting.title_es} ({supplier.name_es})",
+        title_en=(
+            f"{_FILE_KIND_EN[kind]}: {_KIND_EN[service.kind]} — {meeting.title_en or meeting.title_es} "
+            f"({supplier.name_en or supplier.name_es})"
+        ),
+        author=supplier,
+        access_level=AccessLevel.SECRETARIAT,
+    )
+    try:
+        documents.document_add_file(
+            document=document, by=by, fileobj=file, name=PurePath(file.name).name, language=language
+        )
+    except UploadRefused as refusal:
+        raise ValidationError({"file": str(refusal)}) from None
+    return ContractedServiceFile.objects.create(
         service=service,
         kind=kind,
-        original_name=name,
-        size=file.size,
-        uploaded_by=by if getattr(by, "is_authenticated", False) else None,
+        document=document,
+        added_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    attachment.file.save(name, file, save=False)
-    attachment.save()
-    return attachment
 
 
 def supplier_create(*, name: str, country: Country | None = None, email: str = "", website: str = "") -> Organization:

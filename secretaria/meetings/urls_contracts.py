@@ -14,5 +14,4 @@ urlpatterns = [
     path(_("<int:pk>/edit/"), views.service_edit, name="service_edit"),
     path(_("<int:pk>/status/"), views.service_status, name="service_status"),
     path(_("<int:pk>/files/"), views.service_file_upload, name="service_file_upload"),
-    path(_("<int:pk>/files/<int:file_pk>/"), views.service_file, name="service_file"),
 ]

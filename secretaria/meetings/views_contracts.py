@@ -12,7 +12,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -24,7 +24,7 @@ from secretaria.core.i18n import current_language
 from secretaria.meetings import selectors_contracts as selectors
 from secretaria.meetings import services_contracts as services
 from secretaria.meetings.forms_contracts import ServiceFileForm, ServiceForm, StatusForm
-from secretaria.meetings.models import ContractedServiceFile, Meeting
+from secretaria.meetings.models import Meeting
 from secretaria.meetings.reports_contracts import financial_report_pdf, financial_report_xlsx
 
 
@@ -160,7 +160,11 @@ def service_file_upload(request, meeting, pk):
     if form.is_valid():
         try:
             services.service_file_add(
-                service, by=request.user, kind=form.cleaned_data["kind"], file=form.cleaned_data["file"]
+                service,
+                by=request.user,
+                kind=form.cleaned_data["kind"],
+                file=form.cleaned_data["file"],
+                language=form.cleaned_data["language"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -184,25 +188,6 @@ def service_file_upload(request, meeting, pk):
         },
         status=400,
     )
-
-
-@_guarded("meetings.manage_services")
-def service_file(request, meeting, pk, file_pk):
-    """Quotes and contracts are the Secretariat's: served only through this view, never from /media/."""
-    attachment = get_object_or_404(
-        ContractedServiceFile.objects.select_related("service"), pk=file_pk, service_id=pk, service__meeting=meeting
-    )
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    audit_export(
-        what=f"meetings.contractedservicefile:{attachment.pk} {attachment.original_name}", by=request.user,
-        request=request, format="file",
-    )  # fmt: skip
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _report_response(request, meeting, *, fmt: str) -> HttpResponse:

@@ -4,7 +4,7 @@ Each service has a supplier (a directory organisation of kind "supplier"), an am
 own currency with the exchange rate to the US dollar at contracting, who finances it, and a
 status that moves quoted → contracted → delivered → paid (or cancelled) through
 ``services_contracts.service_set_status``, which keeps the history. Quotes, contracts and
-invoices are attached as restricted files served only to the Secretariat.
+invoices are attached as documents of the documents app that only the Secretariat may read.
 """
 
 from __future__ import annotations
@@ -198,12 +198,10 @@ class ContractedServiceStatusChange(models.Model):
         return f"{self.service_id}: {self.from_status or '—'} → {self.to_status}"
 
 
-def _service_file_path(instance, filename: str) -> str:
-    return f"restricted/meetings/services/{instance.service.meeting_id}/{instance.service_id}/{filename}"
-
-
 class ContractedServiceFile(models.Model):
-    """A quote, contract or invoice: restricted to the Secretariat, served by an access-checking view."""
+    """A quote, contract or invoice of a service, kept in the documents app as a document that
+    only the Technical Secretariat may read (draft, access level "secretariat"); the documents
+    app stores, checks and serves the file, asking the access policy on every download."""
 
     class Kind(models.TextChoices):
         QUOTE = "quote", _("Quote")
@@ -213,22 +211,25 @@ class ContractedServiceFile(models.Model):
         OTHER = "other", _("Other")
 
     service = models.ForeignKey(
-        ContractedService, verbose_name=_("service"), on_delete=models.CASCADE, related_name="files"
+        ContractedService, verbose_name=_("service"), on_delete=models.CASCADE, related_name="attachments"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    file = models.FileField(_("file"), upload_to=_service_file_path, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
-    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, blank=True, on_delete=models.SET_NULL,
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="contracted_service_files",
+    )
+    added_at = models.DateTimeField(_("added"), default=timezone.now)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )  # fmt: skip
 
     class Meta:
-        ordering = ["uploaded_at", "pk"]
+        ordering = ["added_at", "pk"]
         verbose_name = _("service file")
         verbose_name_plural = _("service files")
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.original_name}"
+        return f"{self.get_kind_display()}: {self.document.symbol}"

@@ -96,7 +96,7 @@ def test_the_list_makes_a_constant_number_of_queries(client_for, st_officer, sem
             seminar, st_officer, make_supplier(f"Proveedor {index}"), amount=f"{100 + index}.50", currency="GTQ",
             usd_rate="7.9", funder="sponsor_country", funder_country=crm["countries"]["CA" if index % 2 else "MX"],
         )  # fmt: skip
-        service_file_add(service, by=st_officer, kind="quote", file=SimpleUploadedFile("q.pdf", b"%PDF-1.4"))
+        service_file_add(service, by=st_officer, kind="quote", file=SimpleUploadedFile("q.pdf", b"%PDF-1.4\n%%EOF"))
     client = client_for(st_officer)
     client.get(url("services", seminar))
     with django_assert_max_num_queries(14):
@@ -176,20 +176,27 @@ def test_status_buttons_move_the_service_and_refusals_show_a_message(client_for,
     assert "Contrato firmado" in page
 
 
-def test_quotes_are_served_only_to_the_secretariat_and_audited(client_for, st_officer, ppt_official, seminar, service):
+def test_quotes_are_served_only_to_the_secretariat(client_for, st_officer, ppt_official, observer, seminar, service):
     client = client_for(st_officer)
     response = client.post(
         url("service_file_upload", seminar, service.pk),
-        {"kind": "quote", "file": SimpleUploadedFile("cotizacion.pdf", b"%PDF-1.4 cotizacion")},
+        {
+            "kind": "quote",
+            "language": "es",
+            "file": SimpleUploadedFile("cotizacion.pdf", b"%PDF-1.4 cotizacion\n%%EOF"),
+        },
     )
     assert response.status_code == 302
-    attachment = service.files.get()
-    download = url("service_file", seminar, service.pk, attachment.pk)
+    attachment = service.attachments.get()
+    doc_file = attachment.document.files.get()
+    with translation.override("es"):
+        download = reverse("documents:download", args=[doc_file.pk])
+    assert download in client.get(url("service_detail", seminar, service.pk)).content.decode()
     response = client.get(download)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"%PDF-1.4 cotizacion"
-    assert AuditEvent.objects.filter(kind="export", target__contains="cotizacion.pdf").exists()
-    assert client_for(ppt_official).get(download).status_code == 403
+    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4 cotizacion")
+    for outsider in (ppt_official, observer):
+        assert client_for(outsider).get(download).status_code in (403, 404)
     assert download not in client_for(ppt_official).get(url("service_detail", seminar, service.pk)).content.decode()
 
 
@@ -199,7 +206,7 @@ def test_a_bad_upload_is_refused_with_a_form_error(client_for, st_officer, semin
         {"kind": "quote", "file": SimpleUploadedFile("script.html", b"<script>")},
     )
     assert response.status_code == 400
-    assert not service.files.exists()
+    assert not service.attachments.exists()
 
 
 def test_the_reports_download_and_are_audited(client_for, st_officer, seminar, service):

@@ -221,13 +221,35 @@ def test_the_pdf_report_is_a_pdf_even_with_typographic_characters(seminar, suppl
     assert financial_report_pdf(seminar, [], lang="en").startswith(b"%PDF")
 
 
-def test_quotes_and_contracts_are_validated(seminar, supplier, st_officer):
+def test_a_quote_is_kept_as_a_secretariat_only_document(seminar, supplier, st_officer):
+    from secretaria.core.access import AccessLevel
+
     service = quote(seminar, st_officer, supplier)
     attachment = service_file_add(
-        service, by=st_officer, kind="quote", file=SimpleUploadedFile("cotizacion.pdf", b"%PDF-1.4 quote")
+        service, by=st_officer, kind="quote", file=SimpleUploadedFile("cotizacion.pdf", b"%PDF-1.4 quote\n%%EOF")
     )
-    assert attachment.original_name == "cotizacion.pdf" and attachment.size == 14
+    document = attachment.document
+    assert document.access_level == AccessLevel.SECRETARIAT and document.is_draft
+    assert document.symbol == f"ST/SERV/2004/{service.pk}-1"
+    assert document.author == supplier
+    assert document.title_es.startswith("Cotización: Interpretación — Seminario sobre Migración y Salud")
+    assert document.title_en.startswith("Quote: Interpretation — Seminar on Migration and Health")
+    [doc_file] = document.files.all()
+    assert doc_file.original_name == "cotizacion.pdf" and doc_file.language == "es"
+    second = service_file_add(
+        service, by=st_officer, kind="contract", file=SimpleUploadedFile("contrato.pdf", b"%PDF-1.4 contract\n%%EOF")
+    )
+    assert second.document.symbol == f"ST/SERV/2004/{service.pk}-2"
+
+
+def test_quotes_and_contracts_are_validated(seminar, supplier, st_officer):
+    from secretaria.documents.models import Document
+
+    service = quote(seminar, st_officer, supplier)
     with pytest.raises(ValidationError):
         service_file_add(service, by=st_officer, kind="quote", file=SimpleUploadedFile("virus.exe", b"MZ\x90"))
     with pytest.raises(ValidationError):
         service_file_add(service, by=st_officer, kind="contract", file=SimpleUploadedFile("fake.pdf", b"<html>"))
+    with pytest.raises(ValidationError):
+        service_file_add(service, by=st_officer, kind="bribe", file=SimpleUploadedFile("q.pdf", b"%PDF-1.4"))
+    assert not Document.objects.exists() and not service.attachments.exists()
