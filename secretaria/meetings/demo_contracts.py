@@ -6,6 +6,9 @@
 * The December 2004 meetings in Panama: interpretation and audio-visual services negotiated during
   the Secretariat's visit to Panama — the interpretation contracted, the equipment still quoted.
 
+Each service carries the supplier's quote as a Secretariat-only document (a one-page PDF made
+from the service's data).
+
 Amounts are plausible 2004 prices; rates are those of the day (about 7.90 quetzales and 450
 colones per dollar; the balboa is at par with the dollar). Idempotent: a service is recognised
 by its meeting, kind and supplier and is not created or moved twice.
@@ -16,12 +19,13 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from secretaria.accounts.models import User
 from secretaria.directory.models import Country, Organization
-from secretaria.meetings.models import ContractedService, Meeting
-from secretaria.meetings.services_contracts import service_create, service_set_status
+from secretaria.meetings.models import ContractedService, ContractedServiceFile, Meeting
+from secretaria.meetings.services_contracts import service_create, service_file_add, service_set_status
 
 Status = ContractedService.Status
 
@@ -55,6 +59,35 @@ def _panama_december(panama: Country | None) -> Meeting | None:
     )
 
 
+def _quote_pdf(service: ContractedService, on: datetime.datetime) -> SimpleUploadedFile:
+    """The supplier's quote as a one-page PDF, from the service's own data (Latin-1 core font)."""
+    from fpdf import FPDF
+
+    from secretaria.meetings.reports_contracts import latin1
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.multi_cell(0, 8, latin1(service.supplier.name_es), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, latin1(service.supplier.address), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.multi_cell(0, 7, latin1(f"Cotización — {on:%d/%m/%Y}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    lines = [
+        "Señores Secretaría Técnica de la Conferencia Regional sobre Migración, San José, Costa Rica.",
+        f"Evento: {service.meeting.title_es}, {service.meeting.city}.",
+        f"Servicio: {service.description_es}",
+        f"Monto total: {service.currency} {service.amount:,.2f}.",
+        "Validez de la oferta: 30 días.",
+    ]
+    for line in lines:
+        pdf.multi_cell(0, 6, latin1(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    return SimpleUploadedFile(f"cotizacion-{service.pk}.pdf", bytes(pdf.output()), content_type="application/pdf")
+
+
 def _service(meeting, by, *, supplier, steps, **data) -> tuple[ContractedService, bool]:
     """Create the service with its history at the given dates, unless it is already there."""
     existing = ContractedService.objects.filter(meeting=meeting, kind=data["kind"], supplier=supplier).first()
@@ -63,6 +96,7 @@ def _service(meeting, by, *, supplier, steps, **data) -> tuple[ContractedService
     (first_status, first_on, _note), *later = steps
     assert first_status == Status.QUOTED  # noqa: S101 - the demo's own table
     service = service_create(meeting=meeting, by=by, supplier=supplier, on=first_on, **data)
+    service_file_add(service, by=by, kind=ContractedServiceFile.Kind.QUOTE, file=_quote_pdf(service, first_on))
     for status, on, note in later:
         service = service_set_status(service, to=status, by=by, note=note, on=on)
     return service, True

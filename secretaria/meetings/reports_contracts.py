@@ -135,7 +135,7 @@ def financial_report_xlsx(meeting: Meeting, services, *, lang: str) -> bytes:
 _LATIN1_REPLACEMENTS = {"–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "→": "->", "€": "EUR"}
 
 
-def _latin1(text) -> str:
+def latin1(text) -> str:
     text = str(text)
     for char, replacement in _LATIN1_REPLACEMENTS.items():
         text = text.replace(char, replacement)
@@ -155,23 +155,23 @@ def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
         title, subtitle = _meeting_heading(meeting, lang)
         pdf = FPDF(orientation="L", unit="mm", format="A4")
         pdf.set_auto_page_break(auto=True, margin=15)
-        pdf.set_title(_latin1(_("Financial report") + " — " + title))
-        pdf.set_author(_latin1(_("Technical Secretariat of the Regional Conference on Migration")))
+        pdf.set_title(latin1(_("Financial report") + " — " + title))
+        pdf.set_author(latin1(_("Technical Secretariat of the Regional Conference on Migration")))
         pdf.add_page()
         pdf.set_font("Helvetica", "B", 14)
-        pdf.multi_cell(0, 7, _latin1(_("Financial report") + ": " + title), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 7, latin1(_("Financial report") + ": " + title), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("Helvetica", "", 10)
-        pdf.multi_cell(0, 5, _latin1(subtitle), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, latin1(subtitle), new_x="LMARGIN", new_y="NEXT")
         pdf.multi_cell(
             0, 5,
-            _latin1(_("Prepared on %(date)s. Restricted: Technical Secretariat and Pro-Tempore Presidency.")
+            latin1(_("Prepared on %(date)s. Restricted: Technical Secretariat and Pro-Tempore Presidency.")
                     % {"date": date_format(timezone.localdate(), "DATE_FORMAT")}),
             new_x="LMARGIN", new_y="NEXT",
         )  # fmt: skip
         pdf.ln(3)
 
         pdf.set_font("Helvetica", "B", 11)
-        pdf.cell(0, 7, _latin1(_("Services")), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 7, latin1(_("Services")), new_x="LMARGIN", new_y="NEXT")
         widths = (34, 52, 58, 36, 24, 30, 20, 23)
         headers = [_("Service"), _("Supplier"), _("Description"), _("Financed by"), _("Status"), _("Amount"),
                    _("Rate per USD"), _("Amount in USD")]  # fmt: skip
@@ -186,13 +186,13 @@ def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
             )  # fmt: skip
         if not services:
             pdf.set_font("Helvetica", "I", 9)
-            pdf.cell(0, 6, _latin1(_("No services recorded for this meeting.")), new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(0, 6, latin1(_("No services recorded for this meeting.")), new_x="LMARGIN", new_y="NEXT")
 
         line_widths = (62, 18, 75, 30, 30, 30, 32)
         for heading, lines in ((_("Totals by funder"), summary.by_funder), (_("Totals by service"), summary.by_kind)):
             pdf.ln(4)
             pdf.set_font("Helvetica", "B", 11)
-            pdf.cell(0, 7, _latin1(heading), new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(0, 7, latin1(heading), new_x="LMARGIN", new_y="NEXT")
             _pdf_row(pdf, _line_headers(""), line_widths, bold=True)
             for line in [*lines, summary.total]:
                 is_total = line is summary.total
@@ -203,7 +203,7 @@ def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
         pdf.set_font("Helvetica", "I", 8)
         pdf.multi_cell(
             0, 4,
-            _latin1(_("Amounts in US dollars at each service's exchange rate on the day of contracting. Cancelled services are not counted.")),
+            latin1(_("Amounts in US dollars at each service's exchange rate on the day of contracting. Cancelled services are not counted.")),
             new_x="LMARGIN", new_y="NEXT",
         )  # fmt: skip
         return bytes(pdf.output())
@@ -212,7 +212,7 @@ def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
 def _pdf_row(pdf, values, widths, *, bold: bool = False) -> None:
     """A table row whose cells wrap; the row is as tall as its tallest cell."""
     pdf.set_font("Helvetica", "B" if bold else "", 8)
-    texts = [_latin1(value) for value in values]
+    texts = [latin1(value) for value in values]
     line_height = 4
     heights = [
         len(pdf.multi_cell(width, line_height, text, dry_run=True, output="LINES")) * line_height

@@ -46,6 +46,9 @@ def test_the_demo_loads_the_seminar_and_panama_services_once(crm):
     assert summary.total.usd_paid == Decimal("10050.00")
     panama = {s.kind: s.status for s in services_for_meeting(workshop)}
     assert panama == {"interpretation": "contracted", "audio_visual": "quoted"}
+    quotes = [a.document for s in services for a in s.attachments.all()]
+    assert len(quotes) == 4 and {d.access_level for d in quotes} == {"secretariat"}
+    assert all(d.files.get().original_name.endswith(".pdf") for d in quotes)
     paid = Activity.objects.filter(kind="service_paid", meeting=seminar)
     assert paid.count() == 4 and paid.first().occurred_at.date() == datetime.date(2004, 11, 5)
 
