@@ -96,7 +96,9 @@ def _service(meeting, by, *, supplier, steps, **data) -> tuple[ContractedService
     (first_status, first_on, _note), *later = steps
     assert first_status == Status.QUOTED  # noqa: S101 - the demo's own table
     service = service_create(meeting=meeting, by=by, supplier=supplier, on=first_on, **data)
-    service_file_add(service, by=by, kind=ContractedServiceFile.Kind.QUOTE, file=_quote_pdf(service, first_on))
+    service_file_add(
+        service, by=by, kind=ContractedServiceFile.Kind.QUOTE, file=_quote_pdf(service, first_on), on=first_on
+    )
     for status, on, note in later:
         service = service_set_status(service, to=status, by=by, note=note, on=on)
     return service, True

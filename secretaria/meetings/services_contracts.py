@@ -299,7 +299,9 @@ def _file_symbol(service: ContractedService) -> str:
 
 
 @transaction.atomic
-def service_file_add(service: ContractedService, *, by, kind: str, file, language: str = "es") -> ContractedServiceFile:
+def service_file_add(
+    service: ContractedService, *, by, kind: str, file, language: str = "es", on: datetime.datetime | None = None
+) -> ContractedServiceFile:
     """Attach a quote, contract, invoice or receipt: a draft document readable only by the
     Secretariat (documents app), authored by the supplier, linked to the service."""
     from secretaria.core.access import AccessLevel
@@ -314,7 +316,7 @@ def service_file_add(service: ContractedService, *, by, kind: str, file, languag
     document = documents.document_create(
         by=by,
         symbol=_file_symbol(service),
-        date=timezone.localdate(),
+        date=timezone.localdate(on) if on else timezone.localdate(),
         doc_type=Document.Type.OTHER,
         title_es=f"{_FILE_KIND_ES[kind]}: {_KIND_ES[service.kind]} — {meeting.title_es} ({supplier.name_es})",
         title_en=(
@@ -335,6 +337,7 @@ def service_file_add(service: ContractedService, *, by, kind: str, file, languag
         kind=kind,
         document=document,
         added_by=by if getattr(by, "is_authenticated", False) else None,
+        added_at=on or timezone.now(),
     )
 
 

@@ -217,7 +217,7 @@ class ContractedServiceFile(models.Model):
     document = models.ForeignKey(
         "documents.Document",
         verbose_name=_("document"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,  # deleting the draft document in the documents app unlinks it
         related_name="contracted_service_files",
     )
     added_at = models.DateTimeField(_("added"), default=timezone.now)

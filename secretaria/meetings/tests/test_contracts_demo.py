@@ -49,6 +49,7 @@ def test_the_demo_loads_the_seminar_and_panama_services_once(crm):
     quotes = [a.document for s in services for a in s.attachments.all()]
     assert len(quotes) == 4 and {d.access_level for d in quotes} == {"secretariat"}
     assert all(d.files.get().original_name.endswith(".pdf") for d in quotes)
+    assert {d.date for d in quotes} == {datetime.date(2004, 9, 20)}
     paid = Activity.objects.filter(kind="service_paid", meeting=seminar)
     assert paid.count() == 4 and paid.first().occurred_at.date() == datetime.date(2004, 11, 5)
 

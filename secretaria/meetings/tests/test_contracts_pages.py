@@ -200,6 +200,16 @@ def test_quotes_are_served_only_to_the_secretariat(client_for, st_officer, ppt_o
     assert download not in client_for(ppt_official).get(url("service_detail", seminar, service.pk)).content.decode()
 
 
+def test_deleting_the_draft_document_unlinks_it(st_officer, seminar, service):
+    from secretaria.documents.services import document_delete
+
+    attachment = service_file_add(
+        service, by=st_officer, kind="quote", file=SimpleUploadedFile("q.pdf", b"%PDF-1.4\n%%EOF")
+    )
+    document_delete(document=attachment.document, by=st_officer)
+    assert not service.attachments.exists()
+
+
 def test_a_bad_upload_is_refused_with_a_form_error(client_for, st_officer, seminar, service):
     response = client_for(st_officer).post(
         url("service_file_upload", seminar, service.pk),
