@@ -38,6 +38,11 @@ class StatusChangeOut(Schema):
     changed_by: str | None
 
 
+class AttachmentOut(Schema):
+    kind: str
+    document: str = Field(description="Symbol of the Secretariat-only document in the documents API")
+
+
 class ServiceOut(Schema):
     id: int
     meeting: str = Field(description="Slug of the meeting")
@@ -56,6 +61,9 @@ class ServiceOut(Schema):
     funder_organization_id: int | None = None
     status: ContractedService.Status
     history: list[StatusChangeOut]
+    attachments: list[AttachmentOut] | None = Field(
+        None, description="Quotes and contracts (documents); null for readers who are not the Secretariat"
+    )
 
 
 class CostLineOut(Schema):
@@ -99,7 +107,7 @@ def _money(amount: Decimal, currency: str) -> MoneyOut:
     return MoneyOut(amount=f"{amount:.2f}", currency=currency)
 
 
-def _service_out(service: ContractedService) -> ServiceOut:
+def _service_out(service: ContractedService, *, with_attachments: bool) -> ServiceOut:
     return ServiceOut(
         id=service.pk,
         meeting=service.meeting.slug,
@@ -126,6 +134,12 @@ def _service_out(service: ContractedService) -> ServiceOut:
             )
             for change in service.status_changes.all()
         ],
+        attachments=[
+            AttachmentOut(kind=attachment.kind, document=attachment.document.symbol)
+            for attachment in service.attachments.all()
+        ]
+        if with_attachments
+        else None,
     )
 
 
@@ -157,7 +171,8 @@ def _services(meeting):
 @router.get("/{slug}/", response=list[ServiceOut], summary="Services contracted for a meeting")
 def service_list(request, slug: str):
     meeting = _meeting(request, slug, "meetings.view_services")
-    return [_service_out(service) for service in _services(meeting)]
+    manager = access.can(request.auth, "meetings.manage_services", meeting)
+    return [_service_out(service, with_attachments=manager) for service in _services(meeting)]
 
 
 @router.get("/{slug}/summary/", response=SummaryOut, summary="Cost summary of a meeting by funder and by service")
@@ -176,7 +191,8 @@ def service_summary(request, slug: str):
 @router.get("/{slug}/{service_id}/", response=ServiceOut, summary="One contracted service with its history")
 def service_detail(request, slug: str, service_id: int):
     meeting = _meeting(request, slug, "meetings.view_services")
-    return _service_out(get_object_or_404(_services(meeting), pk=service_id))
+    manager = access.can(request.auth, "meetings.manage_services", meeting)
+    return _service_out(get_object_or_404(_services(meeting), pk=service_id), with_attachments=manager)
 
 
 @router.post("/{slug}/", response={201: ServiceOut}, summary="Record a quoted service (Secretariat)")
@@ -213,7 +229,7 @@ def service_create(request, slug: str, payload: ServiceIn):
         description_es=payload.description_es,
         description_en=payload.description_en,
     )
-    return 201, _service_out(get_object_or_404(_services(meeting), pk=service.pk))
+    return 201, _service_out(get_object_or_404(_services(meeting), pk=service.pk), with_attachments=True)
 
 
 @router.post(
@@ -223,4 +239,4 @@ def service_status(request, slug: str, service_id: int, payload: StatusIn):
     meeting = _meeting(request, slug, "meetings.manage_services")
     service = get_object_or_404(ContractedService, meeting=meeting, pk=service_id)
     services.service_set_status(service, to=payload.to, by=request.auth, note=payload.note)
-    return _service_out(get_object_or_404(_services(meeting), pk=service.pk))
+    return _service_out(get_object_or_404(_services(meeting), pk=service.pk), with_attachments=True)

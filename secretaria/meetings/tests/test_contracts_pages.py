@@ -348,3 +348,11 @@ def test_the_api_list_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(api(f"{seminar.slug}/"))
     assert len(response.json()) == 10
+
+
+def test_only_the_secretariat_sees_the_attachments_in_the_api(client_for, st_officer, ppt_official, seminar, service):
+    service_file_add(service, by=st_officer, kind="quote", file=SimpleUploadedFile("q.pdf", b"%PDF-1.4\n%%EOF"))
+    [item] = client_for(st_officer).get(api(f"{seminar.slug}/")).json()
+    assert item["attachments"] == [{"kind": "quote", "document": f"ST/SERV/2004/{service.pk}-1"}]
+    [item] = client_for(ppt_official).get(api(f"{seminar.slug}/")).json()
+    assert item["attachments"] is None
