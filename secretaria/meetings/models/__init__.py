@@ -1,3 +1,13 @@
 from secretaria.meetings.models.meeting import Meeting
 
 __all__ = ["Meeting"]
+
+# Contracted services (issue 4, section 4).
+from secretaria.meetings.models.services import (  # noqa: E402
+    ContractedService,
+    ContractedServiceFile,
+    ContractedServiceStatusChange,
+    Currency,
+)
+
+__all__ += ["ContractedService", "ContractedServiceFile", "ContractedServiceStatusChange", "Currency"]
