@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "secretaria.search",
     "secretaria.documents",
     "secretaria.outbox",
+    "secretaria.forums",
 ]
 
 MIDDLEWARE = [
@@ -291,6 +292,8 @@ if _email.get("EMAIL_FILE_PATH"):
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Secretaría Virtual CRM <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "st@localhost")
+# Forum notifications carry Reply-To: reply+<token>@FORUM_REPLY_DOMAIN (see docs/admin/configure.md).
+FORUM_REPLY_DOMAIN = env_str("FORUM_REPLY_DOMAIN", "") or urlsplit(SITE_URL).hostname or "localhost"
 
 # --- Logging --------------------------------------------------------------------------
 LOGGING = {
