@@ -31,9 +31,10 @@ def test_an_accepted_file_is_attached_and_downloaded_by_readers(forums, thread, 
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
     assert download["X-Content-Type-Options"] == "nosniff"
-    assert download["Content-Disposition"].startswith("inline;") and "Agenda anotada.pdf" in download[
-        "Content-Disposition"
-    ]
+    assert (
+        download["Content-Disposition"].startswith("inline;")
+        and "Agenda anotada.pdf" in download["Content-Disposition"]
+    )
     forced = client.get(attachment.get_absolute_url(), {"download": "1"})
     assert forced["Content-Disposition"].startswith("attachment;")
     assert client_for(st_officer).get(attachment.get_absolute_url()).status_code == 200
@@ -82,7 +83,11 @@ def test_a_refused_file_is_explained_and_nothing_is_posted(forums, thread, gt_of
 def test_a_refused_file_in_a_new_thread_keeps_the_form(forums, gt_official, client_for):
     response = client_for(gt_official).post(
         reverse("forums:thread_create", args=["red-proteccion-consular"]),
-        {"title": "Con script", "body": "Texto", "attachments": [SimpleUploadedFile("x.svg", b"<svg onload=alert(1)>")]},
+        {
+            "title": "Con script",
+            "body": "Texto",
+            "attachments": [SimpleUploadedFile("x.svg", b"<svg onload=alert(1)>")],
+        },
     )
     assert response.status_code == 200
     html = response.content.decode()
