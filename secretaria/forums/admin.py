@@ -7,13 +7,18 @@ from secretaria.forums.models import Follow, Forum, Post, PostReport, Thread
 class ForumAdmin(admin.ModelAdmin):
     list_display = ["name_es", "slug", "kind", "group", "access_level", "is_active", "position"]
     list_filter = ["kind", "access_level", "is_active"]
-    readonly_fields = ["access_level", "access_group"]
+    fields = [
+        "slug", "kind", "group", "name_es", "name_en", "description_es", "description_en",
+        "access_level", "access_group", "position", "is_active",
+    ]  # fmt: skip
 
     def save_model(self, request, obj, form, change):
-        # Access is derived (a group's forum follows its group): go through the service.
+        # Access is derived for a group's forum (its group) and the public one; the service
+        # decides, and reindexes the forum's posts when it changes.
         from secretaria.forums.services import forum_save
 
-        fields = {f: getattr(obj, f) for f in ("name_en", "description_es", "description_en", "position", "is_active")}
+        names = ("name_en", "description_es", "description_en", "position", "is_active", "access_level", "access_group")
+        fields = {f: getattr(obj, f) for f in names}
         saved = forum_save(slug=obj.slug, kind=obj.kind, name_es=obj.name_es, group=obj.group, **fields)
         obj.pk = saved.pk
 

@@ -22,6 +22,7 @@ from secretaria.core import access
 from secretaria.core.access import AccessLevel
 from secretaria.core.audit import audit_record
 from secretaria.core.richtext import render_markdown
+from secretaria.core.tasks import queue_email
 from secretaria.documents.filetypes import detect, sanitize_filename
 from secretaria.documents.storage import private_storage
 from secretaria.forums.models import (
@@ -322,7 +323,26 @@ def report_create(*, post: Post, reporter, reason: str) -> PostReport:
         existing.reason = reason
         existing.save(update_fields=["reason"])
         return existing
-    return PostReport.objects.create(post=post, reporter=reporter, reason=reason[:5000])
+    report = PostReport.objects.create(post=post, reporter=reporter, reason=reason[:5000])
+    _tell_the_secretariat(report)
+    return report
+
+
+def _tell_the_secretariat(report: PostReport) -> None:
+    from django.conf import settings
+    from django.urls import reverse
+
+    queue_email(
+        subject=_("Forum post reported: %(title)s") % {"title": report.post.thread.title},
+        body=_("%(who)s reported a post in “%(thread)s”:\n\n%(reason)s\n\nReported posts: %(url)s\n")
+        % {
+            "who": report.reporter.get_full_name() or report.reporter.get_username(),
+            "thread": report.post.thread.title,
+            "reason": report.reason,
+            "url": settings.SITE_URL + reverse("forums:reports"),
+        },
+        to=[settings.SECRETARIAT_EMAIL],
+    )
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.forum_index, name="index"),
     path(_("help/"), views.markdown_help, name="markdown_help"),
     path(_("following/"), views.following, name="following"),
+    path(_("following/revoke-reply-addresses/"), views.revoke_reply_addresses, name="revoke_reply_addresses"),
     path(_("reports/"), views.reports, name="reports"),
     path(_("reports/<int:pk>/resolve/"), views.report_resolve, name="report_resolve"),
     path(_("post/<int:pk>/"), views.post_redirect, name="post"),

@@ -327,6 +327,16 @@ def following(request):
     return render(request, "forums/following.html", {"follows": follows, "follow_form": FollowForm()})
 
 
+@require_POST
+def revoke_reply_addresses(request):
+    """Cut every reply-by-e-mail address of the user (say, after a mailbox was compromised)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("forums:following"))
+    services.reply_address_revoke(user=request.user)
+    messages.success(request, _("Your earlier reply addresses no longer work; the next notifications carry new ones."))
+    return redirect("forums:following")
+
+
 # --- Moderation (the Technical Secretariat) ----------------------------------------------------
 def _require_moderator(request):
     if not request.user.is_authenticated:

@@ -100,3 +100,12 @@ def test_someone_who_cannot_read_a_post_cannot_report_it(forums, thread, hn_offi
     response = client_for(hn_official).post(reverse("forums:post_report", args=[post.pk]), {"reason": "x"})
     assert response.status_code == 404
     assert not PostReport.objects.exists()
+
+
+def test_the_secretariat_is_told_of_a_report(forums, thread, gt_official, settings):
+    from django.core import mail
+
+    mail.outbox.clear()
+    services.report_create(post=thread.posts.get(), reporter=gt_official, reason="Dato equivocado.")
+    assert [m.to for m in mail.outbox] == [[settings.SECRETARIAT_EMAIL]]
+    assert "Dato equivocado." in mail.outbox[0].body

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 
 from secretaria.directory.models import Membership
 from secretaria.forums import services
@@ -173,3 +174,11 @@ def test_a_notification_sent_through_a_real_smtp_server_can_be_answered(
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     result = handle_inbound_email(raw)
     assert result.accepted and result.post.body == "Confirmado." and result.post.author == gt_official
+
+
+def test_a_user_cancels_all_their_reply_addresses(address, gt_official, client_for):
+    response = client_for(gt_official).post(reverse("forums:revoke_reply_addresses"))
+    assert response.status_code == 302
+    address.refresh_from_db()
+    assert address.revoked_at is not None
+    assert not handle_inbound_email(_reply(sender=gt_official.email, to=address.address, body="Hola")).accepted
