@@ -238,8 +238,16 @@ def reply(request, slug, pk):
         post.thread = thread
         post.can_edit = access.can(request.user, "forums.edit_post", post)
         post.revision_count = 0
-        context = _thread_context(request, thread, None, form=PostForm())
-        context.update({"post": post, "oob": True})
+        context = {
+            "forum": thread.forum,
+            "thread": thread,
+            "post": post,
+            "form": PostForm(),
+            "can_post": True,
+            "is_moderator": access.can(request.user, "forums.moderate"),
+            "append_replies": True,
+            "oob": True,  # the form replaces itself, emptied
+        }
         return render(request, "forums/_post_appended.html", context)
     if post is None:
         context = _thread_context(request, thread, request.GET.get("page"), form=form)
