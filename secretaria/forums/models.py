@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from secretaria.core.access import AccessLevel
 from secretaria.core.i18n import translated
@@ -92,7 +93,7 @@ class Thread(models.Model):
     hidden = models.BooleanField(_("hidden"), default=False)
     # Denormalised so forum pages sort and show "last post" without reading the posts.
     last_post_at = models.DateTimeField(_("last post"), db_index=True)
-    post_count = models.PositiveIntegerField(_("posts"), default=0)
+    post_count = models.PositiveIntegerField(pgettext_lazy("forum", "posts"), default=0)
 
     class Meta:
         ordering = ["-pinned", "-last_post_at"]
@@ -133,8 +134,8 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["created", "pk"]
-        verbose_name = _("post")
-        verbose_name_plural = _("posts")
+        verbose_name = pgettext_lazy("forum", "post")
+        verbose_name_plural = pgettext_lazy("forum", "posts")
 
     def __str__(self):
         return f"{self.thread} #{self.pk}"
@@ -146,7 +147,9 @@ class Post(models.Model):
 class PostRevision(models.Model):
     """The body a post had before an edit."""
 
-    post = models.ForeignKey(Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="revisions")
+    post = models.ForeignKey(
+        Post, verbose_name=pgettext_lazy("forum", "post"), on_delete=models.CASCADE, related_name="revisions"
+    )
     body = models.TextField(_("previous message"))
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("edited by"), on_delete=models.PROTECT, related_name="+"
@@ -162,7 +165,9 @@ class PostRevision(models.Model):
 
 
 class PostAttachment(models.Model):
-    post = models.ForeignKey(Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="attachments")
+    post = models.ForeignKey(
+        Post, verbose_name=pgettext_lazy("forum", "post"), on_delete=models.CASCADE, related_name="attachments"
+    )
     file = models.FileField(_("file"), storage=get_private_storage, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     file_type = models.CharField(_("file type"), max_length=16)
@@ -183,7 +188,9 @@ class PostAttachment(models.Model):
 
 
 class PostReport(models.Model):
-    post = models.ForeignKey(Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="reports")
+    post = models.ForeignKey(
+        Post, verbose_name=pgettext_lazy("forum", "post"), on_delete=models.CASCADE, related_name="reports"
+    )
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("reported by"), on_delete=models.CASCADE, related_name="+"
     )
