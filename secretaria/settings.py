@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "secretaria.activity",
     "secretaria.meetings",
     "secretaria.decisions",
+    "secretaria.forums",
 ]
 
 MIDDLEWARE = [
@@ -295,6 +296,8 @@ if _email.get("EMAIL_FILE_PATH"):
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Secretaría Virtual CRM <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "st@localhost")
+# Forum notifications carry Reply-To: reply+<token>@FORUM_REPLY_DOMAIN (see docs/admin/configure.md).
+FORUM_REPLY_DOMAIN = env_str("FORUM_REPLY_DOMAIN", "") or urlsplit(SITE_URL).hostname or "localhost"
 
 # --- Logging --------------------------------------------------------------------------
 LOGGING = {

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path(_("decisions/"), include("secretaria.decisions.urls")),
     path(_("documents/"), include("secretaria.documents.urls")),
     path(_("search/"), include("secretaria.search.urls")),
+    path(_("forums/"), include("secretaria.forums.urls")),
     path("", include("secretaria.portal.urls")),
     prefix_default_language=True,
 )

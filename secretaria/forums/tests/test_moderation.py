@@ -1,0 +1,111 @@
+"""The Secretariat hides, locks, pins and moves; readers report posts."""
+
+from django.urls import reverse
+
+from secretaria.core.audit import AuditEvent
+from secretaria.forums import services
+from secretaria.forums.models import PostReport, Thread
+
+
+def test_a_hidden_post_shows_a_notice_to_members_and_its_text_to_the_secretariat(
+    forums, thread, gt_official, st_officer, client_for
+):
+    post = services.post_create(
+        thread=thread, author=gt_official, body="Datos personales de un migrante.", notify=False
+    )
+    response = client_for(st_officer).post(
+        reverse("forums:post_moderate", args=[post.pk, "hide"]), {"reason": "Datos personales"}
+    )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.hidden and post.hidden_by == st_officer and post.hidden_reason == "Datos personales"
+    member_page = client_for(gt_official).get(thread.get_absolute_url()).content.decode()
+    assert "Datos personales de un migrante." not in member_page
+    assert "hidden by the moderators" in member_page or "ocultado por los moderadores" in member_page
+    st_page = client_for(st_officer).get(thread.get_absolute_url()).content.decode()
+    assert "Datos personales de un migrante." in st_page
+    assert AuditEvent.objects.filter(kind="forums.post_hidden").exists()
+    services.post_unhide(post=post, by=st_officer)
+    assert "Datos personales de un migrante." in client_for(gt_official).get(thread.get_absolute_url()).content.decode()
+
+
+def test_a_locked_thread_takes_no_reply(forums, thread, gt_official, st_officer, client_for):
+    client_for(st_officer).post(reverse("forums:thread_moderate", args=[thread.pk, "lock"]))
+    thread.refresh_from_db()
+    assert thread.locked
+    client = client_for(gt_official)
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert 'id="reply-form"' not in page
+    response = client.post(reverse("forums:reply", args=[thread.forum.slug, thread.pk]), {"body": "¿Aún se puede?"})
+    assert response.status_code == 302
+    assert not thread.posts.filter(body="¿Aún se puede?").exists()
+    client_for(st_officer).post(reverse("forums:thread_moderate", args=[thread.pk, "unlock"]))
+    client.post(reverse("forums:reply", args=[thread.forum.slug, thread.pk]), {"body": "Ahora sí."})
+    assert thread.posts.filter(body="Ahora sí.").exists()
+
+
+def test_a_pinned_thread_comes_first(forums, thread, gt_official, st_officer, client_for):
+    newer = services.thread_create(
+        forum=forums["consular"], author=gt_official, title="Hilo más reciente", body="Texto.", notify=False
+    )
+    client = client_for(gt_official)
+    page = client.get(forums["consular"].get_absolute_url()).content.decode()
+    assert page.index("Hilo más reciente") < page.index("Preparación de las reuniones")
+    client_for(st_officer).post(reverse("forums:thread_moderate", args=[thread.pk, "pin"]))
+    page = client.get(forums["consular"].get_absolute_url()).content.decode()
+    assert page.index("Preparación de las reuniones") < page.index("Hilo más reciente")
+    assert newer.pk
+
+
+def test_a_hidden_thread_disappears_for_members(forums, thread, gt_official, st_officer, client_for):
+    services.thread_moderate(thread=thread, by=st_officer, action="hide")
+    assert client_for(gt_official).get(thread.get_absolute_url()).status_code == 404
+    assert "Preparación" not in client_for(gt_official).get(forums["consular"].get_absolute_url()).content.decode()
+    assert client_for(st_officer).get(thread.get_absolute_url()).status_code == 200
+
+
+def test_moving_a_thread_changes_who_may_read_it(forums, thread, gt_official, hn_official, st_officer, client_for):
+    response = client_for(st_officer).post(
+        reverse("forums:thread_move", args=[thread.pk]), {"forum": forums["members"].pk}
+    )
+    assert response.status_code == 302
+    thread = Thread.objects.get(pk=thread.pk)
+    assert thread.forum == forums["members"]
+    assert response["Location"] == thread.get_absolute_url()
+    assert client_for(hn_official).get(thread.get_absolute_url()).status_code == 200
+    old_url = reverse("forums:thread", args=["red-proteccion-consular", thread.pk])
+    assert client_for(gt_official).get(old_url).status_code == 404
+
+
+def test_a_reader_reports_a_post_and_the_secretariat_resolves_it(forums, thread, gt_official, st_officer, client_for):
+    post = thread.posts.get()
+    client = client_for(gt_official)
+    assert client.get(reverse("forums:post_report", args=[post.pk])).status_code == 200
+    response = client.post(reverse("forums:post_report", args=[post.pk]), {"reason": "Contiene un dato equivocado."})
+    assert response.status_code == 302
+    report = PostReport.objects.get()
+    assert report.reporter == gt_official and report.resolved_at is None
+    assert client.get(reverse("forums:reports")).status_code == 403
+    st = client_for(st_officer)
+    listing = st.get(reverse("forums:reports")).content.decode()
+    assert "Contiene un dato equivocado." in listing
+    st.post(reverse("forums:report_resolve", args=[report.pk]), {"resolution": "Corregido por el autor."})
+    report.refresh_from_db()
+    assert report.resolved_by == st_officer and report.resolution == "Corregido por el autor."
+    assert "Contiene un dato equivocado." not in st.get(reverse("forums:reports")).content.decode()
+
+
+def test_someone_who_cannot_read_a_post_cannot_report_it(forums, thread, hn_official, client_for):
+    post = thread.posts.get()
+    response = client_for(hn_official).post(reverse("forums:post_report", args=[post.pk]), {"reason": "x"})
+    assert response.status_code == 404
+    assert not PostReport.objects.exists()
+
+
+def test_the_secretariat_is_told_of_a_report(forums, thread, gt_official, settings):
+    from django.core import mail
+
+    mail.outbox.clear()
+    services.report_create(post=thread.posts.get(), reporter=gt_official, reason="Dato equivocado.")
+    assert [m.to for m in mail.outbox] == [[settings.SECRETARIAT_EMAIL]]
+    assert "Dato equivocado." in mail.outbox[0].body
