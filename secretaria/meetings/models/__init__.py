@@ -1,3 +1,6 @@
+from secretaria.meetings.models.agenda import AgendaComment, AgendaItem, AgendaVersion
+from secretaria.meetings.models.calendar import CalendarToken
+from secretaria.meetings.models.logistics import MeetingLogistics
 from secretaria.meetings.models.meeting import Meeting
 
-__all__ = ["Meeting"]
+__all__ = ["AgendaComment", "AgendaItem", "AgendaVersion", "CalendarToken", "Meeting", "MeetingLogistics"]

@@ -1,0 +1,82 @@
+"""Reading agendas: which versions a user sees, the published programme, the PPT's queue."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from secretaria.core import access
+from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting
+
+_ITEMS = Prefetch(
+    "items",
+    queryset=AgendaItem.objects.prefetch_related("speakers__organization", "moderators__organization"),
+)
+
+
+def agenda_versions_visible_to(meeting: Meeting, user) -> list[AgendaVersion]:
+    versions = list(
+        meeting.agenda_versions.select_related("created_by", "submitted_by", "decided_by", "comments_opened_by")
+    )
+    for version in versions:
+        version.meeting = meeting
+    return [v for v in versions if access.can(user, "meetings.agenda.view_version", v)]
+
+
+def published_agenda(meeting: Meeting) -> AgendaVersion | None:
+    """The programme shown on the meeting's page: the latest approved annotated agenda, else
+    the latest approved preliminary one."""
+    approved = meeting.agenda_versions.filter(state=AgendaVersion.State.APPROVED).only("pk", "kind", "number")
+    best = max(approved, key=lambda v: (v.kind == AgendaVersion.Kind.ANNOTATED, v.number), default=None)
+    if best is None:
+        return None
+    version = AgendaVersion.objects.prefetch_related(_ITEMS).get(pk=best.pk)
+    version.meeting = meeting
+    return version
+
+
+def agenda_version_for_page(meeting: Meeting, pk: int, user) -> AgendaVersion | None:
+    version = (
+        meeting.agenda_versions.select_related("created_by", "submitted_by", "decided_by", "based_on")
+        .prefetch_related(
+            _ITEMS,
+            Prefetch(
+                "comments",
+                queryset=AgendaComment.objects.select_related(
+                    "author", "resolved_by", "author__country", "author__organization"
+                ),  # fmt: skip
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if version is None:
+        return None
+    version.meeting = meeting
+    return version if access.can(user, "meetings.agenda.view_version", version) else None
+
+
+def comment_threads(version: AgendaVersion) -> dict[int | None, list[AgendaComment]]:
+    """Top-level comments by item id (None: on the whole agenda), each with ``thread`` replies."""
+    comments = list(version.comments.all())
+    by_parent: dict[int, list[AgendaComment]] = {}
+    for comment in comments:
+        if comment.parent_id:
+            by_parent.setdefault(comment.parent_id, []).append(comment)
+    threads: dict[int | None, list[AgendaComment]] = {}
+    for comment in comments:
+        comment.thread = by_parent.get(comment.pk, [])
+        if comment.parent_id is None:
+            threads.setdefault(comment.item_id, []).append(comment)
+    return threads
+
+
+def agendas_awaiting(user) -> QuerySet[AgendaVersion]:
+    """Agendas waiting for the current PPT's decision (nothing for anyone else)."""
+    if not access.is_current_ppt(user):
+        return AgendaVersion.objects.none()
+    return (
+        AgendaVersion.objects.filter(state=AgendaVersion.State.SUBMITTED)
+        .filter(access.visible_filter(user, "meeting__access_level", "meeting__access_group"))
+        .select_related("meeting", "submitted_by")
+        .order_by("submitted_at")
+    )
