@@ -75,6 +75,10 @@ def _word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
     )
 
 
+def _similar(old: str, new: str) -> bool:
+    return difflib.SequenceMatcher(None, _TOKEN.findall(old), _TOKEN.findall(new), autojunk=False).ratio() >= 0.5
+
+
 def compare_versions(old: AgendaVersion, new: AgendaVersion, lang: str) -> list[DiffRow]:
     a = [item_text(item, lang) for item in old.items.all()]
     b = [item_text(item, lang) for item in new.items.all()]
@@ -90,11 +94,15 @@ def compare_versions(old: AgendaVersion, new: AgendaVersion, lang: str) -> list[
             continue
         olds, news = a[i1:i2], b[j1:j2]
         for k in range(max(len(olds), len(news))):
-            if k < len(olds) and k < len(news):
-                left, right = _word_diff(olds[k], news[k])
+            old_text = olds[k] if k < len(olds) else None
+            new_text = news[k] if k < len(news) else None
+            if old_text is not None and new_text is not None and _similar(old_text, new_text):
+                left, right = _word_diff(old_text, new_text)
                 rows.append(DiffRow("replace", left, right))
-            elif k < len(olds):
-                rows.append(DiffRow("delete", mark_safe(f"<del>{_html(olds[k])}</del>"), empty))  # noqa: S308
-            else:
-                rows.append(DiffRow("insert", empty, mark_safe(f"<ins>{_html(news[k])}</ins>")))  # noqa: S308
+                continue
+            # Unrelated items read better as one removed and one added than as a jumble.
+            if old_text is not None:
+                rows.append(DiffRow("delete", mark_safe(f"<del>{_html(old_text)}</del>"), empty))  # noqa: S308
+            if new_text is not None:
+                rows.append(DiffRow("insert", empty, mark_safe(f"<ins>{_html(new_text)}</ins>")))  # noqa: S308
     return rows

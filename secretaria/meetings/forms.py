@@ -51,6 +51,8 @@ class AgendaItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["order"].required = False
+        self.fields["order"].help_text = _("Empty: after the last item.")
         if self.instance.pk:
             self.initial["speakers"] = list(self.instance.speakers.all())
             self.initial["moderators"] = list(self.instance.moderators.all())
