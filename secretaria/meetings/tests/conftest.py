@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from secretaria.accounts.services import user_create
 from secretaria.conftest import PASSWORD
@@ -11,6 +11,13 @@ from secretaria.core.access import Role
 from secretaria.directory.models import Person
 from secretaria.meetings import services
 from secretaria.meetings.models import Meeting
+
+
+@pytest.fixture(autouse=True)
+def spanish():
+    """These tests read pages in Spanish, the default language (URLs reversed under /es/)."""
+    with translation.override("es"):
+        yield
 
 
 @pytest.fixture
