@@ -38,6 +38,10 @@ class AgendaWorkflowError(ValidationError):
 
 
 def _check(user, rule: str, obj, message: str) -> None:
+    # ``by=None`` is a script run by the operator (demo data, imports of past meetings);
+    # views and the API always pass the request's user, signed in or anonymous.
+    if user is None:
+        return
     if not access.can(user, rule, obj):
         raise PermissionDenied(message)
 
@@ -195,9 +199,12 @@ def _version_url(version: AgendaVersion) -> str:
     )
 
 
-def _notify(users, *, subject: str, body: str, version: AgendaVersion) -> None:
+def _notify(users, *, subject: str, body: str, version: AgendaVersion, enabled: bool = True) -> None:
     """One e-mail per person, in their preferred language. ``subject``/``body`` are
-    format strings with %(meeting)s, %(agenda)s and %(url)s, marked for translation by the caller."""
+    format strings with %(meeting)s, %(agenda)s and %(url)s, marked for translation by the caller.
+    ``enabled`` False: no e-mail (demo data and imports of past meetings)."""
+    if not enabled:
+        return
     url = _version_url(version)
     for user in users:
         if not user.email:
@@ -215,7 +222,7 @@ def _notify(users, *, subject: str, body: str, version: AgendaVersion) -> None:
 
 
 @transaction.atomic
-def agenda_open_for_comment(*, version: AgendaVersion, by, on=None) -> AgendaVersion:
+def agenda_open_for_comment(*, version: AgendaVersion, by, on=None, notify: bool = True) -> AgendaVersion:
     """Invite the sponsors' officials to comment on the draft's items."""
     _check(by, "meetings.manage", version.meeting, _("Only the Technical Secretariat drafts agendas."))
     _require_draft(version)
@@ -236,6 +243,7 @@ def agenda_open_for_comment(*, version: AgendaVersion, by, on=None) -> AgendaVer
                 "of %(meeting)s.\n\nRead it and comment on its items here:\n%(url)s\n"
             ),
             version=version,
+            enabled=notify,
         )
     return version
 
@@ -267,7 +275,7 @@ def agenda_comment_resolve(*, comment: AgendaComment, by) -> AgendaComment:
 
 
 @transaction.atomic
-def agenda_submit(*, version: AgendaVersion, by, on=None) -> AgendaVersion:
+def agenda_submit(*, version: AgendaVersion, by, on=None, notify: bool = True) -> AgendaVersion:
     """Send the draft to the Pro-Tempore Presidency for approval; its officials get an e-mail."""
     _check(by, "meetings.manage", version.meeting, _("Only the Technical Secretariat submits agendas."))
     _require_draft(version)
@@ -288,6 +296,7 @@ def agenda_submit(*, version: AgendaVersion, by, on=None) -> AgendaVersion:
             "to the Pro-Tempore Presidency.\n\nApprove it or return it with comments here:\n%(url)s\n"
         ),
         version=version,
+        enabled=notify,
     )
     return version
 
@@ -298,7 +307,7 @@ def _require_submitted(version: AgendaVersion) -> None:
 
 
 @transaction.atomic
-def agenda_approve(*, version: AgendaVersion, by, comment: str = "", on=None) -> AgendaVersion:
+def agenda_approve(*, version: AgendaVersion, by, comment: str = "", on=None, notify: bool = True) -> AgendaVersion:
     """The current PPT approves: the version is published (visible to all who see the meeting)."""
     _check(by, "meetings.agenda.decide", version, _("Only the current Pro-Tempore Presidency approves agendas."))
     _require_submitted(version)
@@ -317,12 +326,13 @@ def agenda_approve(*, version: AgendaVersion, by, comment: str = "", on=None) ->
                 "The Pro-Tempore Presidency approved the %(agenda)s of %(meeting)s. It is now published:\n%(url)s\n"
             ),
             version=version,
+            enabled=notify,
         )
     return version
 
 
 @transaction.atomic
-def agenda_return(*, version: AgendaVersion, by, comment: str, on=None) -> AgendaVersion:
+def agenda_return(*, version: AgendaVersion, by, comment: str, on=None, notify: bool = True) -> AgendaVersion:
     """The current PPT sends the agenda back to the Secretariat with its comments."""
     _check(by, "meetings.agenda.decide", version, _("Only the current Pro-Tempore Presidency returns agendas."))
     _require_submitted(version)
@@ -343,5 +353,6 @@ def agenda_return(*, version: AgendaVersion, by, comment: str, on=None) -> Agend
                 "The Pro-Tempore Presidency returned the %(agenda)s of %(meeting)s with comments:\n%(url)s\n"
             ),
             version=version,
+            enabled=notify,
         )
     return version
