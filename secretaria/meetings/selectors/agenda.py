@@ -25,11 +25,11 @@ def agenda_versions_visible_to(meeting: Meeting, user) -> list[AgendaVersion]:
 def published_agenda(meeting: Meeting) -> AgendaVersion | None:
     """The programme shown on the meeting's page: the latest approved annotated agenda, else
     the latest approved preliminary one."""
-    approved = meeting.agenda_versions.filter(state=AgendaVersion.State.APPROVED).only("pk", "kind", "number")
-    best = max(approved, key=lambda v: (v.kind == AgendaVersion.Kind.ANNOTATED, v.number), default=None)
+    approved = meeting.agenda_versions.filter(state=AgendaVersion.State.APPROVED).values_list("pk", "kind", "number")
+    best = max(approved, key=lambda row: (row[1] == AgendaVersion.Kind.ANNOTATED, row[2]), default=None)
     if best is None:
         return None
-    version = AgendaVersion.objects.prefetch_related(_ITEMS).get(pk=best.pk)
+    version = AgendaVersion.objects.prefetch_related(_ITEMS).get(pk=best[0])
     version.meeting = meeting
     return version
 

@@ -26,7 +26,9 @@ def test_the_ppt_approves_an_agenda(page, draft, st_officer, ppt_official):
     panel = page.locator("section.panel", has_text="Seminario Migración y Salud")
     panel.get_by_role("link", name="Seminario Migración y Salud").click()
     page.wait_for_url(f"**/{draft.pk}/")
-    approve = reverse("meetings:agenda_action", kwargs={"slug": draft.meeting.slug, "pk": draft.pk, "action": "approve"})
+    approve = reverse(
+        "meetings:agenda_action", kwargs={"slug": draft.meeting.slug, "pk": draft.pk, "action": "approve"}
+    )
     form = page.locator(f"form[action='{approve}']")
     form.locator("textarea[name=comment]").fill("Aprobada sin cambios.")
     form.locator("button[type=submit]").first.click()

@@ -145,3 +145,30 @@ def test_the_activity_record_lists_by_period_and_meeting(seminar, st_officer, cl
     page = st.get(url, {"start": "", "end": "", "meeting": seminar.pk}).content.decode()
     assert "Seminario Migración y Salud" in page
     assert st.get(url, {"start": "2004-12-31", "end": "2004-01-01"}).status_code == 200
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_meeting_page_makes_the_same_number_of_queries_whatever_the_agenda_length(
+    draft, st_officer, ppt_official, speaker, client
+):
+    # The small agenda has a moderator too: Django skips a prefetch with nothing to fetch.
+    services.agenda_item_save(version=draft, by=st_officer, item=draft.items.first(), moderators=[speaker])
+    services.agenda_submit(version=draft, by=st_officer)
+    services.agenda_approve(version=draft, by=ppt_official)
+    small = _queries(client, draft.meeting.get_absolute_url())
+    version = services.agenda_start_draft(meeting=draft.meeting, by=st_officer)
+    for n in range(40):
+        services.agenda_item_save(version=version, by=st_officer, title_es=f"Punto {n}", speakers=[speaker],
+                                  moderators=[speaker], day=draft.meeting.start_date)  # fmt: skip
+    services.agenda_submit(version=version, by=st_officer)
+    services.agenda_approve(version=version, by=ppt_official)
+    assert _queries(client, draft.meeting.get_absolute_url()) == small
