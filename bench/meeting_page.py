@@ -86,16 +86,17 @@ def build(items: int, documents: int, participants: int, slug: str) -> tuple[str
 
 def add_documents(meeting, n: int) -> int:
     """Documents linked to the meeting, once the documents app and the link model exist."""
+    from django.utils import timezone
+
     try:
         from secretaria.documents.models import Document
-
         from secretaria.meetings.models import MeetingDocument
     except ImportError:
         return 0
     for k in range(n):
         document = Document.objects.create(
             symbol=f"CRM/BENCH/{meeting.pk}/{k + 1}", date=meeting.start_date, title_es=f"Documento {k + 1}",
-            access_level="public", status="published",
+            access_level="public", status="published", published_at=timezone.now(),
         )  # fmt: skip
         MeetingDocument.objects.create(meeting=meeting, document=document)
     return n

@@ -41,6 +41,9 @@ def item_text(item: AgendaItem, lang: str) -> str:
     moderators = ", ".join(p.full_name for p in item.moderators.all())
     if moderators:
         lines.append(f"{_('Moderators')}: {moderators}")
+    documents = ", ".join(d.symbol for d in getattr(item, "visible_documents", ()))
+    if documents:
+        lines.append(f"{_('Documents')}: {documents}")
     return "\n".join(line for line in lines if line)
 
 

@@ -38,6 +38,14 @@ class MeetingOut(Schema):
     url: str
 
 
+class DocumentRef(Schema):
+    symbol: str
+    title_es: str
+    title_en: str
+    role: str
+    url: str
+
+
 class MeetingDetailOut(MeetingOut):
     description_es: str
     description_en: str
@@ -52,6 +60,7 @@ class MeetingDetailOut(MeetingOut):
     registration_deadline: datetime.date | None
     presidency: str | None = Field(None, description="ISO alpha-2 code of the PPT on the first day")
     programme: int | None = Field(None, description="Id of the published agenda version shown as the programme")
+    documents: list[DocumentRef] = Field(description="The meeting's documents the caller may read")
 
 
 class PersonRef(Schema):
@@ -74,6 +83,7 @@ class AgendaItemOut(Schema):
     description_en: str
     speakers: list[PersonRef]
     moderators: list[PersonRef]
+    documents: list[str] = Field(description="Symbols of the item's documents the caller may read")
 
 
 class AgendaVersionOut(Schema):
@@ -131,7 +141,8 @@ def _person(p) -> dict:
 
 
 def _item(item: AgendaItem) -> dict:
-    data = {f: getattr(item, f) for f in AgendaItemOut.model_fields if f not in ("speakers", "moderators")}
+    data = {f: getattr(item, f) for f in AgendaItemOut.model_fields if f not in ("speakers", "moderators", "documents")}
+    data["documents"] = [d.symbol for d in getattr(item, "visible_documents", ())]
     data["speakers"] = [_person(p) for p in item.speakers.all()]
     data["moderators"] = [_person(p) for p in item.moderators.all()]
     return data
@@ -186,7 +197,12 @@ def meeting_list(request, filters: Query[MeetingFilter]):
 @router.get("/{slug}", response=MeetingDetailOut, summary="One meeting")
 def meeting_detail(request, slug: str):
     m = _visible_meeting(request, slug)
-    programme = selectors.published_agenda(m)
+    programme = selectors.published_agenda(m, request.auth)
+    documents = [
+        {"symbol": link.document.symbol, "title_es": link.document.title_es, "title_en": link.document.title_en,
+         "role": link.role, "url": link.document.get_absolute_url()}
+        for link in selectors.meeting_documents(m, request.auth)
+    ]  # fmt: skip
     return {
         **_meeting(m),
         "description_es": m.description_es,
@@ -202,6 +218,7 @@ def meeting_detail(request, slug: str):
         "registration_deadline": m.registration_deadline,
         "presidency": m.presidency.country.iso2 if m.presidency else None,
         "programme": programme.pk if programme else None,
+        "documents": documents,
     }
 
 

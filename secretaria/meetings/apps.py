@@ -14,5 +14,7 @@ class MeetingsConfig(AppConfig):
         rules.register()
         register_panel(Panel("meetings.awaiting_approval", "meetings/panels/awaiting_approval.html",
                              panels.awaiting_approval, order=5))  # fmt: skip
+        register_panel(Panel("meetings.upcoming", "meetings/panels/upcoming.html", panels.upcoming_meetings,
+                             order=25))  # fmt: skip
         register_panel(Panel("meetings.secretariat", "meetings/panels/secretariat.html", panels.secretariat_meetings,
                              order=15))  # fmt: skip

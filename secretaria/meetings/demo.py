@@ -320,6 +320,23 @@ def load(*, stdout, style):
         _agenda(meeting, st=st, ppt=ppt, items=items, submitted=D(2004, 11, 8), approved=D(2004, 11, 12),
                 annotations=annotations)  # fmt: skip
 
+    # --- Documents of the documents app's demo, on the meetings' pages ---------------
+    from secretaria.documents.models import Document
+    from secretaria.meetings.models import MeetingDocument
+
+    links = [
+        ("seminario-migracion-y-salud-2004", "CRM/SEM-SALUD/2004/1", MeetingDocument.Role.AGENDA, D(2004, 9, 24)),
+        ("seminario-migracion-y-salud-2004", "CRM/SEM-SALUD/2004/2", MeetingDocument.Role.LOGISTICS, D(2004, 9, 24)),
+        ("ix-crm-panama-2004", "CRM/ST/2004/7", MeetingDocument.Role.OUTCOME, D(2004, 7, 6)),
+        ("grcm-panama-2004-12", "CRM/ST/2004/INF.2", MeetingDocument.Role.REPORT, D(2004, 11, 30)),
+    ]
+    for slug, symbol, role, day in links:
+        document = Document.objects.filter(symbol=symbol).first()
+        if document is not None:
+            services.meeting_document_link(
+                meeting=Meeting.objects.get(slug=slug), document=document, role=role, by=st, on=_at(day)
+            )
+
     stdout.write(
         style.SUCCESS(
             f"Meetings: {Meeting.objects.count()} meetings, {AgendaVersion.objects.count()} agenda versions "

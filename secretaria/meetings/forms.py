@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.directory.models import Country, Person
-from secretaria.meetings.models import AgendaItem, Meeting, MeetingLogistics
+from secretaria.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.models.logistics import SECTIONS
 from secretaria.meetings.services.meeting import ALLOWED_TRANSITIONS
 
@@ -34,6 +34,10 @@ class AgendaItemForm(forms.ModelForm):
         label=_("Moderators"), required=False, queryset=Person.objects.select_related("organization"),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )  # fmt: skip
+    document_symbols = forms.CharField(
+        label=_("Documents"), required=False, max_length=1000,
+        help_text=_("Symbols of the documents for this item, separated by commas, e.g. CRM/ST/2004/12."),
+    )  # fmt: skip
 
     class Meta:
         model = AgendaItem
@@ -56,6 +60,17 @@ class AgendaItemForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["speakers"] = list(self.instance.speakers.all())
             self.initial["moderators"] = list(self.instance.moderators.all())
+            self.initial["document_symbols"] = ", ".join(d.symbol for d in self.instance.documents.all())
+
+    def clean_document_symbols(self):
+        from secretaria.documents.models import Document
+
+        symbols = [s.strip() for s in self.cleaned_data["document_symbols"].split(",") if s.strip()]
+        documents = {d.symbol: d for d in Document.objects.filter(symbol__in=symbols)}
+        missing = [s for s in symbols if s not in documents]
+        if missing:
+            raise forms.ValidationError(_("No document has the symbol %(symbol)s.") % {"symbol": ", ".join(missing)})
+        return [documents[s] for s in symbols]
 
     def clean(self):
         data = super().clean()
@@ -134,3 +149,18 @@ class ActivityFilterForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The period cannot end before it starts."))
         return data
+
+
+class MeetingDocumentForm(forms.Form):
+    symbol = forms.CharField(label=_("Document symbol"), max_length=80, help_text=_("e.g. CRM/ST/2004/12"))
+    role = forms.ChoiceField(label=_("Role"), choices=MeetingDocument.Role.choices)
+
+    def clean_symbol(self):
+        from secretaria.documents.models import Document
+
+        symbol = self.cleaned_data["symbol"].strip()
+        document = Document.objects.filter(symbol=symbol).first()
+        if document is None:
+            raise forms.ValidationError(_("No document has the symbol %(symbol)s.") % {"symbol": symbol})
+        self.cleaned_data["document"] = document
+        return symbol

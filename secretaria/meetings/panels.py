@@ -25,3 +25,11 @@ def secretariat_meetings(request) -> dict | None:
             meeting__end_date__gte=timezone.localdate(),
         ).count(),
     }
+
+
+def upcoming_meetings(request) -> dict | None:
+    """For signed-in members other than the Secretariat (which has its own panel)."""
+    if access.role_of(request.user) is None or access.is_secretariat(request.user):
+        return None
+    upcoming = selectors.meetings_visible_to(request.user).filter(end_date__gte=timezone.localdate())
+    return {"meetings": list(upcoming.order_by("start_date")[:5])}

@@ -114,6 +114,9 @@ class AgendaItem(models.Model):
     moderators = models.ManyToManyField("directory.Person", verbose_name=_("moderators"), blank=True,
                                         related_name="+")  # fmt: skip
 
+    documents = models.ManyToManyField("documents.Document", verbose_name=_("documents"), blank=True,
+                                       related_name="agenda_items")  # fmt: skip
+
     session = translated("session")
     title = translated("title")
     description = translated("description")

@@ -5,6 +5,7 @@ from secretaria.meetings.selectors.agenda import (
     agenda_versions_visible_to,
     agendas_awaiting,
     comment_threads,
+    meeting_documents,
     published_agenda,
 )
 from secretaria.meetings.selectors.meeting import (
@@ -19,6 +20,7 @@ __all__ = [
     "agenda_versions_visible_to",
     "agendas_awaiting",
     "comment_threads",
+    "meeting_documents",
     "meeting_for_page",
     "meeting_years",
     "meetings_for_person",

@@ -7,10 +7,21 @@ from django.db.models import Prefetch, QuerySet
 from secretaria.core import access
 from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting
 
-_ITEMS = Prefetch(
-    "items",
-    queryset=AgendaItem.objects.prefetch_related("speakers__organization", "moderators__organization"),
-)
+
+def _items(user) -> Prefetch:
+    """Items with their people, and the linked documents ``user`` may read (``visible_documents``)."""
+    from secretaria.documents.models import Document
+    from secretaria.documents.selectors import documents_visible_to
+
+    documents = Document.objects.filter(pk__in=documents_visible_to(user).values("pk")).order_by("symbol")
+    return Prefetch(
+        "items",
+        queryset=AgendaItem.objects.prefetch_related(
+            "speakers__organization",
+            "moderators__organization",
+            Prefetch("documents", queryset=documents, to_attr="visible_documents"),
+        ),
+    )
 
 
 def agenda_versions_visible_to(meeting: Meeting, user) -> list[AgendaVersion]:
@@ -22,14 +33,14 @@ def agenda_versions_visible_to(meeting: Meeting, user) -> list[AgendaVersion]:
     return [v for v in versions if access.can(user, "meetings.agenda.view_version", v)]
 
 
-def published_agenda(meeting: Meeting) -> AgendaVersion | None:
+def published_agenda(meeting: Meeting, user=None) -> AgendaVersion | None:
     """The programme shown on the meeting's page: the latest approved annotated agenda, else
     the latest approved preliminary one."""
     approved = meeting.agenda_versions.filter(state=AgendaVersion.State.APPROVED).values_list("pk", "kind", "number")
     best = max(approved, key=lambda row: (row[1] == AgendaVersion.Kind.ANNOTATED, row[2]), default=None)
     if best is None:
         return None
-    version = AgendaVersion.objects.prefetch_related(_ITEMS).get(pk=best[0])
+    version = AgendaVersion.objects.prefetch_related(_items(user)).get(pk=best[0])
     version.meeting = meeting
     return version
 
@@ -38,7 +49,7 @@ def agenda_version_for_page(meeting: Meeting, pk: int, user) -> AgendaVersion | 
     version = (
         meeting.agenda_versions.select_related("created_by", "submitted_by", "decided_by", "based_on")
         .prefetch_related(
-            _ITEMS,
+            _items(user),
             Prefetch(
                 "comments",
                 queryset=AgendaComment.objects.select_related(
@@ -68,6 +79,19 @@ def comment_threads(version: AgendaVersion) -> dict[int | None, list[AgendaComme
         if comment.parent_id is None:
             threads.setdefault(comment.item_id, []).append(comment)
     return threads
+
+
+def meeting_documents(meeting: Meeting, user) -> list:
+    """The meeting's document links whose document ``user`` may read, by role and order."""
+    from secretaria.documents.selectors import documents_visible_to
+    from secretaria.meetings.models import MeetingDocument
+
+    return list(
+        MeetingDocument.objects.filter(meeting=meeting, document__in=documents_visible_to(user).values("pk"))
+        .select_related("document")
+        .prefetch_related("document__files")
+        .order_by("order", "pk")
+    )
 
 
 def agendas_awaiting(user) -> QuerySet[AgendaVersion]:

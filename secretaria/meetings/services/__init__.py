@@ -14,6 +14,7 @@ from secretaria.meetings.services.agenda import (
     agenda_update,
 )
 from secretaria.meetings.services.calendar import calendar_token_for, calendar_token_regenerate
+from secretaria.meetings.services.documents import meeting_document_link, meeting_document_unlink
 from secretaria.meetings.services.logistics import logistics_save
 from secretaria.meetings.services.meeting import (
     MeetingTransitionError,
@@ -39,6 +40,8 @@ __all__ = [
     "calendar_token_regenerate",
     "logistics_save",
     "meeting_create",
+    "meeting_document_link",
+    "meeting_document_unlink",
     "meeting_set_status",
     "meeting_update",
 ]

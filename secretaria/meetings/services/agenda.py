@@ -60,21 +60,11 @@ def _record(kind, *, version: AgendaVersion, by, es: str, en: str, on=None) -> A
 
 
 def _copy_items(source: AgendaVersion, target: AgendaVersion) -> None:
-    for item in source.items.prefetch_related("speakers", "moderators"):
+    for item in source.items.prefetch_related("speakers", "moderators", "documents"):
         copy = AgendaItem.objects.create(version=target, **{f: getattr(item, f) for f in _ITEM_FIELDS})
         copy.speakers.set(item.speakers.all())
         copy.moderators.set(item.moderators.all())
-        _copy_item_links(item, copy)
-
-
-def _copy_item_links(source: AgendaItem, target: AgendaItem) -> None:
-    """Hook for links that other modules attach to items (documents); see services.agenda_documents."""
-    for copier in ITEM_COPIERS:
-        copier(source, target)
-
-
-# Functions (source_item, new_item) -> None, appended by modules that link things to items.
-ITEM_COPIERS: list = []
+        copy.documents.set(item.documents.all())
 
 
 def _latest(meeting: Meeting, kind: str) -> AgendaVersion | None:
@@ -140,7 +130,14 @@ def agenda_update(*, version: AgendaVersion, by, introduction_es: str = "", intr
 
 @transaction.atomic
 def agenda_item_save(
-    *, version: AgendaVersion, by, item: AgendaItem | None = None, speakers=None, moderators=None, **fields
+    *,
+    version: AgendaVersion,
+    by,
+    item: AgendaItem | None = None,
+    speakers=None,
+    moderators=None,
+    documents=None,
+    **fields,
 ) -> AgendaItem:
     """Add an item to a draft, or change one of its items."""
     _check(by, "meetings.manage", version.meeting, _("Only the Technical Secretariat drafts agendas."))
@@ -162,6 +159,8 @@ def agenda_item_save(
         item.speakers.set(speakers)
     if moderators is not None:
         item.moderators.set(moderators)
+    if documents is not None:
+        item.documents.set(documents)
     return item
 
 

@@ -78,17 +78,22 @@ def test_the_ppt_returns_the_agenda_with_comments(draft, st_officer, ppt_officia
     assert "Añadir una sesión sobre salud mental." in page
 
 
+def awaiting_panel(client) -> str:
+    page = client.get(reverse("members:dashboard")).content.decode()
+    start = page.index('id="panel-agendas-awaiting"')
+    return page[start : page.index("</section>", start)]
+
+
 def test_the_ppt_approves_through_the_page(draft, st_officer, ppt_official, client_for):
     services.agenda_submit(version=draft, by=st_officer)
     ppt = client_for(ppt_official)
-    dashboard = ppt.get(reverse("members:dashboard")).content.decode()
-    assert "Seminario Migración y Salud" in dashboard
+    assert "Seminario Migración y Salud" in awaiting_panel(ppt)
     page = ppt.get(version_url(draft)).content.decode()
     assert action_url(draft, "approve") in page
     ppt.post(action_url(draft, "approve"), {"comment": ""})
     draft.refresh_from_db()
     assert draft.state == AgendaVersion.State.APPROVED
-    assert "Seminario Migración y Salud" not in ppt.get(reverse("members:dashboard")).content.decode()
+    assert "Seminario Migración y Salud" not in awaiting_panel(ppt)
 
 
 def test_an_observer_cannot_see_unapproved_agendas(draft, st_officer, observer, gt_official, client_for):

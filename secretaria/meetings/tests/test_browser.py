@@ -23,7 +23,7 @@ def test_the_ppt_approves_an_agenda(page, draft, st_officer, ppt_official):
     page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
 
     sign_in(page, "ppt_official")
-    panel = page.locator("section.panel", has_text="Seminario Migración y Salud")
+    panel = page.locator("section.panel[aria-labelledby=panel-agendas-awaiting]")
     panel.get_by_role("link", name="Seminario Migración y Salud").click()
     page.wait_for_url(f"**/{draft.pk}/")
     approve = reverse(

@@ -19,6 +19,8 @@ from secretaria.meetings.views.calendar import (
     public_feed,
 )
 from secretaria.meetings.views.meeting import (
+    document_link,
+    document_unlink,
     logistics,
     logistics_edit,
     meeting_detail,
@@ -39,6 +41,8 @@ __all__ = [
     "agenda_start",
     "agenda_version",
     "agenda_versions",
+    "document_link",
+    "document_unlink",
     "feed_regenerate",
     "feed_settings",
     "logistics",

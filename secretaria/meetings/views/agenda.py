@@ -143,11 +143,18 @@ def agenda_item_edit(request, slug, pk, item_pk=None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         speakers, moderators = data.pop("speakers"), data.pop("moderators")
+        documents = data.pop("document_symbols")
         if data.get("order") is None:
             data.pop("order")
         try:
             services.agenda_item_save(
-                version=version, by=request.user, item=item, speakers=speakers, moderators=moderators, **data
+                version=version,
+                by=request.user,
+                item=item,
+                speakers=speakers,
+                moderators=moderators,
+                documents=documents,
+                **data,
             )
         except ValidationError as error:
             form.add_error(None, error)

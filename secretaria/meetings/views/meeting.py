@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from secretaria.core import access
 from secretaria.core.i18n import current_language
 from secretaria.meetings import ical, selectors, services
-from secretaria.meetings.forms import MeetingFilterForm, StatusForm
-from secretaria.meetings.models import Meeting, MeetingLogistics
+from secretaria.meetings.forms import MeetingDocumentForm, MeetingFilterForm, StatusForm
+from secretaria.meetings.models import Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.sections import sections_for
 
 
@@ -63,7 +63,9 @@ def meeting_detail(request, slug):
     can_manage = access.can(request.user, "meetings.manage", meeting)
     context = {
         "meeting": meeting,
-        "agenda": selectors.published_agenda(meeting),
+        "agenda": selectors.published_agenda(meeting, request.user),
+        "documents": selectors.meeting_documents(meeting, request.user),
+        "document_form": MeetingDocumentForm() if can_manage else None,
         "logistics": logistics if logistics and (logistics.is_published or can_manage) else None,
         "can_manage": can_manage,
         "can_see_drafts": access.can(request.user, "meetings.agenda.view_drafts", meeting),
@@ -122,3 +124,28 @@ def logistics_edit(request, slug):
         messages.success(request, _("The logistics information was saved."))
         return redirect("meetings:logistics", slug=meeting.slug)
     return render(request, "meetings/logistics_edit.html", {"meeting": meeting, "form": form})
+
+
+@require_POST
+def document_link(request, slug):
+    meeting = visible_meeting_or_404(request, slug)
+    if not access.can(request.user, "meetings.manage", meeting):
+        raise PermissionDenied
+    form = MeetingDocumentForm(request.POST)
+    if form.is_valid():
+        services.meeting_document_link(
+            meeting=meeting, document=form.cleaned_data["document"], role=form.cleaned_data["role"], by=request.user
+        )
+        messages.success(request, _("The document is linked to the meeting."))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect(f"{meeting.get_absolute_url()}#documents")
+
+
+@require_POST
+def document_unlink(request, slug, pk):
+    meeting = visible_meeting_or_404(request, slug)
+    link = get_object_or_404(MeetingDocument, pk=pk, meeting=meeting)
+    services.meeting_document_unlink(link=link, by=request.user)
+    messages.success(request, _("The document is no longer listed on the meeting's page."))
+    return redirect(f"{meeting.get_absolute_url()}#documents")
