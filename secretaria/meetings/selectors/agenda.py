@@ -83,13 +83,16 @@ def comment_threads(version: AgendaVersion) -> dict[int | None, list[AgendaComme
 
 def meeting_documents(meeting: Meeting, user) -> list:
     """The meeting's document links whose document ``user`` may read, by role and order."""
+    from secretaria.documents.models import DocumentFile
     from secretaria.documents.selectors import documents_visible_to
     from secretaria.meetings.models import MeetingDocument
 
+    # Only the languages of the files are shown; the extracted text can be megabytes.
+    files = DocumentFile.objects.only("id", "document_id", "language").order_by("language")
     return list(
         MeetingDocument.objects.filter(meeting=meeting, document__in=documents_visible_to(user).values("pk"))
         .select_related("document")
-        .prefetch_related("document__files")
+        .prefetch_related(Prefetch("document__files", queryset=files))
         .order_by("order", "pk")
     )
 
