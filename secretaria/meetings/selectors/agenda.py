@@ -26,7 +26,9 @@ def _items(user) -> Prefetch:
 
 def agenda_versions_visible_to(meeting: Meeting, user) -> list[AgendaVersion]:
     versions = list(
-        meeting.agenda_versions.select_related("created_by", "submitted_by", "decided_by", "comments_opened_by")
+        meeting.agenda_versions.select_related(
+            "created_by", "submitted_by", "decided_by", "comments_opened_by"
+        ).order_by("created_at", "pk")  # oldest first: the comparison offers older → newer
     )
     for version in versions:
         version.meeting = meeting

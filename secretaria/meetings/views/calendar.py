@@ -34,13 +34,13 @@ def _month(request) -> datetime.date:
 
 
 def meeting_calendar(request):
-    form, meetings = filter_meetings(request, selectors.meetings_visible_to(request.user))
     view = "list" if request.GET.get("view") == "list" else "month"
+    # In the month view ``year`` is the month's year, not a filter: a meeting may span two years.
+    form, meetings = filter_meetings(request, selectors.meetings_visible_to(request.user), by_year=view == "list")
     first = _month(request)
     context = {"form": form, "view": view, "month": first}
     if view == "month":
         last = first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
-        # The filter's year does not apply to a month view (the month says which year).
         meetings = list(meetings.filter(start_date__lte=last, end_date__gte=first).order_by("start_date"))
         weeks = []
         for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):

@@ -25,9 +25,12 @@ def visible_meeting_or_404(request, slug) -> Meeting:
     return meeting
 
 
-def filter_meetings(request, meetings):
+def filter_meetings(request, meetings, *, by_year: bool = True):
     """Apply the list's filters (kind, country, year); returns (form, queryset)."""
-    form = MeetingFilterForm(request.GET or None, years=selectors.meeting_years(request.user))
+    data = request.GET.copy()
+    if not by_year:
+        data.pop("year", None)
+    form = MeetingFilterForm(data or None, years=selectors.meeting_years(request.user))
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data.get("kind"):
