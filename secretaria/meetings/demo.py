@@ -65,7 +65,8 @@ def _agenda(meeting, *, st, ppt, items, submitted: datetime.date, approved: date
     ``annotations`` (title_es → (annotation es, annotation en)), the annotated agenda."""
     if meeting.agenda_versions.exists():
         return
-    version = services.agenda_start_draft(meeting=meeting, by=st, on=_at(submitted - datetime.timedelta(days=10)))
+    drafted = (sponsors_comment or submitted) - datetime.timedelta(days=10)
+    version = services.agenda_start_draft(meeting=meeting, by=st, on=_at(drafted))
     for order, item in enumerate(items, start=1):
         services.agenda_item_save(version=version, by=st, order=order, **item)
     if sponsors_comment:
