@@ -196,6 +196,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_FORMS = {"login": "secretaria.accounts.forms.LoginForm"}
 ACCOUNT_ADAPTER = "secretaria.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = None
 # Login lockout: after LOGIN_MAX_FAILURES failed attempts for one account, further
