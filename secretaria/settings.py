@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "secretaria.outbox",
     "secretaria.activity",
     "secretaria.meetings",
+    "secretaria.decisions",
 ]
 
 MIDDLEWARE = [

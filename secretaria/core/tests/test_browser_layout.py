@@ -56,7 +56,7 @@ def test_the_main_menu_collapses_on_a_phone_and_opens_from_the_keyboard(page):
     assert toggle.get_attribute("aria-expanded") == "true"
     assert news.is_visible()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Inicio"
+    assert page.evaluate("document.activeElement.textContent") == "La Conferencia"
 
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
