@@ -338,6 +338,11 @@ def load(*, stdout, style):
                 meeting=Meeting.objects.get(slug=slug), document=document, role=role, by=st, on=_at(day)
             )
 
+    # Contracted services of the seminar and the December meetings (their own module).
+    from secretaria.meetings import demo_contracts
+
+    demo_contracts.load(stdout=stdout, style=style)
+
     stdout.write(
         style.SUCCESS(
             f"Meetings: {Meeting.objects.count()} meetings, {AgendaVersion.objects.count()} agenda versions "

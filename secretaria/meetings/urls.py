@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.meetings import views
@@ -40,4 +40,5 @@ urlpatterns = [
         views.agenda_export,
         name="agenda_export",
     ),
+    path(_("<slug:slug>/services/"), include("secretaria.meetings.urls_contracts")),
 ]

@@ -4,11 +4,23 @@ from secretaria.meetings.models.documents import MeetingDocument
 from secretaria.meetings.models.logistics import MeetingLogistics
 from secretaria.meetings.models.meeting import Meeting
 
+# Contracted services (issue 4, section 4).
+from secretaria.meetings.models.services import (
+    ContractedService,
+    ContractedServiceFile,
+    ContractedServiceStatusChange,
+    Currency,
+)
+
 __all__ = [
     "AgendaComment",
     "AgendaItem",
     "AgendaVersion",
     "CalendarToken",
+    "ContractedService",
+    "ContractedServiceFile",
+    "ContractedServiceStatusChange",
+    "Currency",
     "Meeting",
     "MeetingDocument",
     "MeetingLogistics",
