@@ -172,3 +172,12 @@ def test_the_meeting_page_makes_the_same_number_of_queries_whatever_the_agenda_l
     services.agenda_submit(version=version, by=st_officer)
     services.agenda_approve(version=version, by=ppt_official)
     assert _queries(client, draft.meeting.get_absolute_url()) == small
+
+
+def test_the_services_link_is_for_the_secretariat_and_the_ppt(
+    seminar, st_officer, ppt_official, gt_official, client_for
+):
+    services_url = reverse("meetings:services", kwargs={"slug": seminar.slug})
+    assert services_url in client_for(st_officer).get(seminar.get_absolute_url()).content.decode()
+    assert services_url in client_for(ppt_official).get(seminar.get_absolute_url()).content.decode()
+    assert services_url not in client_for(gt_official).get(seminar.get_absolute_url()).content.decode()

@@ -72,6 +72,7 @@ def meeting_detail(request, slug):
         "logistics": logistics if logistics and (logistics.is_published or can_manage) else None,
         "can_manage": can_manage,
         "can_see_drafts": access.can(request.user, "meetings.agenda.view_drafts", meeting),
+        "can_view_services": access.can(request.user, "meetings.view_services", meeting),
         "sections": sections_for(request, meeting),
         "status_form": StatusForm(meeting=meeting) if can_manage else None,
     }
