@@ -28,6 +28,9 @@ def _month(request) -> datetime.date:
     try:
         year = int(request.GET.get("year", today.year))
         month = int(request.GET.get("month", today.month))
+        # The Conference dates from 1996; a bounded range keeps the previous/next links valid.
+        if not 1990 <= year <= 2100:
+            raise ValueError(year)
         return datetime.date(year, month, 1)
     except (TypeError, ValueError):
         return today.replace(day=1)
