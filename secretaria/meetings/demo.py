@@ -116,7 +116,7 @@ def load(*, stdout, style):
 
     # --- IX CRM -----------------------------------------------------------------------
     ix = _meeting(
-        "ix-crm-panama-2004", by=st, created=D(2004, 2, 2), status=Meeting.Status.REPORT_PUBLISHED,
+        "ix-crm-2004", by=st, created=D(2004, 2, 2), status=Meeting.Status.REPORT_PUBLISHED,
         kind=Meeting.Kind.CONFERENCE,
         title_es="IX Conferencia Regional sobre Migración", title_en="Ninth Regional Conference on Migration",
         description_es="Reunión Viceministerial anual de la Conferencia, celebrada en Panamá bajo la Presidencia "
@@ -328,7 +328,7 @@ def load(*, stdout, style):
     links = [
         ("seminario-migracion-y-salud-2004", "CRM/SEM-SALUD/2004/1", MeetingDocument.Role.AGENDA, D(2004, 9, 24)),
         ("seminario-migracion-y-salud-2004", "CRM/SEM-SALUD/2004/2", MeetingDocument.Role.LOGISTICS, D(2004, 9, 24)),
-        ("ix-crm-panama-2004", "CRM/ST/2004/7", MeetingDocument.Role.OUTCOME, D(2004, 7, 6)),
+        ("ix-crm-2004", "CRM/ST/2004/7", MeetingDocument.Role.OUTCOME, D(2004, 7, 6)),
         ("grcm-panama-2004-12", "CRM/ST/2004/INF.2", MeetingDocument.Role.REPORT, D(2004, 11, 30)),
     ]
     for slug, symbol, role, day in links:
