@@ -164,3 +164,29 @@ class MeetingDocumentForm(forms.Form):
             raise forms.ValidationError(_("No document has the symbol %(symbol)s.") % {"symbol": symbol})
         self.cleaned_data["document"] = document
         return symbol
+
+
+class MeetingForm(forms.ModelForm):
+    working_languages = forms.MultipleChoiceField(
+        label=_("Working languages"), required=False, choices=Meeting.Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "kind", "slug", "title_es", "title_en", "description_es", "description_en", "start_date", "end_date",
+            "time_zone", "city", "country", "venue", "host_countries", "sponsor_countries", "sponsor_organizations",
+            "group", "working_languages", "interpretation", "access_level", "access_group", "capacity",
+            "registration_deadline",
+        ]  # fmt: skip
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "registration_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description_es": forms.Textarea(attrs={"rows": 5}),
+            "description_en": forms.Textarea(attrs={"rows": 5}),
+            "host_countries": forms.SelectMultiple(attrs={"size": 6}),
+            "sponsor_countries": forms.SelectMultiple(attrs={"size": 6}),
+            "sponsor_organizations": forms.SelectMultiple(attrs={"size": 6}),
+        }

@@ -182,3 +182,28 @@ def test_the_services_link_is_for_the_secretariat_and_the_ppt(
     assert services_url in client_for(st_officer).get(seminar.get_absolute_url()).content.decode()
     assert services_url in client_for(ppt_official).get(seminar.get_absolute_url()).content.decode()
     assert services_url not in client_for(gt_official).get(seminar.get_absolute_url()).content.decode()
+
+
+def test_the_secretariat_creates_and_edits_a_meeting(crm, st_officer, ppt_official, client_for):
+    st = client_for(st_officer)
+    data = {
+        "kind": "workshop", "slug": "taller-palermo", "title_es": "Taller sobre la Convención de Palermo",
+        "start_date": "2004-12-06", "end_date": "2004-12-05", "time_zone": "America/Panama",
+        "country": crm["countries"]["PA"].pk, "access_level": "public", "working_languages": ["es", "en"],
+    }  # fmt: skip
+    response = st.post(reverse("meetings:create"), data)
+    assert response.status_code == 200 and not Meeting.objects.exists()  # ends before it starts
+    data["end_date"] = "2004-12-06"
+    response = st.post(reverse("meetings:create"), data)
+    meeting = Meeting.objects.get(slug="taller-palermo")
+    assert response.url == meeting.get_absolute_url()
+    assert meeting.working_languages == ["es", "en"] and meeting.created_by == st_officer
+    assert Activity.objects.filter(meeting=meeting, kind="meeting_created", actor=st_officer).exists()
+    data["venue"] = "Hotel El Panamá"
+    st.post(reverse("meetings:edit", kwargs={"slug": meeting.slug}), data)
+    meeting.refresh_from_db()
+    assert meeting.venue == "Hotel El Panamá"
+    assert client_for(ppt_official).get(reverse("meetings:create")).status_code == 403
+    assert (
+        client_for(ppt_official).post(reverse("meetings:edit", kwargs={"slug": meeting.slug}), data).status_code == 403
+    )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from secretaria.core import access
 from secretaria.core.i18n import current_language
 from secretaria.meetings import ical, selectors, services
-from secretaria.meetings.forms import MeetingDocumentForm, MeetingFilterForm, StatusForm
+from secretaria.meetings.forms import MeetingDocumentForm, MeetingFilterForm, MeetingForm, StatusForm
 from secretaria.meetings.models import Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.sections import sections_for
 
@@ -153,3 +153,25 @@ def document_unlink(request, slug, pk):
     services.meeting_document_unlink(link=link, by=request.user)
     messages.success(request, _("The document is no longer listed on the meeting's page."))
     return redirect(f"{meeting.get_absolute_url()}#documents")
+
+
+def meeting_edit(request, slug=None):
+    """Create a meeting (no slug) or change its details; the Secretariat only."""
+    if not access.can(request.user, "meetings.manage"):
+        raise PermissionDenied
+    meeting = visible_meeting_or_404(request, slug) if slug else None
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if meeting is None:
+                meeting = services.meeting_create(by=request.user, **data)
+                messages.success(request, _("The meeting was created."))
+            else:
+                services.meeting_update(meeting=meeting, by=request.user, **data)
+                messages.success(request, _("The meeting was saved."))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"meeting": meeting, "form": form})
