@@ -12,6 +12,7 @@ from secretaria.accounts.auth import api_auth
 from secretaria.decisions.api import router as decisions_router
 from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
+from secretaria.meetings.api import router as meetings_router
 from secretaria.search.api import router as search_router
 
 api = NinjaAPI(
@@ -67,5 +68,6 @@ api.add_router("/", accounts_router)
 api.add_router("/directory/", directory_router)
 api.add_router("/decisions/", decisions_router)
 api.add_router("/documents/", documents_router)
+api.add_router("/meetings/", meetings_router)
 api.add_router("/", search_router)
 api.add_router("/meeting-services/", "secretaria.meetings.api_contracts.router")

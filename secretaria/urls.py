@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("ical/", include("secretaria.meetings.feed_urls")),
     path("", include("secretaria.portal.root_urls")),
 ]
 

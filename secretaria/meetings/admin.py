@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from secretaria.activity.models import Activity
+from secretaria.activity.services import activity_record
 from secretaria.meetings.models import Meeting
 
 
@@ -13,3 +15,18 @@ class MeetingAdmin(admin.ModelAdmin):
     autocomplete_fields = ["country", "host_countries", "sponsor_countries", "sponsor_organizations", "group"]
     # Status changes go through services.meeting_set_status (activity record, notices).
     readonly_fields = ["status", "created_at", "updated_at", "created_by"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        if not change:
+            # The same record as services.meeting_create, for meetings added here.
+            activity_record(
+                kind=Activity.Kind.MEETING_CREATED,
+                actor=request.user,
+                meeting=obj,
+                obj=obj,
+                summary_es=f"Reunión creada: {obj.title_es}",
+                summary_en=f"Meeting created: {obj.title_en or obj.title_es}",
+            )

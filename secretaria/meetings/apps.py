@@ -8,9 +8,14 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from secretaria.meetings import rules
+        from secretaria.core.dashboard import Panel, register_panel
+        from secretaria.meetings import contracts_rules, panels, rules
 
         rules.register()
-        from secretaria.meetings import contracts_rules
-
         contracts_rules.register()
+        register_panel(Panel("meetings.awaiting_approval", "meetings/panels/awaiting_approval.html",
+                             panels.awaiting_approval, order=5))  # fmt: skip
+        register_panel(Panel("meetings.upcoming", "meetings/panels/upcoming.html", panels.upcoming_meetings,
+                             order=25))  # fmt: skip
+        register_panel(Panel("meetings.secretariat", "meetings/panels/secretariat.html", panels.secretariat_meetings,
+                             order=15))  # fmt: skip

@@ -1,5 +1,13 @@
 """Reads of the meetings app, one module per topic; import from here."""
 
+from secretaria.meetings.selectors.agenda import (
+    agenda_version_for_page,
+    agenda_versions_visible_to,
+    agendas_awaiting,
+    comment_threads,
+    meeting_documents,
+    published_agenda,
+)
 from secretaria.meetings.selectors.meeting import (
     meeting_for_page,
     meeting_years,
@@ -7,4 +15,15 @@ from secretaria.meetings.selectors.meeting import (
     meetings_visible_to,
 )
 
-__all__ = ["meeting_for_page", "meeting_years", "meetings_for_person", "meetings_visible_to"]
+__all__ = [
+    "agenda_version_for_page",
+    "agenda_versions_visible_to",
+    "agendas_awaiting",
+    "comment_threads",
+    "meeting_documents",
+    "meeting_for_page",
+    "meeting_years",
+    "meetings_for_person",
+    "meetings_visible_to",
+    "published_agenda",
+]

@@ -1,3 +1,59 @@
-from secretaria.meetings.views.meeting import meeting_detail, meeting_list
+from secretaria.meetings.views.activity import activity_list
+from secretaria.meetings.views.agenda import (
+    agenda_action,
+    agenda_comment,
+    agenda_comment_resolve,
+    agenda_compare,
+    agenda_export,
+    agenda_item_delete,
+    agenda_item_edit,
+    agenda_start,
+    agenda_version,
+    agenda_versions,
+)
+from secretaria.meetings.views.calendar import (
+    feed_regenerate,
+    feed_settings,
+    meeting_calendar,
+    personal_feed,
+    public_feed,
+)
+from secretaria.meetings.views.meeting import (
+    document_link,
+    document_unlink,
+    logistics,
+    logistics_edit,
+    meeting_detail,
+    meeting_edit,
+    meeting_ics,
+    meeting_list,
+    meeting_status,
+)
 
-__all__ = ["meeting_detail", "meeting_list"]
+__all__ = [
+    "activity_list",
+    "agenda_action",
+    "agenda_comment",
+    "agenda_comment_resolve",
+    "agenda_compare",
+    "agenda_export",
+    "agenda_item_delete",
+    "agenda_item_edit",
+    "agenda_start",
+    "agenda_version",
+    "agenda_versions",
+    "document_link",
+    "document_unlink",
+    "feed_regenerate",
+    "feed_settings",
+    "logistics",
+    "logistics_edit",
+    "meeting_calendar",
+    "meeting_detail",
+    "meeting_edit",
+    "meeting_ics",
+    "meeting_list",
+    "meeting_status",
+    "personal_feed",
+    "public_feed",
+]

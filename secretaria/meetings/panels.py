@@ -1,0 +1,35 @@
+"""Panels of the members' dashboard that the meetings app provides."""
+
+from django.utils import timezone
+
+from secretaria.core import access
+from secretaria.meetings import selectors
+from secretaria.meetings.models import AgendaVersion
+
+
+def awaiting_approval(request) -> dict | None:
+    """For the current Pro-Tempore Presidency: agendas submitted to it."""
+    if not access.is_current_ppt(request.user):
+        return None
+    return {"versions": list(selectors.agendas_awaiting(request.user))}
+
+
+def secretariat_meetings(request) -> dict | None:
+    if not access.is_secretariat(request.user):
+        return None
+    upcoming = selectors.meetings_visible_to(request.user).filter(end_date__gte=timezone.localdate())
+    return {
+        "meetings": list(upcoming.order_by("start_date")[:8]),
+        "open_agendas": AgendaVersion.objects.filter(
+            state__in=[AgendaVersion.State.DRAFT, AgendaVersion.State.SUBMITTED],
+            meeting__end_date__gte=timezone.localdate(),
+        ).count(),
+    }
+
+
+def upcoming_meetings(request) -> dict | None:
+    """For signed-in members other than the Secretariat (which has its own panel)."""
+    if access.role_of(request.user) is None or access.is_secretariat(request.user):
+        return None
+    upcoming = selectors.meetings_visible_to(request.user).filter(end_date__gte=timezone.localdate())
+    return {"meetings": list(upcoming.order_by("start_date")[:5])}

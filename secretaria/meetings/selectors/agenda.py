@@ -1,0 +1,111 @@
+"""Reading agendas: which versions a user sees, the published programme, the PPT's queue."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from secretaria.core import access
+from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting
+
+
+def _items(user) -> Prefetch:
+    """Items with their people, and the linked documents ``user`` may read (``visible_documents``)."""
+    from secretaria.documents.models import Document
+    from secretaria.documents.selectors import documents_visible_to
+
+    documents = Document.objects.filter(pk__in=documents_visible_to(user).values("pk")).order_by("symbol")
+    return Prefetch(
+        "items",
+        queryset=AgendaItem.objects.prefetch_related(
+            "speakers__organization",
+            "moderators__organization",
+            Prefetch("documents", queryset=documents, to_attr="visible_documents"),
+        ),
+    )
+
+
+def agenda_versions_visible_to(meeting: Meeting, user) -> list[AgendaVersion]:
+    versions = list(
+        meeting.agenda_versions.select_related(
+            "created_by", "submitted_by", "decided_by", "comments_opened_by"
+        ).order_by("created_at", "pk")  # oldest first: the comparison offers older → newer
+    )
+    for version in versions:
+        version.meeting = meeting
+    return [v for v in versions if access.can(user, "meetings.agenda.view_version", v)]
+
+
+def published_agenda(meeting: Meeting, user=None) -> AgendaVersion | None:
+    """The programme shown on the meeting's page: the latest approved annotated agenda, else
+    the latest approved preliminary one."""
+    approved = meeting.agenda_versions.filter(state=AgendaVersion.State.APPROVED).values_list("pk", "kind", "number")
+    best = max(approved, key=lambda row: (row[1] == AgendaVersion.Kind.ANNOTATED, row[2]), default=None)
+    if best is None:
+        return None
+    version = AgendaVersion.objects.prefetch_related(_items(user)).get(pk=best[0])
+    version.meeting = meeting
+    return version
+
+
+def agenda_version_for_page(meeting: Meeting, pk: int, user) -> AgendaVersion | None:
+    version = (
+        meeting.agenda_versions.select_related("created_by", "submitted_by", "decided_by", "based_on")
+        .prefetch_related(
+            _items(user),
+            Prefetch(
+                "comments",
+                queryset=AgendaComment.objects.select_related(
+                    "author", "resolved_by", "author__country", "author__organization"
+                ),  # fmt: skip
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if version is None:
+        return None
+    version.meeting = meeting
+    return version if access.can(user, "meetings.agenda.view_version", version) else None
+
+
+def comment_threads(version: AgendaVersion) -> dict[int | None, list[AgendaComment]]:
+    """Top-level comments by item id (None: on the whole agenda), each with ``thread`` replies."""
+    comments = list(version.comments.all())
+    by_parent: dict[int, list[AgendaComment]] = {}
+    for comment in comments:
+        if comment.parent_id:
+            by_parent.setdefault(comment.parent_id, []).append(comment)
+    threads: dict[int | None, list[AgendaComment]] = {}
+    for comment in comments:
+        comment.thread = by_parent.get(comment.pk, [])
+        if comment.parent_id is None:
+            threads.setdefault(comment.item_id, []).append(comment)
+    return threads
+
+
+def meeting_documents(meeting: Meeting, user) -> list:
+    """The meeting's document links whose document ``user`` may read, by role and order."""
+    from secretaria.documents.models import DocumentFile
+    from secretaria.documents.selectors import documents_visible_to
+    from secretaria.meetings.models import MeetingDocument
+
+    # Only the languages of the files are shown; the extracted text can be megabytes.
+    files = DocumentFile.objects.only("id", "document_id", "language").order_by("language")
+    return list(
+        MeetingDocument.objects.filter(meeting=meeting, document__in=documents_visible_to(user).values("pk"))
+        .select_related("document")
+        .prefetch_related(Prefetch("document__files", queryset=files))
+        .order_by("order", "pk")
+    )
+
+
+def agendas_awaiting(user) -> QuerySet[AgendaVersion]:
+    """Agendas waiting for the current PPT's decision (nothing for anyone else)."""
+    if not access.is_current_ppt(user):
+        return AgendaVersion.objects.none()
+    return (
+        AgendaVersion.objects.filter(state=AgendaVersion.State.SUBMITTED)
+        .filter(access.visible_filter(user, "meeting__access_level", "meeting__access_group"))
+        .select_related("meeting", "submitted_by")
+        .order_by("submitted_at")
+    )

@@ -1,0 +1,47 @@
+import io
+
+from django.core.management import call_command
+
+from secretaria.activity.models import Activity
+from secretaria.meetings.models import AgendaItem, AgendaVersion, Meeting, MeetingLogistics
+
+
+def counts():
+    return [m.objects.count() for m in (Meeting, AgendaVersion, AgendaItem, MeetingLogistics, Activity)]
+
+
+def test_the_demo_loads_the_2004_meetings_and_is_idempotent(db, client, settings):
+    settings.DEV_MODE = True  # with the demo accounts ("st", "ppt") as the actors
+    call_command("load_demo", stdout=io.StringIO())
+    first = counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert counts() == first
+
+    seminar = Meeting.objects.get(slug="seminario-migracion-y-salud-2004")
+    assert sorted(c.iso2 for c in seminar.sponsor_countries.all()) == ["CA", "MX"]
+    assert str(seminar.start_date) == "2004-10-18" and seminar.presidency.country.iso2 == "PA"
+    version = seminar.agenda_versions.get()
+    assert version.state == "approved" and version.decided_by.username == "ppt"
+    assert version.comments_opened_at is not None
+    moderated = version.items.filter(moderators__family_name="Monzón").count()
+    assert moderated >= 4
+    page = client.get(seminar.get_absolute_url()).content.decode()
+    assert "Migración y VIH/SIDA" in page
+
+    grcm = Meeting.objects.get(slug="grcm-panama-2004-12")
+    assert [(v.kind, v.state) for v in grcm.agenda_versions.order_by("kind")] == [
+        ("annotated", "approved"),
+        ("preliminary", "approved"),
+    ]
+    assert Meeting.objects.get(slug="ix-crm-2004").status == "report_published"
+    # The decisions' demo finds the IX CRM by this slug rather than creating a second one.
+    assert Meeting.objects.filter(start_date="2004-05-20").count() == 1
+    kinds = set(Activity.objects.filter(meeting=seminar).values_list("kind", flat=True))
+    assert {"meeting_created", "agenda_sent_for_comment", "agenda_approved", "logistics_published"} <= kinds
+
+
+def test_without_demo_accounts_the_meetings_still_load(db, settings):
+    settings.DEV_MODE = False
+    call_command("load_demo", stdout=io.StringIO())
+    version = AgendaVersion.objects.get(meeting__slug="seminario-migracion-y-salud-2004")
+    assert version.state == "approved" and version.decided_by is None
