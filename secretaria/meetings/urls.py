@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.meetings import views
@@ -7,4 +7,5 @@ app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path(_("<slug:slug>/"), views.meeting_detail, name="detail"),
+    path("", include("secretaria.meetings.urls_participation")),
 ]
