@@ -62,3 +62,4 @@ def _http_error(request, exc):
 
 api.add_router("/", accounts_router)
 api.add_router("/directory/", directory_router)
+api.add_router("/meetings/", "secretaria.meetings.api_participation.router")

@@ -123,7 +123,9 @@ def token_read(token: str, action: str, *, today: datetime.date | None = None):
     obj = model and model.objects.select_related("meeting").filter(pk=pk).first()
     if obj is None:
         raise LinkError("invalid")
-    if (today or timezone.localdate()).toordinal() > expiry:
+    today = today or timezone.localdate()
+    deadline = obj.meeting.registration_deadline
+    if today.toordinal() > expiry or (deadline is not None and today > deadline):
         raise LinkError("expired")
     if obj.nonce != nonce:
         raise LinkError("used")
@@ -603,9 +605,9 @@ def invitations_send_reminders(*, meeting: Meeting | None = None, now: datetime.
     now = now or timezone.now()
     count = 0
     for invitation in invitations_needing_reminder(meeting=meeting, now=now):
-        if invitation.meeting.registration_deadline is None and invitation.sent_at.date() + datetime.timedelta(
-            days=LINK_DAYS - REMIND_BEFORE_DAYS
-        ) > timezone.localdate(now):
+        if invitation.meeting.registration_deadline is None and timezone.localdate(
+            invitation.sent_at
+        ) + datetime.timedelta(days=LINK_DAYS - REMIND_BEFORE_DAYS) > timezone.localdate(now):
             continue
         subject, body = _invitation_email(invitation, reminder=True)
         queue_email(subject=subject, body=body, to=[invitation.email])
