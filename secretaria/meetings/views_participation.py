@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -142,7 +144,9 @@ def invitation_accreditation(request, slug, pk):
     return FileResponse(
         invitation.accreditation_letter.open("rb"),
         as_attachment=True,
-        filename=invitation.accreditation_letter.name.rsplit("/", 1)[-1],
+        filename="nota-verbal-"
+        + slugify(invitation.invitee_name)
+        + os.path.splitext(invitation.accreditation_letter.name)[1],
     )
 
 
