@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "secretaria.documents",
     "secretaria.activity",
     "secretaria.meetings",
+    "secretaria.outbox",
 ]
 
 MIDDLEWARE = [
@@ -258,6 +259,9 @@ STATICFILES_DIRS = [BASE_DIR / "secretaria" / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 100, minimum=1)
+# Text extraction runs each file in a child process bounded in time (seconds) and memory (MB).
+DOCUMENT_EXTRACTION_TIMEOUT = env_int("DOCUMENT_EXTRACTION_TIMEOUT", 60, minimum=1)
+DOCUMENT_EXTRACTION_MEMORY_MB = env_int("DOCUMENT_EXTRACTION_MEMORY_MB", 768, minimum=128)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},

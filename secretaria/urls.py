@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path(_("members/"), include("secretaria.portal.members_urls")),
     path(_("directory/"), include("secretaria.directory.urls")),
     path(_("meetings/"), include("secretaria.meetings.urls")),
+    path(_("documents/"), include("secretaria.documents.urls")),
     path("", include("secretaria.portal.urls")),
     prefix_default_language=True,
 )

@@ -6,3 +6,15 @@ class DocumentsConfig(AppConfig):
     name = "secretaria.documents"
     label = "documents"
     verbose_name = _("Documents")
+
+    def ready(self):
+        from secretaria.core import access
+        from secretaria.core.dashboard import Panel, register_panel
+        from secretaria.documents.panels import recent_documents_panel
+        from secretaria.documents.search import DocumentSearchSource
+        from secretaria.search.registry import register_source
+
+        if "documents.manage" not in access.rules():
+            access.register_rule("documents.manage", lambda user, obj: access.is_secretariat(user))
+        register_source(DocumentSearchSource())
+        register_panel(Panel("documents.recent", "documents/_panel.html", recent_documents_panel, order=20))

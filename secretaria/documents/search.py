@@ -1,0 +1,59 @@
+"""How documents appear in the site search."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import translation
+
+from secretaria.documents.models import Document
+from secretaria.search.registry import SearchEntry, SearchSource
+
+
+class DocumentSearchSource(SearchSource):
+    kind = "document"
+    label = "Documents"
+
+    def entry_for(self, obj: Document) -> SearchEntry | None:
+        if obj.status == Document.Status.DRAFT:
+            return None  # drafts are for the Secretariat's eyes and never in the index
+        files = list(obj.files.order_by("language"))
+        topics = list(obj.topics.all())
+        keywords = [obj.symbol, obj.symbol.replace("/", " ")]
+        keywords += [name for topic in topics for name in (topic.name_es, topic.name_en) if name]
+        author = obj.author
+        return SearchEntry(
+            kind=self.kind,
+            object_id=obj.pk,
+            title_es=obj.title_es,
+            title_en=obj.title_en,
+            date=obj.date,
+            access_level=obj.access_level,
+            access_group_id=obj.access_group_id,
+            summary_es=obj.summary_es,
+            summary_en=obj.summary_en,
+            keywords=" ".join(keywords),
+            body="\n\n".join(f.extracted_text for f in files if f.extracted_text),
+            doc_type=obj.doc_type,
+            year=obj.date.year if obj.date else None,
+            meeting_id=None,  # the meetings module links documents to meetings later
+            group_id=obj.group_id,
+            country=author.country.iso2 if author is not None and author.country_id else None,
+            languages=[f.language for f in files],
+            status=obj.status,
+        )
+
+    def iter_objects(self):
+        return (
+            Document.objects.exclude(status=Document.Status.DRAFT)
+            .select_related("author__country")
+            .prefetch_related("topics", "files")
+            .order_by("pk")
+            .iterator(chunk_size=500)
+        )
+
+    def url_for(self, object_id: int, lang: str) -> str:
+        symbol = Document.objects.filter(pk=object_id).values_list("symbol", flat=True).first()
+        if symbol is None:
+            return ""
+        with translation.override(lang):
+            return reverse("documents:detail", kwargs={"symbol": symbol})

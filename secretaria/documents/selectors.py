@@ -1,0 +1,121 @@
+"""Reads of documents, access filtering done inside the query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from secretaria.core import access
+from secretaria.core.access import AccessLevel
+from secretaria.documents.models import Document, DocumentFile, DocumentFileRevision, Topic
+
+# Listing pages never need the extracted text; it can be megabytes per file.
+_FILES_LIGHT = DocumentFile.objects.defer("extracted_text").order_by("language")
+
+
+def can_manage(user) -> bool:
+    return access.can(user, "documents.manage")
+
+
+def _base() -> QuerySet[Document]:
+    return Document.objects.select_related("author", "author__country", "group", "access_group").prefetch_related(
+        "topics", Prefetch("files", queryset=_FILES_LIGHT)
+    )
+
+
+def documents_visible_to(user) -> QuerySet[Document]:
+    """Everything ``user`` may read: drafts only for the Secretariat, the rest by access level."""
+    qs = _base()
+    if can_manage(user):
+        return qs
+    return qs.exclude(status=Document.Status.DRAFT).filter(access.visible_filter(user))
+
+
+def public_documents() -> QuerySet[Document]:
+    """Published documents anyone may read: the portal's list, the feed and the sitemap."""
+    return _base().filter(status=Document.Status.PUBLISHED, access_level=AccessLevel.PUBLIC)
+
+
+@dataclass
+class DocumentFilters:
+    doc_type: str = ""
+    year: int | None = None
+    group: str = ""  # group slug
+    topic: str = ""  # topic slug
+    status: str = ""
+    language: str = ""
+
+
+def filter_documents(qs: QuerySet[Document], filters: DocumentFilters) -> QuerySet[Document]:
+    if filters.doc_type:
+        qs = qs.filter(doc_type=filters.doc_type)
+    if filters.year:
+        qs = qs.filter(date__year=filters.year)
+    if filters.group:
+        qs = qs.filter(group__slug=filters.group)
+    if filters.topic:
+        qs = qs.filter(topics__slug=filters.topic)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.language:
+        qs = qs.filter(files__language=filters.language)
+    if filters.topic or filters.language:
+        qs = qs.distinct()
+    return qs.order_by("-date", "-id")
+
+
+def filter_options(qs: QuerySet[Document]) -> dict:
+    """Years, groups and topics present in ``qs`` (the documents the viewer may read)."""
+    from secretaria.directory.models import Group
+
+    ids = qs.values("pk")
+    return {
+        "types": Document.Type.choices,
+        "years": sorted({d.year for d in qs.order_by().values_list("date", flat=True).distinct()}, reverse=True),
+        "groups": list(Group.objects.filter(documents__in=ids).distinct().order_by("name_es")),
+        "topics": list(Topic.objects.filter(documents__in=ids).distinct().order_by("name_es")),
+    }
+
+
+def document_by_symbol(user, symbol: str) -> Document | None:
+    """The document if ``user`` may read it, else None (drafts: the Secretariat only)."""
+    return documents_visible_to(user).filter(symbol=symbol).first()
+
+
+def document_exists(symbol: str) -> bool:
+    return Document.objects.filter(symbol=symbol).exists()
+
+
+def document_revisions(document: Document) -> QuerySet[DocumentFileRevision]:
+    return (
+        DocumentFileRevision.objects.filter(document_file__document=document)
+        .select_related("document_file", "uploaded_by", "replaced_by")
+        .order_by("document_file__language", "-replaced_at")
+    )
+
+
+def file_for_download(user, file_id: int) -> DocumentFile | None:
+    """The language version if ``user`` may read its document (access asked on every download)."""
+    visible = documents_visible_to(user).values("pk")
+    return (
+        DocumentFile.objects.defer("extracted_text")
+        .filter(pk=file_id, document__in=visible)
+        .select_related("document")
+        .first()
+    )
+
+
+def revision_for_download(user, revision_id: int) -> DocumentFileRevision | None:
+    """Earlier revisions are for the Secretariat only."""
+    if not can_manage(user):
+        return None
+    return DocumentFileRevision.objects.filter(pk=revision_id).select_related("document_file__document").first()
+
+
+def recent_documents_for(user, limit: int = 5) -> QuerySet[Document]:
+    return documents_visible_to(user).exclude(status=Document.Status.DRAFT).order_by("-published_at", "-id")[:limit]
+
+
+def topics() -> QuerySet[Topic]:
+    return Topic.objects.order_by("name_es")

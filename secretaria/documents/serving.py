@@ -1,0 +1,119 @@
+"""Sending a stored file: Content-Type, Content-Disposition with the original name, and Range.
+
+Django's FileResponse does not answer Range requests; large files (videos, long reports)
+need them for resumed downloads and seeking. Single byte ranges are served (RFC 9110
+§14); a request for several ranges gets the whole file, which the RFC allows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.http import http_date
+
+CHUNK = 64 * 1024
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+# Types a browser may show in place; everything else is downloaded.
+_INLINE_PREFIXES = ("application/pdf", "image/", "video/", "text/plain")
+
+
+def content_disposition(filename: str, *, attachment: bool) -> str:
+    """RFC 6266 with an ASCII fallback and the exact name in RFC 5987 ``filename*``."""
+    kind = "attachment" if attachment else "inline"
+    ascii_name = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")
+    ascii_name = re.sub(r'[^\x20-\x7e]|["\\]', "_", ascii_name).strip() or "download"
+    header = f'{kind}; filename="{ascii_name}"'
+    if ascii_name != filename:
+        header += f"; filename*=UTF-8''{quote(filename, safe='')}"
+    return header
+
+
+def parse_range(header: str, size: int) -> tuple[int, int] | None | bool:
+    """(start, end) inclusive for one satisfiable range; None to ignore the header; False if unsatisfiable."""
+    match = _RANGE.match(header.strip())
+    if not match:
+        return None  # not a single byte range we understand: the whole file is sent
+    first, last = match.groups()
+    if first == "" and last == "":
+        return None
+    if first == "":  # the last N bytes
+        length = int(last)
+        if length == 0:
+            return False
+        return max(size - length, 0), size - 1
+    start = int(first)
+    if start >= size:
+        return False
+    end = int(last) if last else size - 1
+    if end < start:
+        return None
+    return start, min(end, size - 1)
+
+
+def _stream(path: str, start: int, length: int):
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        remaining = length
+        while remaining > 0:
+            chunk = fh.read(min(CHUNK, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk
+
+
+def file_response(
+    request,
+    *,
+    path: str,
+    size: int,
+    content_type: str,
+    filename: str,
+    etag: str,
+    last_modified=None,
+    force_download: bool = False,
+) -> HttpResponse:
+    etag = f'"{etag}"'
+    common = {
+        "Accept-Ranges": "bytes",
+        "ETag": etag,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, max-age=0, must-revalidate",
+        "Content-Disposition": content_disposition(
+            filename, attachment=force_download or not content_type.startswith(_INLINE_PREFIXES)
+        ),
+    }
+    if last_modified is not None:
+        common["Last-Modified"] = http_date(last_modified.timestamp())
+    if request.headers.get("If-None-Match") == etag and "HTTP_RANGE" not in request.META:
+        response = HttpResponse(status=304)
+        for key, value in common.items():
+            response[key] = value
+        return response
+
+    start, end = 0, size - 1
+    status = 200
+    range_header = request.META.get("HTTP_RANGE")
+    if_range = request.headers.get("If-Range")
+    if range_header and (not if_range or if_range == etag):
+        parsed = parse_range(range_header, size)
+        if parsed is False:
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+            for key, value in common.items():
+                response[key] = value
+            return response
+        if parsed:
+            start, end = parsed
+            status = 206
+    length = max(end - start + 1, 0)
+    response = StreamingHttpResponse(_stream(path, start, length), status=status, content_type=content_type)
+    response["Content-Length"] = str(length)
+    if status == 206:
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    for key, value in common.items():
+        response[key] = value
+    return response

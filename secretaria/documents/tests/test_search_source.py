@@ -1,0 +1,44 @@
+from secretaria.documents.search import DocumentSearchSource
+from secretaria.documents.tests.conftest import SAMPLES
+from secretaria.search.registry import get_source
+
+
+def test_the_source_is_registered():
+    assert isinstance(get_source("document"), DocumentSearchSource)
+
+
+def test_drafts_have_no_entry(make_document):
+    assert DocumentSearchSource().entry_for(make_document()) is None
+
+
+def test_a_published_document_has_its_titles_text_and_facets(make_document, crm):
+    from secretaria.documents.models import Topic
+
+    topic = Topic.objects.create(slug="trata", name_es="Trata de personas", name_en="Trafficking in persons")
+    document = make_document(
+        files={"es": ("a.pdf", SAMPLES["pdf"]()), "en": ("b.docx", SAMPLES["docx"]())},
+        publish=True,
+        group=crm["groups"]["grcm"],
+        topics=[topic],
+    )
+    document.files.update(extracted_text="Convención de Palermo", extraction_state="done")
+    entry = DocumentSearchSource().entry_for(document)
+    assert entry.title_es == "Taller sobre la Convención de Palermo"
+    assert "CRM/ST/2004/12" in entry.keywords and "Trata de personas" in entry.keywords
+    assert entry.body.count("Convención de Palermo") == 2
+    assert entry.languages == ["en", "es"]
+    assert (entry.doc_type, entry.year, entry.group_id, entry.country, entry.status) == (
+        "working_document",
+        2004,
+        crm["groups"]["grcm"].pk,
+        "CR",
+        "published",
+    )
+    assert entry.access_level == "public" and entry.meeting_id is None
+
+
+def test_url_for_gives_the_page_in_each_language(make_document):
+    document = make_document(publish=True)
+    assert DocumentSearchSource().url_for(document.pk, "es").startswith("/es/")
+    assert DocumentSearchSource().url_for(document.pk, "es").endswith("/CRM/ST/2004/12/")
+    assert DocumentSearchSource().url_for(document.pk, "en").startswith("/en/")
