@@ -11,6 +11,7 @@ from secretaria.accounts.api import router as accounts_router
 from secretaria.accounts.auth import api_auth
 from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
+from secretaria.search.api import router as search_router
 
 api = NinjaAPI(
     title="Secretaría Virtual API",
@@ -65,3 +66,4 @@ api.add_router("/", accounts_router)
 api.add_router("/directory/", directory_router)
 api.add_router("/meetings/", "secretaria.meetings.api_participation.router")
 api.add_router("/documents/", documents_router)
+api.add_router("/", search_router)

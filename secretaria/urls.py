@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path(_("directory/"), include("secretaria.directory.urls")),
     path(_("meetings/"), include("secretaria.meetings.urls")),
     path(_("documents/"), include("secretaria.documents.urls")),
+    path(_("search/"), include("secretaria.search.urls")),
     path("", include("secretaria.portal.urls")),
     prefix_default_language=True,
 )

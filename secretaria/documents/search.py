@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from secretaria.documents.models import Document
 from secretaria.search.registry import SearchEntry, SearchSource
@@ -11,7 +12,14 @@ from secretaria.search.registry import SearchEntry, SearchSource
 
 class DocumentSearchSource(SearchSource):
     kind = "document"
-    label = "Documents"
+    label = _("Documents")
+
+    def facet_label(self, facet: str, value, lang: str) -> str | None:
+        choices = {"doc_type": Document.Type, "status": Document.Status}.get(facet)
+        if choices is None or value not in choices.values:
+            return None
+        with translation.override(lang):
+            return str(choices(value).label)
 
     def entry_for(self, obj: Document) -> SearchEntry | None:
         if obj.status == Document.Status.DRAFT:

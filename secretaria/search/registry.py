@@ -62,6 +62,11 @@ class SearchSource:
         """The object's page in ``lang`` (reverse() under translation.override(lang))."""
         raise NotImplementedError
 
+    def facet_label(self, facet: str, value, lang: str) -> str | None:
+        """A readable name for one of this source's facet values (``doc_type``, ``status``,
+        ``meeting_id``) in ``lang``, or None to let another source or the raw value answer."""
+        return None
+
 
 _SOURCES: dict[str, SearchSource] = {}
 
@@ -74,6 +79,10 @@ def register_source(source: SearchSource) -> None:
 
 def get_source(kind: str) -> SearchSource:
     return _SOURCES[kind]
+
+
+def unregister_source(kind: str) -> None:
+    _SOURCES.pop(kind, None)
 
 
 def sources() -> dict[str, SearchSource]:

@@ -42,3 +42,13 @@ def test_url_for_gives_the_page_in_each_language(make_document):
     assert DocumentSearchSource().url_for(document.pk, "es").startswith("/es/")
     assert DocumentSearchSource().url_for(document.pk, "es").endswith("/CRM/ST/2004/12/")
     assert DocumentSearchSource().url_for(document.pk, "en").startswith("/en/")
+
+
+def test_the_search_page_names_document_types_in_the_readers_language():
+    from secretaria.documents.models import Document
+    from secretaria.documents.search import DocumentSearchSource
+
+    source = DocumentSearchSource()
+    assert source.facet_label("doc_type", Document.Type.REPORT, "en") == "Report"
+    assert source.facet_label("doc_type", "nonsense", "en") is None
+    assert source.facet_label("year", 2004, "en") is None

@@ -403,7 +403,7 @@ def test_the_members_list_makes_a_constant_number_of_queries(
     client.get(reverse("documents:members_list"))  # warm the session
     with django_assert_max_num_queries(12):
         response = client.get(reverse("documents:members_list"))
-    assert response.status_code == 200 and "Draft" in response.content.decode()
+    assert response.status_code == 200 and "Borrador" in response.content.decode()
 
 
 def test_a_zip_uploaded_through_the_form_adds_each_file_and_reports_refusals(client_for, st_officer, make_document):

@@ -1,0 +1,73 @@
+"""What every search backend does. The selectors and services speak only to this."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+
+from secretaria.search.query import ParsedQuery
+
+# The entry's facet columns.
+FACET_FIELDS = ("kind", "doc_type", "year", "meeting_id", "group_id", "country", "languages", "status")
+
+RELEVANCE = "relevance"
+DATE = "date"
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    kind: str | None = None
+    doc_type: str | None = None
+    year: int | None = None
+    meeting_id: int | None = None
+    group_id: int | None = None
+    country: str | None = None
+    language: str | None = None
+    status: str | None = None
+
+    def active(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in (None, "")}
+
+
+class SearchBackend:
+    vendor = ""
+
+    # --- writing (inside the caller's transaction) ---
+    def add(self, entries: Sequence) -> None:
+        """Index these freshly saved ``SearchIndexEntry`` rows."""
+        raise NotImplementedError
+
+    def remove(self, entries: Sequence) -> None:
+        """Forget these rows, passed with the values they were indexed with."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Forget every entry (before a full reindex)."""
+        raise NotImplementedError
+
+    def optimize(self) -> None:
+        """Compact the index after a bulk load (``reindex`` calls it)."""
+
+    # --- reading ---
+    def prepare(self, parsed: ParsedQuery, filters: SearchFilters, user):
+        """Compile a parsed query, the filters and the user's access into a backend query."""
+        raise NotImplementedError
+
+    def facet_counts(self, prepared) -> tuple[int, dict[str, Counter]]:
+        """(number of visible hits, {facet field: Counter of value -> hits}) over every hit.
+
+        ``languages`` is counted per language code, not per stored list."""
+        raise NotImplementedError
+
+    def page(self, prepared, *, sort: str, offset: int, limit: int, total: int) -> list[tuple[int, float]]:
+        """(entry id, score) of one page of visible hits, best first (or newest first)."""
+        raise NotImplementedError
+
+    def run(self, prepared, *, sort: str, offset: int, limit: int) -> tuple[int, dict[str, Counter], list]:
+        """(total, facet counts, one page): what a search shows. A backend may do it in one pass."""
+        total, counts = self.facet_counts(prepared)
+        ranked = (
+            self.page(prepared, sort=sort, offset=offset, limit=limit, total=total) if limit and offset < total else []
+        )
+        return total, counts, ranked

@@ -1,0 +1,199 @@
+"""Reading the index: ``search()`` is what the search page, the API and the benchmark call."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from secretaria.core.i18n import current_language, pick
+from secretaria.search.backends import SearchFilters, get_backend
+from secretaria.search.backends.base import DATE, FACET_FIELDS, RELEVANCE
+from secretaria.search.models import SearchIndexEntry
+from secretaria.search.query import parse_query
+from secretaria.search.registry import sources
+from secretaria.search.snippets import Highlighter
+
+SORTS = (RELEVANCE, DATE)
+MAX_PER_PAGE = 100
+MAX_RESULTS = 10_000  # deepest hit reachable by paging
+# Facets shown, in this order, with the filter parameter each one sets.
+FACETS = [
+    ("kind", "kind", _("Kind")),
+    ("doc_type", "type", _("Type")),
+    ("year", "year", _("Year")),
+    ("meeting_id", "meeting", _("Meeting")),
+    ("group_id", "group", _("Group")),
+    ("country", "country", _("Country")),
+    ("languages", "language", _("Language")),
+    ("status", "status", _("Status")),
+]
+
+
+@dataclass
+class Hit:
+    kind: str
+    object_id: int
+    title: str
+    url: str
+    snippet: SafeString
+    date: datetime.date | None
+    score: float
+    kind_label: str = ""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    url: str = ""  # set by the search page
+
+
+@dataclass
+class Facet:
+    field: str
+    param: str
+    label: str
+    values: list[FacetValue]
+
+
+@dataclass
+class SearchResults:
+    q: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = 20
+    sort: str = RELEVANCE
+    facets: list[Facet] = field(default_factory=list)
+    message: str = ""
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(min(self.total, MAX_RESULTS) / self.per_page))
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+
+def _labels(counts: dict[str, Counter], lang: str) -> dict[str, dict]:
+    """Readable names for facet values, fetched in one query per facet that needs it."""
+    from secretaria.directory.models import Country, Group
+
+    labels: dict[str, dict] = {name: {} for name in FACET_FIELDS}
+    registered = sources()
+    for kind in counts["kind"]:
+        source = registered.get(kind)
+        labels["kind"][kind] = str(source.label) if source and source.label else kind
+    for name in ("doc_type", "status", "meeting_id"):
+        for value in counts[name]:
+            label = None
+            for source in registered.values():
+                label = source.facet_label(name, value, lang)
+                if label:
+                    break
+            labels[name][value] = str(label) if label else str(value)
+    if counts["country"]:
+        for country in Country.objects.filter(iso2__in=list(counts["country"])):
+            labels["country"][country.iso2] = pick(country, "name", lang)
+    if counts["group_id"]:
+        for group in Group.objects.filter(id__in=list(counts["group_id"])):
+            labels["group_id"][group.id] = pick(group, "name", lang)
+    for code in counts["languages"]:
+        try:
+            info = get_language_info(code)
+            labels["languages"][code] = info["name_translated"]
+        except KeyError:
+            labels["languages"][code] = code
+    return labels
+
+
+def _facets(counts: dict[str, Counter], lang: str) -> list[Facet]:
+    labels = _labels(counts, lang)
+    facets = []
+    for name, param, label in FACETS:
+        if not counts[name]:
+            continue
+        ordered = sorted(counts[name].items(), key=lambda kv: -kv[0]) if name == "year" else counts[name].most_common()
+        values = [FacetValue(str(v), str(labels[name].get(v, v)), n) for v, n in ordered]
+        facets.append(Facet(name, param, str(label), values))
+    return facets
+
+
+def search(
+    *,
+    user,
+    q: str | None,
+    filters: SearchFilters | None = None,
+    sort: str = RELEVANCE,
+    page: int = 1,
+    per_page: int = 20,
+    facets: bool = True,
+) -> SearchResults:
+    """One page of what ``user`` may read matching ``q``, with the total and facet counts.
+
+    Access is part of the database query (``backends``), so ``total`` and the facet
+    numbers count only visible entries and snippets come only from them.
+    """
+    filters = filters or SearchFilters()
+    sort = sort if sort in SORTS else RELEVANCE
+    per_page = max(1, min(int(per_page), MAX_PER_PAGE))
+    page = max(1, int(page))
+    results = SearchResults(q=q or "", page=page, per_page=per_page, sort=sort)
+    parsed = parse_query(q)
+    if parsed.is_empty:
+        results.message = str(parsed.message)
+        return results
+    lang = current_language()
+    backend = get_backend()
+    prepared = backend.prepare(parsed, filters, user)
+    offset = (page - 1) * per_page
+    limit = per_page if offset < MAX_RESULTS else 0
+    total, counts, ranked = backend.run(prepared, sort=sort, offset=offset, limit=limit)
+    results.total = total
+    if facets:
+        results.facets = _facets(counts, lang)
+    if not total:
+        results.message = str(_("No results. Check the spelling, use fewer words or remove a filter."))
+        return results
+    entries = SearchIndexEntry.objects.in_bulk([entry_id for entry_id, _score in ranked])
+    highlighter = Highlighter(parsed)
+    other = next((code for code, _name in settings.LANGUAGES if code != lang), lang)
+    registered = sources()
+    for entry_id, score in ranked:
+        entry = entries.get(entry_id)
+        if entry is None:
+            continue
+        source = registered.get(entry.kind)
+        url = source.url_for(entry.object_id, lang) if source else ""
+        texts = [getattr(entry, f"summary_{lang}"), getattr(entry, f"summary_{other}"), entry.body]
+        results.hits.append(
+            Hit(
+                kind=entry.kind,
+                object_id=entry.object_id,
+                title=pick(entry, "title", lang) or entry.keywords,
+                url=url,
+                snippet=highlighter.snippet(texts),
+                date=entry.date,
+                score=float(score or 0.0),
+                kind_label=str(source.label) if source and source.label else entry.kind,
+            )
+        )
+    return results

@@ -1,0 +1,103 @@
+"""What a search finds: accents, case, stemming, phrases, prefixes, exclusions, garbage."""
+
+import pytest
+
+from secretaria.search.query import PHRASE, PREFIX, WORD, parse_query
+from secretaria.search.selectors import search
+
+
+def found(q, user=None, **kwargs) -> set[str]:
+    return {hit.title for hit in search(user=user, q=q, per_page=100, **kwargs).hits}
+
+
+@pytest.fixture
+def archive(notes):
+    notes.add(title_es="Carta sobre la migración regional", body="Seguimiento de los compromisos de la IX CRM.")
+    notes.add(title_es="INFORME DE MIGRACION LABORAL", body="Trabajadores temporales en la región.")
+    notes.add(title_es="Seminario de salud", body="Los migrantes y el acceso a la salud pública.")
+    notes.add(title_en="Assisted return programme", body="The returns of nationals were coordinated by consulates.")
+    notes.add(title_es="Nota para la OEA", body="La política migratoria regional y los derechos humanos.")
+    notes.add(title_es="Presentación", body="Migratoria la política no es, dijo el relator.")
+    notes.add(title_es="Agenda anotada", keywords="CRM/ST/2004/12", body="Orden del día de la reunión del GRCM.")
+    return notes
+
+
+def test_it_finds_accented_text_from_an_unaccented_word(archive):
+    assert "Carta sobre la migración regional" in found("migracion")
+
+
+def test_it_finds_unaccented_text_from_an_accented_capitalised_word(archive):
+    assert "INFORME DE MIGRACION LABORAL" in found("MIGRACIÓN")
+    assert found("MIGRACIÓN") == found("migracion") == found("Migración")
+
+
+def test_it_stems_spanish_words(archive):
+    assert "Seminario de salud" in found("migrante")
+    assert "Seminario de salud" in found("MIGRANTES")
+
+
+def test_it_stems_english_words(archive):
+    assert "Assisted return programme" in found("returns")
+    assert "Assisted return programme" in found("returning")
+
+
+def test_a_quoted_phrase_needs_the_words_in_order(archive):
+    titles = found('"política migratoria"')
+    assert "Nota para la OEA" in titles
+    assert "Presentación" not in titles
+    # Accents and case do not matter inside a phrase either.
+    assert "Nota para la OEA" in found('"POLITICA MIGRATORIA"')
+
+
+def test_a_reference_symbol_is_found_as_a_phrase(archive):
+    assert found("CRM/ST/2004/12") == {"Agenda anotada"}
+
+
+def test_a_prefix_finds_every_word_that_starts_with_it(archive):
+    titles = found("migra*")
+    assert {"Carta sobre la migración regional", "Seminario de salud", "Nota para la OEA"} <= titles
+    assert "Assisted return programme" not in titles
+
+
+def test_or_finds_either_word_and_minus_excludes(archive):
+    assert found("salud OR returns") == {"Seminario de salud", "Assisted return programme"}
+    titles = found("migracion -laboral")
+    assert "Carta sobre la migración regional" in titles
+    assert "INFORME DE MIGRACION LABORAL" not in titles
+
+
+@pytest.mark.parametrize(
+    "q",
+    ['"', "NEAR", "NEAR(migracion salud)", "-", "*", "()", "(((", 'migra"', "AND OR NOT", '"sin cerrar',
+     ":", "{title}: migracion", "title:migracion", "'; DROP TABLE search_fts; --", "^", "migracion*)", "a*",
+     "-migracion", "OR", "\x00", "🙂", "meta : apublic", "x" * 2000, "+", "migra ** ción"],
+)  # fmt: skip
+def test_garbage_never_breaks_the_search(archive, q):
+    results = search(user=None, q=q)
+    assert results.total >= 0
+    if not results.total:
+        assert results.message
+
+
+def test_an_empty_query_explains_itself(archive):
+    results = search(user=None, q="   ")
+    assert results.total == 0 and results.hits == []
+    assert "Type one or more words" in results.message
+
+
+def test_only_exclusions_is_not_a_query(archive):
+    results = search(user=None, q="-migracion")
+    assert results.total == 0 and results.message
+
+
+def test_the_parser_keeps_the_kinds_of_terms_apart():
+    parsed = parse_query('Migración "política  migratoria" migra* -borrador salud OR health')
+    kinds = [[t.kind for t in group] for group in parsed.groups]
+    assert kinds == [[WORD], [PHRASE], [PREFIX], [WORD, WORD]]
+    assert parsed.groups[0][0].words == ("migracion",)
+    assert parsed.groups[1][0].words == ("politica", "migratoria")
+    assert [t.words for t in parsed.excluded] == [("borrador",)]
+
+
+def test_meta_tokens_cannot_be_searched_for(archive):
+    assert found("apublic") == set()
