@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -137,17 +135,17 @@ def invitation_detail(request, slug, pk):
 
 @_secretariat
 def invitation_accreditation(request, slug, pk):
+    """The note verbale, through the documents app's download (which applies the access policy again)."""
     meeting = _managed_meeting(request, slug)
     invitation = get_object_or_404(Invitation, meeting=meeting, pk=pk)
-    if not invitation.accreditation_letter:
-        raise Http404
-    return FileResponse(
-        invitation.accreditation_letter.open("rb"),
-        as_attachment=True,
-        filename="nota-verbal-"
-        + slugify(invitation.invitee_name)
-        + os.path.splitext(invitation.accreditation_letter.name)[1],
+    doc_file = (
+        invitation.accreditation_document.files.order_by("-uploaded_at").first()
+        if invitation.accreditation_document_id
+        else None
     )
+    if doc_file is None:
+        raise Http404
+    return redirect("documents:download", pk=doc_file.pk)
 
 
 @require_POST

@@ -24,15 +24,6 @@ __all__ = [
 ]
 
 
-def accreditation_upload_to(instance, filename: str) -> str:
-    """An unguessable path: the file is served only through the Secretariat's view, never as media."""
-    import os
-    import secrets
-
-    ext = os.path.splitext(filename)[1].lower()[:6]
-    return f"private/meetings/accreditation/{secrets.token_hex(16)}{ext}"
-
-
 class InviteeCategory(models.TextChoices):
     DELEGATION = "delegation", _("Member-state delegation")
     OBSERVER = "observer", _("Observer organisation")
@@ -97,8 +88,14 @@ class Invitation(models.Model):
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.INVITED)
     nonce = models.PositiveIntegerField(default=0, editable=False, help_text="Bumped when a signed link is used.")
-    accreditation_letter = models.FileField(
-        _("accreditation letter (note verbale)"), upload_to=accreditation_upload_to, blank=True
+    accreditation_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("accreditation letter (note verbale)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Kept in the documents app, readable only by the Secretariat."),
     )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)

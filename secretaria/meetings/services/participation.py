@@ -458,13 +458,45 @@ def accreditation_letter_check(upload) -> None:
 
 @transaction.atomic
 def delegation_upload_letter(*, invitation: Invitation, upload, by=None) -> Invitation:
-    """Store the note verbale: a restricted file, served only to the Secretariat."""
+    """Keep the note verbale as a Secretariat-only document (a new upload replaces it; the old one is a revision)."""
+    from secretaria.core.access import AccessLevel
+    from secretaria.documents import services as documents
+    from secretaria.documents.filetypes import UploadRefused
+    from secretaria.documents.models import Document
+
     accreditation_letter_check(upload)
-    if invitation.accreditation_letter:
-        invitation.accreditation_letter.delete(save=False)
-    invitation.accreditation_letter.save(upload.name, upload, save=True)
+    invitation = Invitation.objects.select_for_update().select_related("meeting").get(pk=invitation.pk)
+    meeting = invitation.meeting
+    by = by if getattr(by, "is_authenticated", False) else None  # the focal point has no account
+    try:
+        document = invitation.accreditation_document
+        if document is None:
+            document = documents.document_create(
+                by=None,
+                symbol=f"CRM/ST/NV/{meeting.slug}/{invitation.pk}",
+                date=timezone.localdate(),
+                doc_type=Document.Type.LETTER,
+                title_es=f"Nota verbal de acreditación: {_name_in(invitation, 'es')} — {meeting.title_es}",
+                title_en=f"Accreditation letter: {_name_in(invitation, 'en')} — {meeting.title_en or meeting.title_es}",
+                access_level=AccessLevel.SECRETARIAT,
+            )
+            invitation.accreditation_document = document
+            invitation.save(update_fields=["accreditation_document"])
+        documents.document_add_file(
+            document=document, by=None, fileobj=upload, name=upload.name, language=invitation.language
+        )
+    except UploadRefused as exc:
+        raise ValidationError(str(exc)) from None
     _event(invitation, Ev.LETTER_UPLOADED, actor=by, note=upload.name)
     return invitation
+
+
+def _name_in(invitation: Invitation, lang: str) -> str:
+    if invitation.country_id:
+        return getattr(invitation.country, f"name_{lang}") or invitation.country.name_es
+    if invitation.organization_id:
+        return getattr(invitation.organization, f"name_{lang}") or invitation.organization.name_es
+    return invitation.person.full_name if invitation.person_id else ""
 
 
 REGISTRATION_FIELDS = (

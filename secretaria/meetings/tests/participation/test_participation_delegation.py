@@ -102,21 +102,39 @@ def _pdf() -> SimpleUploadedFile:
     return SimpleUploadedFile("nota-verbal.pdf", b"%PDF-1.4\n% note verbale\n", content_type="application/pdf")
 
 
-def test_the_focal_point_uploads_the_accreditation_letter_which_only_the_secretariat_downloads(
+def test_the_focal_point_uploads_the_accreditation_letter_kept_as_a_secretariat_only_document(
     accepted, client, client_for, st_officer, gt_official, settings, tmp_path
 ):
-    settings.MEDIA_ROOT = tmp_path
+    from secretaria.core.access import AccessLevel
+
+    settings.MEDIA_ROOT = str(tmp_path)
     url = reverse("meetings:invitation_delegation", kwargs={"token": svc.invitation_token(accepted, "delegation")})
     client.post(url, {"form": "letter", "letter": _pdf()})
 
     accepted.refresh_from_db()
-    assert accepted.accreditation_letter.name.endswith(".pdf")
+    document = accepted.accreditation_document
+    assert document.access_level == AccessLevel.SECRETARIAT and document.doc_type == "letter"
+    assert document.files.get().original_name == "nota-verbal.pdf"
     assert [e.kind for e in accepted.events.all()][-1] == "letter_uploaded"
     download = reverse(
         "meetings:participation_accreditation", kwargs={"slug": accepted.meeting.slug, "pk": accepted.pk}
     )
-    assert client_for(st_officer).get(download).status_code == 200
+    response = client_for(st_officer).get(download, follow=True)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
     assert client_for(gt_official).get(download).status_code == 403
+    file_url = reverse("documents:download", kwargs={"pk": document.files.get().pk})
+    assert client_for(gt_official).get(file_url).status_code in (403, 404)
+    assert client.get(file_url).status_code in (302, 404)
+
+
+def test_a_second_upload_replaces_the_letter_and_keeps_the_first_as_a_revision(accepted, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    svc.delegation_upload_letter(invitation=accepted, upload=_pdf())
+    second = SimpleUploadedFile("nota-2.pdf", b"%PDF-1.4\n% corrected\n")
+    svc.delegation_upload_letter(invitation=accepted, upload=second)
+    accepted.refresh_from_db()
+    doc_file = accepted.accreditation_document.files.get()
+    assert doc_file.original_name == "nota-2.pdf" and doc_file.revisions.count() == 1
 
 
 def test_a_letter_that_is_not_pdf_docx_or_image_is_refused_clearly(accepted, client, settings, tmp_path):
@@ -129,7 +147,7 @@ def test_a_letter_that_is_not_pdf_docx_or_image_is_refused_clearly(accepted, cli
     assert response.status_code == 200
     assert "must be a PDF" in response.content.decode() or "errorlist" in response.content.decode()
     accepted.refresh_from_db()
-    assert not accepted.accreditation_letter
+    assert accepted.accreditation_document is None
 
 
 def test_a_file_whose_content_does_not_match_its_name_is_refused(accepted):
