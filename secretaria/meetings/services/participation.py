@@ -369,6 +369,20 @@ def invitation_accept(*, invitation: Invitation, by=None, registration_data: dic
     invitation.save(update_fields=["status", "responded_at"])
     _bump(invitation)
     _event(invitation, Ev.ACCEPTED, actor=by)
+    if invitation.for_delegation and invitation.email:
+        lang = invitation.language
+        with translation.override(lang):
+            body = render_to_string(
+                "meetings/participation/email/delegation_link.txt",
+                {
+                    "invitation": invitation,
+                    "meeting": invitation.meeting,
+                    "addressee": invitation.person.full_name if invitation.person_id else invitation.invitee_name,
+                    "link": _link("invitation_delegation", invitation_token(invitation, "delegation"), lang),
+                },
+            )
+            subject = _("Name your delegation to %(meeting)s") % {"meeting": invitation.meeting.title}
+        queue_email(subject=subject, body=body, to=[invitation.email])
     if not invitation.for_delegation:
         registration = Registration.objects.create(
             invitation=invitation, meeting=invitation.meeting, person=invitation.person

@@ -103,3 +103,17 @@ def test_the_secretariat_sees_the_history_of_an_invitation(three_speakers, st_of
     page = client_for(st_officer).get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200
     assert 'class="timeline"' in page.content.decode()
+
+
+def test_the_invitations_page_makes_a_constant_number_of_queries(three_speakers, st_officer, client_for, seminar,
+                                                                 django_assert_max_num_queries):  # fmt: skip
+    client = client_for(st_officer)
+    url = reverse("meetings:participation_manage", kwargs={"slug": seminar.slug})
+    client.get(url)
+    for i in range(6):
+        person = Person.objects.create(given_name=f"Extra{i}", family_name="Ponente", email=f"e{i}@example.org")
+        svc.invitations_create(meeting=seminar, by=st_officer, people=[person], category=InviteeCategory.SPEAKER)
+        svc.invitation_accept(invitation=Invitation.objects.get(person=person))
+    with django_assert_max_num_queries(25):
+        response = client.get(url)
+    assert "Extra5 Ponente" in response.content.decode()

@@ -39,6 +39,15 @@ def test_the_focal_point_accepts_and_is_taken_to_name_the_delegation(gt_invitati
     assert gt_invitation.status == Invitation.Status.ACCEPTED
 
 
+def test_the_focal_point_also_receives_the_delegation_link_by_e_mail(gt_invitation, client):
+    mail.outbox.clear()
+    svc.invitation_accept(invitation=gt_invitation)
+
+    assert [m.to for m in mail.outbox] == [["focal-gt@example.org"]]
+    link = re.sub(r"^https?://[^/]+", "", re.search(r"https?://\S+", mail.outbox[0].body).group(0))
+    assert client.get(link).status_code == 200
+
+
 def test_the_focal_point_names_the_delegation_and_each_delegate_registers(accepted, client):
     url = reverse("meetings:invitation_delegation", kwargs={"token": svc.invitation_token(accepted, "delegation")})
     mail.outbox.clear()
