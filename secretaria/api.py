@@ -9,6 +9,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from secretaria.accounts.api import router as accounts_router
 from secretaria.accounts.auth import api_auth
+from secretaria.decisions.api import router as decisions_router
 from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
 from secretaria.search.api import router as search_router
@@ -65,5 +66,6 @@ def _http_error(request, exc):
 api.add_router("/", accounts_router)
 api.add_router("/directory/", directory_router)
 api.add_router("/meetings/", "secretaria.meetings.api_participation.router")
+api.add_router("/decisions/", decisions_router)
 api.add_router("/documents/", documents_router)
 api.add_router("/", search_router)

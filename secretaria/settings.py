@@ -80,9 +80,10 @@ INSTALLED_APPS = [
     "secretaria.portal",
     "secretaria.search",
     "secretaria.documents",
+    "secretaria.outbox",
     "secretaria.activity",
     "secretaria.meetings",
-    "secretaria.outbox",
+    "secretaria.decisions",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +197,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_FORMS = {"login": "secretaria.accounts.forms.LoginForm"}
 ACCOUNT_ADAPTER = "secretaria.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = None
 # Login lockout: after LOGIN_MAX_FAILURES failed attempts for one account, further

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path(_("members/"), include("secretaria.portal.members_urls")),
     path(_("directory/"), include("secretaria.directory.urls")),
     path(_("meetings/"), include("secretaria.meetings.urls")),
+    path(_("decisions/"), include("secretaria.decisions.urls")),
     path(_("documents/"), include("secretaria.documents.urls")),
     path(_("search/"), include("secretaria.search.urls")),
     path("", include("secretaria.portal.urls")),

@@ -107,3 +107,8 @@ def test_an_inactive_account_cannot_sign_in(gt_official):
     assert response.status_code in (200, 302)
     if response.status_code == 302:
         assert response["Location"] == reverse("account_inactive")
+
+
+def test_the_login_field_says_what_to_type(client):
+    page = client.get("/en/accounts/login/").content.decode()
+    assert "Username or e-mail address" in page
