@@ -11,3 +11,6 @@ class MeetingsConfig(AppConfig):
         from secretaria.meetings import rules
 
         rules.register()
+        from secretaria.meetings import contracts_rules
+
+        contracts_rules.register()

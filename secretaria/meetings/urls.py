@@ -7,5 +7,6 @@ app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path(_("<slug:slug>/"), views.meeting_detail, name="detail"),
+    path(_("<slug:slug>/services/"), include("secretaria.meetings.urls_contracts")),
     path("", include("secretaria.meetings.urls_participation")),
 ]

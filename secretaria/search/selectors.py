@@ -75,6 +75,9 @@ class SearchResults:
     sort: str = RELEVANCE
     facets: list[Facet] = field(default_factory=list)
     message: str = ""
+    # Links the search page fills in (same search, another page or sort).
+    page_urls: dict = field(default_factory=dict)
+    sort_urls: dict = field(default_factory=dict)
 
     @property
     def num_pages(self) -> int:

@@ -2,7 +2,9 @@
 
 Content apps call ``index_object`` after every write that changes what the index holds
 and ``unindex_object`` on delete, inside their own transaction, so the index never shows
-a state the database did not commit. ``reindex`` rebuilds everything from the sources.
+a state the database did not commit. ``reindex`` rebuilds everything from the sources; run it too after upgrading PyStemmer or
+changing ``search/text.py``, since SQLite's index forgets an entry by recomputing the
+tokens it was indexed with.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def index_object(kind: str, obj) -> SearchIndexEntry | None:
         raise ValueError(f"the {kind!r} source returned an entry of kind {data.kind!r}")
     backend = get_backend()
     with transaction.atomic():
-        entry = SearchIndexEntry.objects.filter(kind=kind, object_id=data.object_id).first()
+        entry = SearchIndexEntry.objects.select_for_update().filter(kind=kind, object_id=data.object_id).first()
         if entry is None:
             entry = SearchIndexEntry(kind=kind, object_id=data.object_id)
         else:

@@ -60,9 +60,10 @@ def test_the_current_section_is_marked_in_the_navigation(client):
 
 
 @pytest.mark.django_db
-def test_the_home_page_marks_home_as_current(client):
+def test_the_home_page_marks_the_brand_link_home_as_current(client):
     html = client.get("/en/").content.decode()
-    assert re.findall(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>', html) == [("/en/", "Home")]
+    assert re.findall(r'<a class="brand" href="([^"]+)" aria-current="page">', html) == ["/en/"]
+    assert 'aria-current="page"' not in html.split('class="main-nav"')[1]
 
 
 @pytest.mark.django_db

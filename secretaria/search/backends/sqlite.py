@@ -2,9 +2,9 @@
 
 Columns (migration 0002): the titles and keywords, the summaries and the body as written
 (the tokenizer folds case and accents; for phrases and prefixes), the same three as
-stems (for words), and
-``meta``: tokens for the filters and the access level, so that filtering and access
-control happen inside the MATCH itself and FTS5 never ranks a hit the user may not see.
+stems (for words), and ``meta``: tokens for the filters and the access level, so that
+filtering and access control happen inside the MATCH itself and FTS5 never ranks a hit
+the user may not see.
 The table stores no text (``content=''``): snippets are cut from the entry's own columns.
 Deleting from a contentless table needs the values that were indexed; they are computed
 again from the stored entry by the same functions (``fts_values``).

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('directory', '0001_initial'),
         ('documents', '0001_initial'),
-        ('meetings', '0001_initial'),
+        ('meetings', '0002_contracted_services'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
