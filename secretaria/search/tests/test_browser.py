@@ -19,7 +19,7 @@ def test_a_visitor_searches_with_an_unaccented_word_and_sees_only_public_hits(br
     with translation.override("en"):
         url = reverse("search:search")
     page.goto(live_server.url + url)
-    page.get_by_role("searchbox", name="Search").fill("migracion")
+    page.get_by_role("searchbox", name="Search", exact=True).fill("migracion")
     page.locator("form.search-form").get_by_role("button", name="Search").click()
     page.wait_for_selector(".search-hit")
     hits = page.locator(".search-hit")
