@@ -66,6 +66,7 @@ def _http_error(request, exc):
 
 api.add_router("/", accounts_router)
 api.add_router("/directory/", directory_router)
+api.add_router("/meetings/", "secretaria.meetings.api_participation.router")
 api.add_router("/decisions/", decisions_router)
 api.add_router("/documents/", documents_router)
 api.add_router("/meetings/", meetings_router)

@@ -43,4 +43,5 @@ urlpatterns = [
         name="agenda_export",
     ),
     path(_("<slug:slug>/services/"), include("secretaria.meetings.urls_contracts")),
+    path("", include("secretaria.meetings.urls_participation")),
 ]
