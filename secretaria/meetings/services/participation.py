@@ -404,7 +404,7 @@ def delegation_name_member(
 ) -> Registration:
     """The focal point names one member of the delegation, within the quota; the member gets a link."""
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("meeting", "country", "organization")
         .get(pk=invitation.pk)
     )
@@ -479,7 +479,7 @@ def delegation_upload_letter(*, invitation: Invitation, upload, by=None) -> Invi
     from secretaria.documents.models import Document
 
     accreditation_letter_check(upload)
-    invitation = Invitation.objects.select_for_update().select_related("meeting").get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=invitation.pk)
     meeting = invitation.meeting
     by = by if getattr(by, "is_authenticated", False) else None  # the focal point has no account
     try:
