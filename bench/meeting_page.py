@@ -8,8 +8,8 @@ participants (the script exits with status 1 if it does).
 
     .venv/bin/python bench/meeting_page.py [--requests 200] [--port 8199]
 
-Participants and documents are added only when their models exist (the invitations and
-documents modules); the script says so in its output.
+Participants come from ``secretaria.meetings.services.bench_participants`` (bulk writes);
+documents are added only when the documents link model exists (the script says so).
 """
 
 from __future__ import annotations
@@ -103,11 +103,9 @@ def add_documents(meeting, n: int) -> int:
 
 
 def add_participants(meeting, n: int) -> int:
-    """Participants once the invitations module exists (it provides ``bench_participants``)."""
-    try:
-        from secretaria.meetings.services import bench_participants  # type: ignore[attr-defined]
-    except ImportError:
-        return 0
+    """Approved participants (people, accepted invitations, registrations), bulk-created."""
+    from secretaria.meetings.services import bench_participants
+
     return bench_participants(meeting=meeting, count=n)
 
 
@@ -185,8 +183,6 @@ def main() -> int:
           f"{large['participants']} participants")  # fmt: skip
     if not large["documents"]:
         print("  (no documents: the documents link is not installed)")
-    if not large["participants"]:
-        print("  (no participants: the invitations module is not installed)")
     print(f"{'page':<14}{'p50 ms':>10}{'p95 ms':>10}")
     print(f"{'home (base)':<14}{pct(home, 50):>10.1f}{pct(home, 95):>10.1f}")
     print(f"{'meeting':<14}{pct(page, 50):>10.1f}{pct(page, 95):>10.1f}")

@@ -119,3 +119,16 @@ def recent_documents_for(user, limit: int = 5) -> QuerySet[Document]:
 
 def topics() -> QuerySet[Topic]:
     return Topic.objects.order_by("name_es")
+
+
+def document_meeting_links(user, document: Document):
+    """The meetings ``document`` belongs to (its links, with their role) that ``user`` may see.
+
+    Through the reverse accessor ``meeting_links`` (the meetings app links documents to meetings);
+    the documents app does not import the meetings app.
+    """
+    return (
+        document.meeting_links.filter(access.visible_filter(user, "meeting__access_level", "meeting__access_group"))
+        .select_related("meeting")
+        .order_by("-meeting__start_date", "meeting__pk")
+    )

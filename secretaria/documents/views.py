@@ -91,6 +91,7 @@ def document_detail(request, symbol):
     context = {
         "document": document,
         "files": list(document.files.all()),
+        "meeting_links": list(selectors.document_meeting_links(request.user, document)),
         "can_manage": can_manage,
     }
     if can_manage:

@@ -2,7 +2,19 @@ from django.contrib import admin
 
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
-from secretaria.meetings.models import Meeting
+from secretaria.meetings.models import (
+    ContractedService,
+    ContractedServiceFile,
+    ContractedServiceStatusChange,
+    Invitation,
+    Letter,
+    LetterRecipient,
+    LetterTemplate,
+    Mailing,
+    Meeting,
+    ParticipationEvent,
+    Registration,
+)
 
 
 @admin.register(Meeting)
@@ -30,3 +42,112 @@ class MeetingAdmin(admin.ModelAdmin):
                 summary_es=f"Reunión creada: {obj.title_es}",
                 summary_en=f"Meeting created: {obj.title_en or obj.title_es}",
             )
+
+
+# --- Read-only views of what the services write ------------------------------------------
+# Invitations, registrations, letters, mailings and contracted services change only through
+# their services (signed links, history events, activity record, e-mails, status transitions),
+# so the admin shows them without letting anyone add, edit or delete them here.
+
+
+class ReadOnlyAdminMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+
+class ParticipationEventInline(ReadOnlyInline):
+    model = ParticipationEvent
+    fields = ["at", "kind", "registration", "actor", "note"]
+
+
+class RegistrationInline(ReadOnlyInline):
+    model = Registration
+    fields = ["person", "role", "status", "listed_publicly", "registered_at", "decided_at"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "category", "for_delegation", "status", "sent_at", "responded_at"]
+    list_filter = ["category", "status", "for_delegation", "meeting"]
+    search_fields = ["person__family_name", "person__given_name", "country__name_es", "organization__name_es", "email"]
+    list_select_related = ["meeting", "person", "country", "organization"]
+    exclude = ["nonce"]
+    inlines = [RegistrationInline, ParticipationEventInline]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["person", "meeting", "role", "status", "listed_publicly", "registered_at"]
+    list_filter = ["status", "role", "listed_publicly", "meeting"]
+    search_fields = ["person__family_name", "person__given_name"]
+    list_select_related = ["meeting", "person"]
+    exclude = ["nonce"]
+
+
+@admin.register(ParticipationEvent)
+class ParticipationEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["at", "kind", "invitation", "registration", "actor"]
+    list_filter = ["kind"]
+    list_select_related = ["invitation", "registration", "actor"]
+    date_hierarchy = "at"
+
+
+@admin.register(LetterTemplate)
+class LetterTemplateAdmin(admin.ModelAdmin):
+    """Templates are plain content (placeholders such as {name}, {meeting}): edited here."""
+
+    list_display = ["name", "slug", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "subject_es", "subject_en"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class LetterRecipientInline(ReadOnlyInline):
+    model = LetterRecipient
+    fields = ["name", "email", "language", "subject", "sent_at", "send_count"]
+
+
+@admin.register(Letter)
+class LetterAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["template", "meeting", "kind", "signed_on_behalf_of", "sent_at", "sent_by"]
+    list_filter = ["kind", "meeting"]
+    list_select_related = ["template", "meeting", "sent_by"]
+    inlines = [LetterRecipientInline]
+
+
+@admin.register(Mailing)
+class MailingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["subject_es", "meeting", "sent_at", "sent_by"]
+    list_filter = ["meeting"]
+    list_select_related = ["meeting", "sent_by"]
+
+
+class ServiceStatusChangeInline(ReadOnlyInline):
+    model = ContractedServiceStatusChange
+    fk_name = "service"
+
+
+class ServiceFileInline(ReadOnlyInline):
+    model = ContractedServiceFile
+    fk_name = "service"
+
+
+@admin.register(ContractedService)
+class ContractedServiceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "kind", "supplier", "amount", "currency", "funder", "status"]
+    list_filter = ["kind", "status", "funder", "currency", "meeting"]
+    search_fields = ["description_es", "description_en", "supplier__name_es"]
+    list_select_related = ["meeting", "supplier"]
+    inlines = [ServiceStatusChangeInline, ServiceFileInline]

@@ -343,6 +343,11 @@ def load(*, stdout, style):
 
     demo_contracts.load(stdout=stdout, style=style)
 
+    # Invitations, registrations and thank-you letters of the seminar (their own module).
+    from secretaria.meetings import demo_participation
+
+    demo_participation.load(stdout=stdout, style=style)
+
     stdout.write(
         style.SUCCESS(
             f"Meetings: {Meeting.objects.count()} meetings, {AgendaVersion.objects.count()} agenda versions "

@@ -105,3 +105,13 @@ def invited_meeting_ids_for_person(person) -> list[int]:
     registered = Registration.objects.filter(person=person).exclude(status__in=[RS.REJECTED, RS.CANCELLED])
     ids = set(invited.values_list("meeting_id", flat=True)) | set(registered.values_list("meeting_id", flat=True))
     return sorted(ids)
+
+
+def participation_counts(meeting: Meeting) -> dict[str, list[tuple[str, str, int]]]:
+    """The Secretariat's summary: invitations and registrations by status (code, label, count), two queries."""
+
+    def by_status(model) -> list[tuple[str, str, int]]:
+        rows = dict(model.objects.filter(meeting=meeting).values_list("status").annotate(n=Count("pk")).order_by())
+        return [(code, label, rows[code]) for code, label in model.Status.choices if rows.get(code)]
+
+    return {"invitations": by_status(Invitation), "registrations": by_status(Registration)}

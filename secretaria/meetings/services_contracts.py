@@ -30,14 +30,13 @@ from secretaria.meetings.models import (
 
 Status = ContractedService.Status
 
-# Activity kinds for the steps of a service. ``service_contracted`` is in Activity.Kind; the
-# others are stored with the same naming so activities_between(kind=...) finds them.
+# Activity kinds for the steps of a service.
 ACTIVITY_KINDS = {
-    Status.QUOTED: "service_quoted",
+    Status.QUOTED: Activity.Kind.SERVICE_QUOTED,
     Status.CONTRACTED: Activity.Kind.SERVICE_CONTRACTED,
-    Status.DELIVERED: "service_delivered",
-    Status.PAID: "service_paid",
-    Status.CANCELLED: "service_cancelled",
+    Status.DELIVERED: Activity.Kind.SERVICE_DELIVERED,
+    Status.PAID: Activity.Kind.SERVICE_PAID,
+    Status.CANCELLED: Activity.Kind.SERVICE_CANCELLED,
 }
 
 # The allowed moves. Payment follows delivery; a service can be dropped until it is delivered.

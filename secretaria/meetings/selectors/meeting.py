@@ -33,13 +33,15 @@ def meeting_years(user) -> list[int]:
 def meetings_for_person(person, *, on: datetime.date | None = None) -> QuerySet[Meeting]:
     """The meetings a person takes part in, for their personal calendar.
 
-    Until invitations exist this means the meetings of the bodies and networks the person
-    belongs to. The invitations module extends this selector with the meetings the person
-    (or their delegation) is invited to.
+    The meetings of the bodies and networks the person belongs to, and those the person is
+    invited to or registered for (personally or named in a delegation), unless they declined
+    or their registration was rejected or cancelled.
     """
     from secretaria.directory.selectors import active_group_ids_for_person
+    from secretaria.meetings.selectors_participation import invited_meeting_ids_for_person
 
     if person is None:
         return Meeting.objects.none()
     group_ids = active_group_ids_for_person(person.pk, on)
-    return _base().filter(Q(group_id__in=group_ids)).distinct()
+    invited_ids = invited_meeting_ids_for_person(person)
+    return _base().filter(Q(group_id__in=group_ids) | Q(pk__in=invited_ids)).distinct()

@@ -22,6 +22,7 @@ from secretaria.meetings.services.meeting import (
     meeting_set_status,
     meeting_update,
 )
+from secretaria.meetings.services.participation import bench_participants
 
 __all__ = [
     "AgendaWorkflowError",
@@ -36,6 +37,7 @@ __all__ = [
     "agenda_start_draft",
     "agenda_submit",
     "agenda_update",
+    "bench_participants",
     "calendar_token_for",
     "calendar_token_regenerate",
     "logistics_save",

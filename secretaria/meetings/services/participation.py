@@ -863,3 +863,63 @@ def mailing_send(
         summary_en=f"{meeting.title_en or meeting.title_es}: e-mail “{subject_en or subject_es}” to {len(recipients)} participants",
     )
     return mailing
+
+
+@transaction.atomic
+def bench_participants(*, meeting: Meeting, count: int) -> int:
+    """Create ``count`` approved participants of ``meeting`` at once (benchmarks and query-count tests).
+
+    Bulk writes: one person, one personal invitation (accepted) and one approved registration
+    each, spread over the member countries and the invitee categories, half of them in the
+    public list. No e-mail, no history events, no activity record: this is not a workflow.
+    """
+    countries = list(Country.objects.order_by("iso2")) or [None]
+    categories = [code for code, _label in InviteeCategory.choices]
+    now = timezone.now()
+    start = Person.objects.filter(family_name__startswith=f"Participante {meeting.pk}-").count()
+    people = Person.objects.bulk_create(
+        [
+            Person(
+                given_name=f"Nombre {start + n + 1}",
+                family_name=f"Participante {meeting.pk}-{start + n + 1}",
+                country=countries[n % len(countries)],
+            )
+            for n in range(count)
+        ]
+    )
+    if any(p.pk is None for p in people):  # databases that do not return keys from bulk inserts
+        people = list(Person.objects.filter(family_name__startswith=f"Participante {meeting.pk}-").order_by("pk"))[
+            start:
+        ]
+    invitations = Invitation.objects.bulk_create(
+        [
+            Invitation(
+                meeting=meeting,
+                category=categories[n % len(categories)],
+                person=person,
+                status=Invitation.Status.ACCEPTED,
+                sent_at=now,
+                responded_at=now,
+            )  # fmt: skip
+            for n, person in enumerate(people)
+        ]
+    )
+    if any(i.pk is None for i in invitations):
+        by_person = {i.person_id: i for i in Invitation.objects.filter(meeting=meeting, person__in=people)}
+        invitations = [by_person[p.pk] for p in people]
+    Registration.objects.bulk_create(
+        [
+            Registration(
+                invitation=invitation,
+                meeting=meeting,
+                person=invitation.person,
+                status=RS.APPROVED,
+                listed_publicly=n % 2 == 0,
+                registered_at=now,
+                decided_at=now,
+                hotel="Hotel Camino Real",
+            )  # fmt: skip
+            for n, invitation in enumerate(invitations)
+        ]
+    )
+    return count

@@ -3,11 +3,27 @@ import io
 from django.core.management import call_command
 
 from secretaria.activity.models import Activity
-from secretaria.meetings.models import AgendaItem, AgendaVersion, Meeting, MeetingLogistics
+from secretaria.meetings.models import (
+    AgendaItem,
+    AgendaVersion,
+    ContractedService,
+    Invitation,
+    Letter,
+    LetterRecipient,
+    Meeting,
+    MeetingLogistics,
+    ParticipationEvent,
+    Registration,
+)
+
+MODELS = (
+    Meeting, AgendaVersion, AgendaItem, MeetingLogistics, Activity, ContractedService,
+    Invitation, Registration, ParticipationEvent, Letter, LetterRecipient,
+)  # fmt: skip
 
 
 def counts():
-    return [m.objects.count() for m in (Meeting, AgendaVersion, AgendaItem, MeetingLogistics, Activity)]
+    return [m.objects.count() for m in MODELS]
 
 
 def test_the_demo_loads_the_2004_meetings_and_is_idempotent(db, client, settings):
@@ -38,6 +54,19 @@ def test_the_demo_loads_the_2004_meetings_and_is_idempotent(db, client, settings
     assert Meeting.objects.filter(start_date="2004-05-20").count() == 1
     kinds = set(Activity.objects.filter(meeting=seminar).values_list("kind", flat=True))
     assert {"meeting_created", "agenda_sent_for_comment", "agenda_approved", "logistics_published"} <= kinds
+
+
+def test_load_demo_fills_the_seminars_invitations_registrations_and_thank_you_letters(db, client, settings):
+    settings.DEV_MODE = True
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    seminar = Meeting.objects.get(slug="seminario-migracion-y-salud-2004")
+    invitations = Invitation.objects.filter(meeting=seminar)
+    assert invitations.filter(country__iso2="PA").count() == 1  # once, after two loads
+    assert invitations.filter(status=Invitation.Status.DECLINED, country__iso2="BZ").exists()
+    assert Registration.objects.filter(meeting=seminar, person__family_name="Ríos").count() == 1
+    thanks = Letter.objects.get(meeting=seminar, template__slug="agradecimiento-ponentes")
+    assert thanks.recipients.count() >= 1
 
 
 def test_without_demo_accounts_the_meetings_still_load(db, settings):

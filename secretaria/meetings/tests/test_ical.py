@@ -138,3 +138,31 @@ def test_the_personal_feed_is_at_a_secret_regenerable_address(crm, gt_official, 
 def test_the_feed_settings_need_an_account(client):
     response = client.get(reverse("meetings:feed_settings"))
     assert response.status_code == 302
+
+
+def test_the_personal_feed_lists_meetings_the_person_is_invited_to_but_not_those_declined(
+    crm, st_officer, hn_official, observer, client
+):
+    from secretaria.meetings.services.participation import invitation_decline, invitations_create
+
+    seminar = services.meeting_create(
+        by=st_officer, kind=Meeting.Kind.SEMINAR, slug="seminario-salud", title_es="Seminario «Migración y Salud»",
+        start_date=datetime.date(2004, 10, 18), end_date=datetime.date(2004, 10, 19),
+    )  # fmt: skip
+    workshop = services.meeting_create(
+        by=st_officer, kind=Meeting.Kind.WORKSHOP, slug="taller-palermo", title_es="Taller sobre la Convención de Palermo",
+        start_date=datetime.date(2004, 11, 10), end_date=datetime.date(2004, 11, 10),
+    )  # fmt: skip
+    invitations_create(meeting=seminar, by=st_officer, people=[hn_official.person, observer.person], send=False)
+    declined = invitations_create(meeting=workshop, by=st_officer, people=[observer.person], send=False)
+    invitation_decline(invitation=declined.created[0], by=observer)
+
+    def feed(user):
+        from secretaria.meetings.models import CalendarToken
+
+        token = CalendarToken.objects.get_or_create(user=user)[0].token
+        url = reverse("meetings_feeds:personal", kwargs={"token": token, "lang": "es"})
+        return [unescape(e["SUMMARY"]) for e in events(client.get(url).content.decode())]
+
+    assert feed(hn_official) == [seminar.title_es]
+    assert feed(observer) == [seminar.title_es]  # the workshop was declined

@@ -95,3 +95,27 @@ def test_item_documents_are_given_by_symbol_in_the_form(draft, documents, st_off
     assert response.status_code == 200 and "CRM/X/1" in response.content.decode()
     st.post(url, {"title_es": "Inauguración", "document_symbols": "CRM/SEM-SALUD/2004/1, CRM/SEM-SALUD/2004/3"})
     assert sorted(d.symbol for d in item.documents.all()) == ["CRM/SEM-SALUD/2004/1", "CRM/SEM-SALUD/2004/3"]
+
+
+def test_the_document_page_lists_the_meetings_it_belongs_to_that_the_reader_may_see(
+    crm, seminar, st_officer, client, client_for, gt_official, observer
+):
+    from secretaria.meetings.models import Meeting
+
+    network = services.meeting_create(
+        by=st_officer, kind=Meeting.Kind.NETWORK, slug="red-consular-2004-12", title_es="Reunión de la Red consular",
+        start_date=datetime.date(2004, 12, 6), end_date=datetime.date(2004, 12, 6), group=crm["groups"]["consular"],
+        access_level=AccessLevel.GROUP, access_group=crm["groups"]["consular"],
+    )  # fmt: skip
+    doc = document("CRM/SEM-SALUD/2004/2", "Información administrativa y logística")
+    services.meeting_document_link(meeting=seminar, document=doc, role=MeetingDocument.Role.LOGISTICS, by=st_officer)
+    services.meeting_document_link(meeting=network, document=doc, by=st_officer)
+    url = doc.get_absolute_url()
+
+    for reader in [client, client_for(observer)]:
+        page = reader.get(url).content.decode()
+        assert seminar.get_absolute_url() in page and seminar.title_es in page
+        assert network.get_absolute_url() not in page  # a consular-network meeting
+    member = client_for(gt_official).get(url).content.decode()  # Guatemala is in the consular network
+    assert seminar.get_absolute_url() in member and network.get_absolute_url() in member
+    assert network.get_absolute_url() in client_for(st_officer).get(url).content.decode()
