@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from secretaria.core.access import AccessLevel
 from secretaria.core.i18n import translated
@@ -190,7 +191,7 @@ class Language(models.TextChoices):
 
 class ExtractionState(models.TextChoices):
     PENDING = "pending", _("Pending")
-    DONE = "done", _("Done")
+    DONE = "done", pgettext_lazy("extraction", "Done")
     FAILED = "failed", _("Failed")
     NOT_EXTRACTABLE = "not_extractable", _("Not extractable")
 

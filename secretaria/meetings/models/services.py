@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from secretaria.core.i18n import translated
 
@@ -63,7 +64,7 @@ class ContractedService(models.Model):
         CONTRACTED = "contracted", _("Contracted")
         DELIVERED = "delivered", _("Delivered")
         PAID = "paid", _("Paid")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("service status", "Cancelled")
 
     meeting = models.ForeignKey(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="contracted_services"
@@ -204,7 +205,7 @@ class ContractedServiceFile(models.Model):
     app stores, checks and serves the file, asking the access policy on every download."""
 
     class Kind(models.TextChoices):
-        QUOTE = "quote", _("Quote")
+        QUOTE = "quote", pgettext_lazy("service file", "Quote")
         CONTRACT = "contract", _("Contract")
         INVOICE = "invoice", _("Invoice")
         RECEIPT = "receipt", _("Receipt of payment")
