@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import puremagic
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 
@@ -232,7 +233,7 @@ def detect(fileobj, name: str, size: int | None = None) -> FileType:
     if size > max_upload_bytes():
         raise UploadRefused(
             _("“%(name)s” is %(size)s MB; the largest file accepted is %(max)s MB.")
-            % {"name": name, "size": f"{size / 1024 / 1024:.1f}", "max": settings.MAX_UPLOAD_MB}
+            % {"name": name, "size": number_format(size / 1024 / 1024, 1), "max": settings.MAX_UPLOAD_MB}
         )
     if size == 0:
         raise UploadRefused(_("“%(name)s” is empty.") % {"name": name})
@@ -330,7 +331,11 @@ def expand_zip(fileobj, name: str = "archive.zip") -> ZipResult:
                 "“%(name)s” would expand to %(size)s MB from %(packed)s MB: refused as a possible zip bomb. "
                 "Split it or upload the files one by one."
             )
-            % {"name": name, "size": f"{declared / 1024 / 1024:.0f}", "packed": f"{compressed / 1024 / 1024:.1f}"}
+            % {
+                "name": name,
+                "size": number_format(declared / 1024 / 1024, 0),
+                "packed": number_format(compressed / 1024 / 1024, 1),
+            }
         )
     accepted, refused = [], []
     for info in infos:

@@ -137,10 +137,10 @@ def test_the_matrix_exports_to_csv_and_xlsx_and_is_audited(parties, gt_official,
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     gt_index = next(i for i, title in enumerate(rows[0]) if title.startswith("GT"))
-    assert rows[1][gt_index] in ("Done", "Hecho")
+    assert rows[1][gt_index] == "Cumplido"
     response = c.get(reverse("decisions:matrix_export", args=["xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet.cell(row=2, column=gt_index + 1).value in ("Done", "Hecho")
+    assert sheet.cell(row=2, column=gt_index + 1).value == "Cumplido"
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.EXPORT, actor=st_officer).count() == 2
 
 

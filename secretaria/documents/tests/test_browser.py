@@ -28,7 +28,7 @@ def test_a_secretariat_officer_uploads_two_language_versions_and_publishes(
     sign_in(page, live_server, st_officer)
 
     page.goto(reverse("documents:members_list"))
-    page.get_by_role("link", name="New document").click()
+    page.get_by_role("link", name="Nuevo documento").click()
     page.fill("#id_symbol", "CRM/ST/2004/21")
     page.select_option("#id_doc_type", "working_document")
     page.fill("#id_date", "2004-12-01")
@@ -38,7 +38,7 @@ def test_a_secretariat_officer_uploads_two_language_versions_and_publishes(
     # Buttons by CSS: Django's own catalogs already translate words like "Save".
     page.click("main form.form button[type=submit]")
 
-    page.wait_for_url("**/files/")
+    page.wait_for_url("**/archivos/")
     page.set_input_files("#id_file_0", str(es))
     page.select_option("#id_language_0", "es")
     page.set_input_files("#id_file_1", str(en))
@@ -48,7 +48,7 @@ def test_a_secretariat_officer_uploads_two_language_versions_and_publishes(
     page.wait_for_url("**/CRM/ST/2004/21/")
     assert page.get_by_text("Convención de Palermo.pdf").is_visible()
     assert page.get_by_text("Palermo Convention.docx").is_visible()
-    page.click("form[action$='/publish/'] button")
+    page.click("form[action$='/publicar/'] button")
     page.wait_for_url("**/CRM/ST/2004/21/")
     assert page.locator(".messages").get_by_text("CRM/ST/2004/21").is_visible()
 

@@ -2,9 +2,18 @@ import io
 import zipfile
 
 import pytest
+from django.utils import translation
 
 from secretaria.documents.filetypes import UploadRefused, detect, expand_zip, sanitize_filename
 from secretaria.documents.tests.conftest import SAMPLES
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusal messages are checked in English (the pages' Spanish is checked in test_views)."""
+    with translation.override("en"):
+        yield
+
 
 NAMES = {
     "pdf": "informe.pdf",
@@ -86,6 +95,13 @@ def test_it_refuses_files_larger_than_the_limit_with_a_clear_message(settings):
     settings.MAX_UPLOAD_MB = 1
     message = refused(SAMPLES["pdf"]() + b"\x00" * (1024 * 1024), "grande.pdf")
     assert "largest file accepted is 1 MB" in message
+
+
+def test_the_size_in_a_refusal_is_written_the_spanish_way_in_spanish(settings):
+    settings.MAX_UPLOAD_MB = 1
+    with translation.override("es"):
+        message = refused(SAMPLES["pdf"]() + b"\x00" * (1024 * 1024), "grande.pdf")
+    assert message == "«grande.pdf» pesa 1,0 MB; el tamaño máximo aceptado es de 1 MB."
 
 
 def test_it_refuses_empty_files():

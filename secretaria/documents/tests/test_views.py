@@ -61,7 +61,7 @@ def test_drafts_are_invisible_to_everyone_but_the_secretariat(client_for, make_d
     assert document.symbol not in member.get(reverse("documents:members_list")).content.decode()
     secretariat = client_for(st_officer)
     page = secretariat.get(document.get_absolute_url())
-    assert page.status_code == 200 and "only the Technical Secretariat sees" in page.content.decode()
+    assert page.status_code == 200 and "solo la Secretaría Técnica puede ver este documento" in page.content.decode()
 
 
 def test_an_unknown_symbol_is_a_404(anonymous, db):
@@ -74,7 +74,7 @@ def test_a_withdrawn_document_stays_reachable_with_a_notice(anonymous, make_docu
     page = anonymous.get(document.get_absolute_url())
     text = page.content.decode()
     assert page.status_code == 200
-    assert "was withdrawn" in text and "Sustituido por la versión revisada." in text
+    assert "Este documento fue retirado el" in text and "Sustituido por la versión revisada." in text
     assert anonymous.get(reverse("documents:download", args=[document.files.get().pk])).status_code == 200
 
 
@@ -98,8 +98,8 @@ def test_the_secretariat_sees_revisions_and_extraction_states(client_for, make_d
     )
     client = client_for(st_officer)
     text = client.get(document.get_absolute_url()).content.decode()
-    assert "Earlier revisions" in text and "Convención de Palermo.pdf" in text
-    assert "Text extraction pending" in text
+    assert "Revisiones anteriores" in text and "Convención de Palermo.pdf" in text
+    assert "Extracción de texto pendiente" in text
     revision = DocumentFileRevision.objects.get()
     assert body(client.get(reverse("documents:download_revision", args=[revision.pk]))) == pdf()
 
@@ -345,7 +345,7 @@ def test_the_upload_form_refuses_an_oversized_file_with_a_clear_message(
         reverse("documents:upload", args=[document.pk]),
         {"file_0": big, "language_0": "es", "language_1": "en", "archive_language": "es"},
     )
-    assert "largest file accepted is 1 MB" in response.content.decode()
+    assert "el tamaño máximo aceptado es de 1 MB" in response.content.decode()
     assert not document.files.exists()
 
 

@@ -21,7 +21,7 @@ def test_a_hidden_post_shows_a_notice_to_members_and_its_text_to_the_secretariat
     assert post.hidden and post.hidden_by == st_officer and post.hidden_reason == "Datos personales"
     member_page = client_for(gt_official).get(thread.get_absolute_url()).content.decode()
     assert "Datos personales de un migrante." not in member_page
-    assert "hidden by the moderators" in member_page or "ocultado por los moderadores" in member_page
+    assert "Los moderadores ocultaron este mensaje." in member_page
     st_page = client_for(st_officer).get(thread.get_absolute_url()).content.decode()
     assert "Datos personales de un migrante." in st_page
     assert AuditEvent.objects.filter(kind="forums.post_hidden").exists()

@@ -64,7 +64,7 @@ def test_a_reply_to_a_locked_thread_is_refused(address, thread, gt_official, st_
     services.thread_moderate(thread=thread, by=st_officer, action="lock")
     mail.outbox.clear()
     result = handle_inbound_email(_reply(sender=gt_official.email, to=address.address, body="¿Todavía a tiempo?"))
-    assert not result.accepted and "locked" in result.refused
+    assert not result.accepted and "el hilo está bloqueado" in result.refused
     assert [m.to for m in mail.outbox] == [[gt_official.email]]
     assert thread.posts.count() == 1
 
@@ -72,7 +72,7 @@ def test_a_reply_to_a_locked_thread_is_refused(address, thread, gt_official, st_
 def test_a_reply_from_someone_who_left_the_network_is_refused(address, thread, gt_official):
     Membership.objects.filter(person=gt_official.person).update(end="2000-01-01")
     result = handle_inbound_email(_reply(sender=gt_official.email, to=address.address, body="Ya no estoy en la Red."))
-    assert not result.accepted and "no longer post" in result.refused
+    assert not result.accepted and "ya no puede publicar en este foro" in result.refused
 
 
 def test_an_unknown_or_revoked_token_is_refused(address, thread, gt_official):
@@ -80,7 +80,7 @@ def test_an_unknown_or_revoked_token_is_refused(address, thread, gt_official):
     assert not handle_inbound_email(_reply(sender=gt_official.email, to=bogus, body="Hola")).accepted
     services.reply_address_revoke(user=gt_official, thread=thread)
     result = handle_inbound_email(_reply(sender=gt_official.email, to=address.address, body="Hola"))
-    assert not result.accepted and "no longer valid" in result.refused
+    assert not result.accepted and "ya no es válida" in result.refused
     fresh = services.reply_address_for(user=gt_official, thread=thread)
     assert fresh.token != address.token
 
@@ -116,7 +116,7 @@ def test_a_reply_that_is_only_quotation_is_refused(address, gt_official):
     result = handle_inbound_email(
         _reply(sender=gt_official.email, to=address.address, body="On Tue, X <a@b.c> wrote:\n> solo cita")
     )
-    assert not result.accepted and "empty" in result.refused
+    assert not result.accepted and "queda vacío" in result.refused
 
 
 def test_the_command_reads_a_maildir_and_empties_it(address, gt_official, tmp_path):

@@ -66,7 +66,7 @@ def test_the_ppt_returns_the_agenda_with_comments(draft, st_officer, ppt_officia
     mail.outbox.clear()
     ppt = client_for(ppt_official)
     response = ppt.post(action_url(draft, "return"), {"comment": ""}, follow=True)
-    assert "Say what should change." in response.content.decode() or "Diga qué" in response.content.decode()
+    assert "Indique qué debe cambiar." in response.content.decode()
     draft.refresh_from_db()
     assert draft.state == AgendaVersion.State.SUBMITTED
     ppt.post(action_url(draft, "return"), {"comment": "Añadir una sesión sobre salud mental."})

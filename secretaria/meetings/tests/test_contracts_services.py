@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from secretaria.activity.models import Activity
 from secretaria.meetings.models import ContractedService
@@ -57,7 +58,7 @@ def test_it_walks_quoted_contracted_delivered_paid_and_records_each_step(seminar
 
 def test_it_refuses_to_pay_what_was_never_contracted(seminar, supplier, st_officer):
     service = quote(seminar, st_officer, supplier)
-    with pytest.raises(ValidationError, match="never contracted"):
+    with translation.override("en"), pytest.raises(ValidationError, match="never contracted"):
         service_set_status(service, to=Status.PAID, by=st_officer)
     service.refresh_from_db()
     assert service.status == Status.QUOTED
@@ -67,7 +68,7 @@ def test_it_refuses_to_pay_what_was_never_contracted(seminar, supplier, st_offic
 def test_it_refuses_to_pay_before_delivery_and_to_go_back(seminar, supplier, st_officer):
     service = quote(seminar, st_officer, supplier)
     service = service_set_status(service, to=Status.CONTRACTED, by=st_officer)
-    with pytest.raises(ValidationError, match="delivery"):
+    with translation.override("en"), pytest.raises(ValidationError, match="delivery"):
         service_set_status(service, to=Status.PAID, by=st_officer)
     with pytest.raises(ValidationError):
         service_set_status(service, to=Status.QUOTED, by=st_officer)

@@ -56,7 +56,7 @@ def test_the_page_shows_hits_with_highlighted_snippets_and_facets(docs, client):
 def test_a_member_finds_members_only_documents_on_the_page(docs, client_for, gt_official):
     html = client_for(gt_official).get(page_url("es"), {"q": "migración"}).content.decode()
     assert "Informe de migración para miembros" in html
-    assert "2 results" in html
+    assert "2 resultados" in html
 
 
 def test_the_page_explains_an_empty_or_meaningless_query(docs, client):
@@ -75,8 +75,8 @@ def test_the_page_refuses_bad_filters_with_a_message(docs, client):
     response = client.get(page_url("es"), {"q": "migracion", "year": "dos mil", "country": "Costa Rica"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Some search options are not valid" in html
-    assert "two-letter country code" in html
+    assert "Algunas opciones de búsqueda no son válidas" in html
+    assert "Use un código de país de dos letras." in html
 
 
 def test_the_page_without_parameters_is_an_empty_form(client):

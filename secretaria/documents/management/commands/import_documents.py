@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.db.models import Q
 from tqdm import tqdm
 
@@ -49,6 +49,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--report", help="also write the refused files and reasons to this CSV file")
 
+    @no_translations  # an operator's report, all in English (refusal reasons would otherwise be in Spanish)
     def handle(self, *args, directory, csv_name: str, report=None, **options):
         root = Path(directory).resolve()
         meta = root / csv_name

@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from secretaria.meetings.models import Invitation, Registration
 from secretaria.meetings.services import participation as svc
@@ -72,7 +73,7 @@ def test_a_delegation_cannot_exceed_its_quota(accepted):
     svc.delegation_name_member(invitation=accepted, given_name="A", family_name="Uno", role="head")
     svc.delegation_name_member(invitation=accepted, given_name="B", family_name="Dos")
 
-    with pytest.raises(ValidationError, match="2 places"):
+    with translation.override("en"), pytest.raises(ValidationError, match="2 places"):
         svc.delegation_name_member(invitation=accepted, given_name="C", family_name="Tres")
 
 
