@@ -221,7 +221,11 @@ def service_set_status(
     service: ContractedService, *, to: str, by, note: str = "", on: datetime.datetime | None = None
 ) -> ContractedService:
     """Move a service one step (quoted → contracted → delivered → paid, or cancelled)."""
-    service = ContractedService.objects.select_for_update(of=("self",)).select_related("meeting", "supplier").get(pk=service.pk)
+    service = (
+        ContractedService.objects.select_for_update(of=("self",))
+        .select_related("meeting", "supplier")
+        .get(pk=service.pk)
+    )
     if to not in Status.values:
         raise ValidationError(_("Unknown status."))
     if to not in TRANSITIONS[service.status]:
