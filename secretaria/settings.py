@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "secretaria.meetings",
     "secretaria.decisions",
     "secretaria.forums",
+    "secretaria.comms",
 ]
 
 MIDDLEWARE = [
@@ -298,6 +299,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "st@localhost")
 # Forum notifications carry Reply-To: reply+<token>@FORUM_REPLY_DOMAIN (see docs/admin/configure.md).
 FORUM_REPLY_DOMAIN = env_str("FORUM_REPLY_DOMAIN", "") or urlsplit(SITE_URL).hostname or "localhost"
+
+# --- Distribution lists (docs/mail-delivery.md) -----------------------------------------
+# The domain of List-Id, Message-ID and the VERP return path bounces+<delivery>-<sig>@domain.
+BOUNCE_DOMAIN = env_str("BOUNCE_DOMAIN") or urlsplit(SITE_URL).hostname or "localhost"
+MAIL_RATE_PER_SECOND = env_int("MAIL_RATE_PER_SECOND", 0, minimum=0)  # per SMTP server and worker; 0: no limit
+MAIL_BATCH_SIZE = env_int("MAIL_BATCH_SIZE", 50, minimum=1)
+MAIL_LEASE_SECONDS = env_int("MAIL_LEASE_SECONDS", 300, minimum=1)
+MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 60, minimum=1)
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 8, minimum=1)
+BOUNCE_SCORE_THRESHOLD = env_int("BOUNCE_SCORE_THRESHOLD", 5, minimum=1)
 
 # --- Logging --------------------------------------------------------------------------
 LOGGING = {

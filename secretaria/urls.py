@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.api import api
+from secretaria.comms import views as comms_views
 
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("Secretaría Virtual — administration")
@@ -15,6 +16,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("ical/", include("secretaria.meetings.feed_urls")),
+    # Outside the language prefixes: the one-click unsubscribe address must answer a POST directly.
+    path("mail/unsubscribe/<str:token>/", comms_views.unsubscribe, name="comms_unsubscribe"),
     path("", include("secretaria.portal.root_urls")),
 ]
 
@@ -27,6 +30,7 @@ urlpatterns += i18n_patterns(
     path(_("documents/"), include("secretaria.documents.urls")),
     path(_("search/"), include("secretaria.search.urls")),
     path(_("forums/"), include("secretaria.forums.urls")),
+    path(_("lists/"), include("secretaria.comms.urls")),
     path("", include("secretaria.portal.urls")),
     prefix_default_language=True,
 )

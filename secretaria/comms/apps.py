@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommsConfig(AppConfig):
+    name = "secretaria.comms"
+    label = "comms"
+    verbose_name = _("Distribution lists and bulletins")
+
+    def ready(self):
+        from secretaria.comms import bulletins, kinds  # noqa: F401 - registers event kinds and sections
+        from secretaria.comms.panels import subscriptions_panel
+        from secretaria.comms.search import ListMessageSearchSource
+        from secretaria.core import access
+        from secretaria.core.dashboard import Panel, register_panel
+        from secretaria.search.registry import register_source
+
+        if "comms.manage" not in access.rules():
+            access.register_rule("comms.manage", lambda user, obj: access.is_secretariat(user))
+        register_source(ListMessageSearchSource())
+        register_panel(Panel("comms.subscriptions", "comms/_panel.html", subscriptions_panel, order=60))

@@ -1,0 +1,253 @@
+"""Bulletins: what changed on the two sites in a period, drafted for the Secretariat to edit and send.
+
+``bulletin_sections`` is the registry the content apps fill: a section is a title in both
+languages and a function ``(start, end) -> list[BulletinEntry]``. Documents and portal pages and
+news register here (below); the meetings and decisions apps register theirs ("Meetings
+announced", "Agendas approved", "Decisions updated") in their AppConfig.ready()::
+
+    from secretaria.comms.bulletins import BulletinSection, register_bulletin_section
+    register_bulletin_section(BulletinSection("meetings", "Reuniones convocadas", "Meetings announced", fn, order=30))
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+from secretaria.comms import policy
+from secretaria.comms.kinds import LANGS, absolute
+from secretaria.comms.models import Bulletin, MailingList, Message, Rhythm
+from secretaria.core.access import AccessLevel
+from secretaria.core.audit import audit_record
+from secretaria.core.richtext import render_markdown
+
+
+@dataclass
+class BulletinEntry:
+    title_es: str
+    title_en: str
+    url_es: str
+    url_en: str
+    date: datetime.date | None
+    access_level: str
+    access_group_id: int | None = None
+
+
+@dataclass(frozen=True)
+class BulletinSection:
+    key: str
+    title_es: str
+    title_en: str
+    entries: Callable  # (start: date, end: date) -> list[BulletinEntry]
+    order: int = 100
+
+
+bulletin_sections: dict[str, BulletinSection] = {}
+
+
+def register_bulletin_section(section: BulletinSection) -> None:
+    bulletin_sections[section.key] = section
+
+
+def _bounds(start: datetime.date, end: datetime.date):
+    tz = timezone.get_current_timezone()
+    low = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
+    high = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+    return low, high
+
+
+def _urls(name: str, **kwargs) -> tuple[str, str]:
+    urls = []
+    for lang in LANGS:
+        with translation.override(lang):
+            urls.append(absolute(reverse(name, kwargs=kwargs)))
+    return urls[0], urls[1]
+
+
+def documents_published(start, end) -> list[BulletinEntry]:
+    from secretaria.documents.models import Document
+
+    low, high = _bounds(start, end)
+    docs = Document.objects.filter(status=Document.Status.PUBLISHED, published_at__gte=low, published_at__lt=high)
+    entries = []
+    for doc in docs.order_by("published_at", "symbol"):
+        es, en = _urls("documents:detail", symbol=doc.symbol)
+        entries.append(
+            BulletinEntry(
+                title_es=f"{doc.symbol} — {doc.title_es or doc.title_en}",
+                title_en=f"{doc.symbol} — {doc.title_en or doc.title_es}",
+                url_es=es,
+                url_en=en,
+                date=doc.published_at.date(),
+                access_level=doc.access_level,
+                access_group_id=doc.access_group_id,
+            )
+        )
+    return entries
+
+
+def news_published(start, end) -> list[BulletinEntry]:
+    from secretaria.portal.models import NewsItem
+
+    low, high = _bounds(start, end)
+    entries = []
+    for item in NewsItem.objects.live().filter(publish_at__gte=low, publish_at__lt=high).order_by("publish_at"):
+        es, en = _urls("portal:news_detail", slug=item.slug)
+        entries.append(
+            BulletinEntry(
+                item.title_es,
+                item.title_en or item.title_es,
+                es,
+                en,
+                item.publish_at.date(),
+                item.access_level,
+                item.access_group_id,
+            )
+        )
+    return entries
+
+
+def pages_changed(start, end) -> list[BulletinEntry]:
+    """Pages whose history has a change in the period, as they are now (published ones only)."""
+    from secretaria.portal.models import Page
+
+    low, high = _bounds(start, end)
+    changed = Page.history.filter(history_date__gte=low, history_date__lt=high).values_list("id", flat=True)
+    entries = []
+    for page in Page.objects.live().filter(pk__in=set(changed)).order_by("site", "menu_order"):
+        urls = []
+        for lang in LANGS:
+            with translation.override(lang):
+                urls.append(absolute(page.get_absolute_url()))
+        entries.append(
+            BulletinEntry(
+                page.title_es,
+                page.title_en or page.title_es,
+                urls[0],
+                urls[1],
+                page.updated_at.date(),
+                page.access_level,
+                page.access_group_id,
+            )
+        )
+    return entries
+
+
+register_bulletin_section(
+    BulletinSection("documents", "Documentos publicados", "Documents published", documents_published, 10)
+)
+register_bulletin_section(BulletinSection("news", "Noticias", "News", news_published, 20))
+register_bulletin_section(BulletinSection("pages", "Páginas actualizadas", "Pages updated", pages_changed, 90))
+
+
+def draft_text(start: datetime.date, end: datetime.date, access_level: str) -> dict[str, str]:
+    """The Markdown of a bulletin, per language: an opening line, then ``draft_sections``."""
+    parts = draft_sections(start, end, access_level)
+    result = {}
+    for lang in LANGS:
+        with translation.override(lang):
+            intro = _t("Changes and updates to the two sites of the Secretaría Virtual from %(start)s to %(end)s.") % {
+                "start": f"{start:%Y-%m-%d}",
+                "end": f"{end:%Y-%m-%d}",
+            }
+            body = parts[lang] or [_t("Nothing was published in this period.")]
+            result[lang] = "\n\n".join([intro, *body])
+    return result
+
+
+def draft_sections(start: datetime.date, end: datetime.date, access_level: str) -> dict[str, list[str]]:
+    """Per language, the Markdown of each section with the entries a reader at ``access_level`` may see."""
+    parts = {lang: [] for lang in LANGS}
+    for section in sorted(bulletin_sections.values(), key=lambda s: (s.order, s.key)):
+        entries = [
+            e for e in section.entries(start, end) if policy.covers(access_level, e.access_level, e.access_group_id)
+        ]
+        if not entries:
+            continue
+        for lang in LANGS:
+            lines = [f"## {getattr(section, f'title_{lang}')}", ""]
+            for e in entries:
+                title = getattr(e, f"title_{lang}").replace("[", "(").replace("]", ")")
+                when = f" ({e.date:%Y-%m-%d})" if e.date else ""
+                lines.append(f"- [{title}]({getattr(e, f'url_{lang}')}){when}")
+            parts[lang].append("\n".join(lines))
+    return parts
+
+
+def bulletin_draft(
+    *, by, period_start: datetime.date, period_end: datetime.date, access_level: str = AccessLevel.PUBLIC
+) -> Bulletin:
+    if not policy.can_manage(by):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(_("Only the Technical Secretariat writes bulletins."))
+    if period_end < period_start:
+        raise ValidationError({"period_end": _("The period ends before it starts.")})
+    if access_level == AccessLevel.GROUP:
+        raise ValidationError({"access_level": _("A bulletin is for a level of readers, not a group.")})
+    text = draft_text(period_start, period_end, access_level)
+    titles = {}
+    for lang in LANGS:
+        with translation.override(lang):
+            titles[lang] = _t("Bulletin of changes, %(start)s to %(end)s") % {
+                "start": f"{period_start:%Y-%m-%d}",
+                "end": f"{period_end:%Y-%m-%d}",
+            }
+    return Bulletin.objects.create(
+        period_start=period_start,
+        period_end=period_end,
+        title_es=titles["es"],
+        title_en=titles["en"],
+        body_es=text["es"],
+        body_en=text["en"],
+        access_level=access_level,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def bulletin_send(*, bulletin: Bulletin, mailing_list: MailingList, by) -> Message:
+    """Send the bulletin to a list through the same message and delivery rows as everything else."""
+    from secretaria.comms.search import index_message
+    from secretaria.comms.services import _wake_senders, queue_deliveries, recipients_for
+
+    if not policy.can_manage(by):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(_("Only the Technical Secretariat sends bulletins."))
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    if bulletin.status != Bulletin.Status.DRAFT:
+        raise ValidationError(_("This bulletin has already been sent."))
+    if not (bulletin.body_es.strip() and bulletin.body_en.strip()):
+        raise ValidationError(_("Write the bulletin in both languages."))
+    message = Message.objects.create(
+        mailing_list=mailing_list,
+        kind=Message.Kind.BULLETIN,
+        subject_es=bulletin.title_es,
+        subject_en=bulletin.title_en,
+        text_es=bulletin.body_es,
+        text_en=bulletin.body_en,
+        html_es=render_markdown(bulletin.body_es),
+        html_en=render_markdown(bulletin.body_en),
+        access_level=bulletin.access_level,
+        created_by=by,
+        item_url=absolute(bulletin.get_absolute_url()),
+    )
+    count = queue_deliveries(message, recipients_for(message, Rhythm.values))
+    bulletin.status = Bulletin.Status.SENT
+    bulletin.mailing_list = mailing_list
+    bulletin.message = message
+    bulletin.sent_at = timezone.now()
+    bulletin.save(update_fields=["status", "mailing_list", "message", "sent_at"])
+    index_message(message)
+    audit_record(kind="comms.bulletin_sent", actor=by, target=bulletin, data={"recipients": count})
+    _wake_senders()
+    return message

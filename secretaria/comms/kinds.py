@@ -1,0 +1,126 @@
+"""Event kinds a list rule can react to: a registry, so a new kind is one registration.
+
+An app that emits outbox events of a new kind registers, in its AppConfig.ready()::
+
+    from secretaria.comms.kinds import EventKind, register_event_kind
+    register_event_kind(EventKind("meeting.announced", _("Meeting announced"), render_meeting))
+
+``render(event)`` turns the outbox event into an ``Item`` (subject, text and HTML in both
+languages, the item's access level and group, its address, and the facets rules filter on),
+or None when there is nothing to announce any more (the item was deleted or withdrawn).
+The engine never needs to know what a meeting or a decision is.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+LANGS = ("es", "en")
+
+
+@dataclass
+class Item:
+    subject: dict[str, str]  # per language
+    text: dict[str, str]
+    html: dict[str, str]
+    title: dict[str, str]  # one line, for digests and the archive
+    access_level: str
+    access_group_id: int | None
+    url: str  # absolute, per the site's SITE_URL
+    date: datetime.date | None = None
+    # What rules filter on; absent facets never match a rule that filters on them.
+    doc_type: str = ""
+    group_ids: set[int] = field(default_factory=set)
+    topic_ids: set[int] = field(default_factory=set)
+    meeting_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EventKind:
+    kind: str
+    label: object
+    render: Callable  # (event) -> Item | None
+
+
+_KINDS: dict[str, EventKind] = {}
+
+
+def register_event_kind(event_kind: EventKind) -> None:
+    _KINDS[event_kind.kind] = event_kind
+
+
+def get_event_kind(kind: str) -> EventKind | None:
+    return _KINDS.get(kind)
+
+
+def event_kinds() -> dict[str, EventKind]:
+    return dict(_KINDS)
+
+
+def absolute(path: str) -> str:
+    return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
+
+
+def simple_item_html(*, heading: str, lines: list[str], url: str, link_text: str) -> str:
+    paragraphs = "".join(f"<p>{escape(line)}</p>\n" for line in lines if line)
+    return f'<h1>{escape(heading)}</h1>\n{paragraphs}<p><a href="{escape(url)}">{escape(link_text)}</a></p>'
+
+
+# --- document.published --------------------------------------------------------------------
+def render_document_published(event) -> Item | None:
+    from django.urls import reverse
+
+    from secretaria.core.i18n import pick
+    from secretaria.documents.models import Document
+
+    document = (
+        Document.objects.filter(pk=event.payload.get("document_id"), status=Document.Status.PUBLISHED)
+        .prefetch_related("topics", "files")
+        .first()
+    )
+    if document is None:
+        return None  # withdrawn or deleted since: nothing to announce
+    subject, text, html, title = {}, {}, {}, {}
+    for lang in LANGS:
+        with translation.override(lang):
+            url = absolute(reverse("documents:detail", kwargs={"symbol": document.symbol}))
+            doc_title = pick(document, "title", lang)
+            summary = pick(document, "summary", lang)
+            kind = document.get_doc_type_display()
+            title[lang] = f"{document.symbol} — {doc_title}"
+            subject[lang] = _t("New document: %(symbol)s — %(title)s") % {"symbol": document.symbol, "title": doc_title}
+            languages = ", ".join(f.get_language_display() for f in document.files.all())
+            lines = [
+                _t("The Technical Secretariat has published a document."),
+                f"{kind} · {document.symbol} · {document.date:%Y-%m-%d}",
+                summary,
+                _t("Language versions: %(languages)s") % {"languages": languages},
+            ]
+            text[lang] = "\n\n".join(
+                [doc_title, *[line for line in lines if line], _t("Read it: %(url)s") % {"url": url}]
+            )
+            html[lang] = simple_item_html(heading=doc_title, lines=lines, url=url, link_text=_t("Read the document"))
+    return Item(
+        subject=subject,
+        text=text,
+        html=html,
+        title=title,
+        access_level=document.access_level,
+        access_group_id=document.access_group_id,
+        url=absolute(document.get_absolute_url()),
+        date=document.date,
+        doc_type=document.doc_type,
+        group_ids={document.group_id} if document.group_id else set(),
+        topic_ids={t.pk for t in document.topics.all()},
+    )
+
+
+register_event_kind(EventKind("document.published", _("Document published"), render_document_published))

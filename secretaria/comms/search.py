@@ -1,0 +1,56 @@
+"""List archives in the site search: kind "list_message", at the stricter of the list's and the item's level."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from secretaria.comms.models import Message
+from secretaria.comms.policy import stricter
+from secretaria.search.registry import SearchEntry, SearchSource
+
+KIND = "list_message"
+ARCHIVED = [Message.Kind.ITEM, Message.Kind.ANNOUNCEMENT, Message.Kind.BULLETIN]
+
+
+class ListMessageSearchSource(SearchSource):
+    kind = KIND
+    label = _("List messages")
+
+    def entry_for(self, obj: Message) -> SearchEntry | None:
+        if obj.kind not in ARCHIVED or not obj.mailing_list.is_active:
+            return None
+        lst = obj.mailing_list
+        level, group = stricter(lst.access_level, lst.access_group_id, obj.access_level, obj.access_group_id)
+        return SearchEntry(
+            kind=KIND,
+            object_id=obj.pk,
+            title_es=obj.subject_es,
+            title_en=obj.subject_en,
+            date=obj.created_at.date(),
+            access_level=level,
+            access_group_id=group,
+            summary_es=lst.name_es,
+            summary_en=lst.name_en,
+            keywords=lst.slug,
+            body="\n\n".join([obj.text_es, obj.text_en]),
+            year=obj.created_at.year,
+            languages=["es", "en"],
+        )
+
+    def iter_objects(self):
+        return Message.objects.filter(kind__in=ARCHIVED).select_related("mailing_list").order_by("pk").iterator()
+
+    def url_for(self, object_id: int, lang: str) -> str:
+        slug = Message.objects.filter(pk=object_id).values_list("mailing_list__slug", flat=True).first()
+        if slug is None:
+            return ""
+        with translation.override(lang):
+            return reverse("comms:archive_message", kwargs={"slug": slug, "pk": object_id})
+
+
+def index_message(message: Message) -> None:
+    from secretaria.search import services
+
+    services.index_object(KIND, message)

@@ -1,0 +1,15 @@
+from django.core.management import call_command
+
+from secretaria.comms.models import Bulletin, MailingList, Subscription
+
+
+def test_the_demo_lists_load_twice_without_change(db, settings):
+    settings.DEV_MODE = True  # the demo accounts, whom the lists subscribe, exist only in development
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    lists = MailingList.objects.count()
+    subs = Subscription.objects.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert MailingList.objects.count() == lists == 4
+    assert Subscription.objects.count() == subs > 0
+    bulletin = Bulletin.objects.get()
+    assert bulletin.status == "sent" and "Convención de Palermo" in bulletin.body_es
