@@ -37,6 +37,18 @@ _COUNTRIES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _default_language_for_each_test():
+    """Every test starts in the site's default language: a request to /en/ in one test leaves
+    English active in the thread, which must not change what the next test reverses or renders."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def crm(db):
     """Countries, a few organisations, Panama in the PPT today, the GRCM and a network."""

@@ -9,7 +9,7 @@ class CommsConfig(AppConfig):
 
     def ready(self):
         from secretaria.comms import bulletins, kinds  # noqa: F401 - registers event kinds and sections
-        from secretaria.comms.panels import subscriptions_panel
+        from secretaria.comms.panels import secretariat_panel, subscriptions_panel
         from secretaria.comms.search import ListMessageSearchSource
         from secretaria.core import access
         from secretaria.core.dashboard import Panel, register_panel
@@ -19,3 +19,4 @@ class CommsConfig(AppConfig):
             access.register_rule("comms.manage", lambda user, obj: access.is_secretariat(user))
         register_source(ListMessageSearchSource())
         register_panel(Panel("comms.subscriptions", "comms/_panel.html", subscriptions_panel, order=60))
+        register_panel(Panel("comms.secretariat", "comms/_secretariat_panel.html", secretariat_panel, order=16))

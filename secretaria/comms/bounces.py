@@ -18,7 +18,7 @@ from email.message import Message as EmailMessage
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 
 from secretaria.comms import tokens
 from secretaria.comms.models import Bounce, Delivery, Subscription
@@ -152,12 +152,12 @@ def _notify_disabled(sub: Subscription, bounce: Bounce) -> None:
 
     with translation.override(settings.LANGUAGE_CODE):
         notify_secretariat(
-            subject=_t("Subscription disabled after bounces: %(email)s") % {"email": sub.address},
+            subject=gettext("Subscription disabled after bounces: %(email)s") % {"email": sub.address},
             body="\n".join(
                 [
-                    _t("The subscription of %(email)s to the list “%(list)s” was disabled.")
+                    gettext("The subscription of %(email)s to the list “%(list)s” was disabled.")
                     % {"email": sub.address, "list": sub.mailing_list.name},
-                    _t("Bounce score: %(score)s. Last report: %(status)s %(diagnostic)s")
+                    gettext("Bounce score: %(score)s. Last report: %(status)s %(diagnostic)s")
                     % {"score": sub.bounce_score, "status": bounce.status, "diagnostic": bounce.diagnostic},
                 ]
             ),

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.comms import policy
@@ -57,7 +57,7 @@ def register_bulletin_section(section: BulletinSection) -> None:
     bulletin_sections[section.key] = section
 
 
-def _bounds(start: datetime.date, end: datetime.date):
+def period_bounds(start: datetime.date, end: datetime.date):
     tz = timezone.get_current_timezone()
     low = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
     high = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
@@ -75,7 +75,7 @@ def _urls(name: str, **kwargs) -> tuple[str, str]:
 def documents_published(start, end) -> list[BulletinEntry]:
     from secretaria.documents.models import Document
 
-    low, high = _bounds(start, end)
+    low, high = period_bounds(start, end)
     docs = Document.objects.filter(status=Document.Status.PUBLISHED, published_at__gte=low, published_at__lt=high)
     entries = []
     for doc in docs.order_by("published_at", "symbol"):
@@ -97,7 +97,7 @@ def documents_published(start, end) -> list[BulletinEntry]:
 def news_published(start, end) -> list[BulletinEntry]:
     from secretaria.portal.models import NewsItem
 
-    low, high = _bounds(start, end)
+    low, high = period_bounds(start, end)
     entries = []
     for item in NewsItem.objects.live().filter(publish_at__gte=low, publish_at__lt=high).order_by("publish_at"):
         es, en = _urls("portal:news_detail", slug=item.slug)
@@ -119,7 +119,7 @@ def pages_changed(start, end) -> list[BulletinEntry]:
     """Pages whose history has a change in the period, as they are now (published ones only)."""
     from secretaria.portal.models import Page
 
-    low, high = _bounds(start, end)
+    low, high = period_bounds(start, end)
     changed = Page.history.filter(history_date__gte=low, history_date__lt=high).values_list("id", flat=True)
     entries = []
     for page in Page.objects.live().filter(pk__in=set(changed)).order_by("site", "menu_order"):
@@ -154,11 +154,13 @@ def draft_text(start: datetime.date, end: datetime.date, access_level: str) -> d
     result = {}
     for lang in LANGS:
         with translation.override(lang):
-            intro = _t("Changes and updates to the two sites of the Secretaría Virtual from %(start)s to %(end)s.") % {
+            intro = gettext(
+                "Changes and updates to the two sites of the Secretaría Virtual from %(start)s to %(end)s."
+            ) % {
                 "start": f"{start:%Y-%m-%d}",
                 "end": f"{end:%Y-%m-%d}",
             }
-            body = parts[lang] or [_t("Nothing was published in this period.")]
+            body = parts[lang] or [gettext("Nothing was published in this period.")]
             result[lang] = "\n\n".join([intro, *body])
     return result
 
@@ -197,7 +199,7 @@ def bulletin_draft(
     titles = {}
     for lang in LANGS:
         with translation.override(lang):
-            titles[lang] = _t("Bulletin of changes, %(start)s to %(end)s") % {
+            titles[lang] = gettext("Bulletin of changes, %(start)s to %(end)s") % {
                 "start": f"{period_start:%Y-%m-%d}",
                 "end": f"{period_end:%Y-%m-%d}",
             }

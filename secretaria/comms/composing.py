@@ -9,7 +9,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 
 from secretaria.comms import tokens
 from secretaria.comms.kinds import absolute
@@ -19,9 +19,9 @@ from secretaria.comms.models import Delivery, Message
 def _footer_texts(lang: str) -> dict[str, str]:
     with translation.override(lang):
         return {
-            "why": _t("You receive this message because you are subscribed to the list “%(list)s”."),
-            "prefs": _t("Language and rhythm (each message, daily or weekly digest)"),
-            "unsub": _t("Unsubscribe"),
+            "why": gettext("You receive this message because you are subscribed to the list “%(list)s”."),
+            "prefs": gettext("Language and rhythm (each message, daily or weekly digest)"),
+            "unsub": gettext("Unsubscribe"),
         }
 
 

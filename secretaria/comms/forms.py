@@ -42,11 +42,21 @@ class ListRuleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         from secretaria.documents.models import Document
+        from secretaria.meetings.models import Meeting
 
         super().__init__(*args, **kwargs)
         self.fields["event_kind"].choices = [(k, v.label) for k, v in sorted(event_kinds().items())]
         self.fields["doc_type"] = forms.ChoiceField(
             label=_("Document type"), choices=[("", _("Any"))] + list(Document.Type.choices), required=False
+        )
+        meetings = Meeting.objects.order_by("-start_date", "pk").only("pk", "title_es", "title_en", "start_date")
+        self.fields["meeting_id"] = forms.TypedChoiceField(
+            label=_("Meeting"),
+            choices=[("", _("Any"))] + [(m.pk, f"{m.title} ({m.start_date:%Y-%m-%d})") for m in meetings],
+            coerce=int,
+            empty_value=None,
+            required=False,
+            help_text=_("Only items of this meeting: its announcement, its agendas, the documents linked to it."),
         )
 
 

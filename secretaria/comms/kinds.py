@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 LANGS = ("es", "en")
@@ -40,7 +40,12 @@ class Item:
     doc_type: str = ""
     group_ids: set[int] = field(default_factory=set)
     topic_ids: set[int] = field(default_factory=set)
-    meeting_id: int | None = None
+    meeting_id: int | None = None  # the item's own meeting; meeting_ids adds the meetings it is linked to
+    meeting_ids: set[int] = field(default_factory=set)
+
+    def __post_init__(self):
+        if self.meeting_id:
+            self.meeting_ids = {*self.meeting_ids, self.meeting_id}
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ def render_document_published(event) -> Item | None:
 
     document = (
         Document.objects.filter(pk=event.payload.get("document_id"), status=Document.Status.PUBLISHED)
-        .prefetch_related("topics", "files")
+        .prefetch_related("topics", "files", "meeting_links")
         .first()
     )
     if document is None:
@@ -96,18 +101,23 @@ def render_document_published(event) -> Item | None:
             summary = pick(document, "summary", lang)
             kind = document.get_doc_type_display()
             title[lang] = f"{document.symbol} — {doc_title}"
-            subject[lang] = _t("New document: %(symbol)s — %(title)s") % {"symbol": document.symbol, "title": doc_title}
+            subject[lang] = gettext("New document: %(symbol)s — %(title)s") % {
+                "symbol": document.symbol,
+                "title": doc_title,
+            }
             languages = ", ".join(f.get_language_display() for f in document.files.all())
             lines = [
-                _t("The Technical Secretariat has published a document."),
+                gettext("The Technical Secretariat has published a document."),
                 f"{kind} · {document.symbol} · {document.date:%Y-%m-%d}",
                 summary,
-                _t("Language versions: %(languages)s") % {"languages": languages},
+                gettext("Language versions: %(languages)s") % {"languages": languages},
             ]
             text[lang] = "\n\n".join(
-                [doc_title, *[line for line in lines if line], _t("Read it: %(url)s") % {"url": url}]
+                [doc_title, *[line for line in lines if line], gettext("Read it: %(url)s") % {"url": url}]
             )
-            html[lang] = simple_item_html(heading=doc_title, lines=lines, url=url, link_text=_t("Read the document"))
+            html[lang] = simple_item_html(
+                heading=doc_title, lines=lines, url=url, link_text=gettext("Read the document")
+            )
     return Item(
         subject=subject,
         text=text,
@@ -120,6 +130,7 @@ def render_document_published(event) -> Item | None:
         doc_type=document.doc_type,
         group_ids={document.group_id} if document.group_id else set(),
         topic_ids={t.pk for t in document.topics.all()},
+        meeting_ids={link.meeting_id for link in document.meeting_links.all()},
     )
 
 

@@ -103,6 +103,25 @@ class MailingList(models.Model):
 
         return reverse("comms:archive", kwargs={"slug": self.slug})
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+        from django.urls import Resolver404, resolve, reverse
+        from django.utils import translation
+
+        if not self.slug:
+            return
+        # The archive's address must not be another page's ("manage", "mine", "bulletins"… in either language).
+        for lang in ("es", "en"):
+            with translation.override(lang):
+                try:
+                    taken = resolve(reverse("comms:archive", kwargs={"slug": self.slug})).url_name != "archive"
+                except Resolver404:
+                    taken = True
+            if taken:
+                raise ValidationError(
+                    {"slug": _("This short name is a word the site's addresses use; choose another.")}
+                )
+
     @property
     def is_public(self) -> bool:
         return self.access_level == AccessLevel.PUBLIC

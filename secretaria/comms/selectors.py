@@ -47,6 +47,23 @@ def lists_for_manage() -> QuerySet[MailingList]:
     ).order_by("name_es")
 
 
+def rules_for_manage(mailing_list: MailingList) -> list:
+    """The list's rules, each with ``kind_label``, ``doc_type_label`` and ``meeting`` for display."""
+    from secretaria.comms.kinds import get_event_kind
+    from secretaria.documents.models import Document
+    from secretaria.meetings.models import Meeting
+
+    rules = list(mailing_list.rules.select_related("group", "topic"))
+    meetings = Meeting.objects.in_bulk({r.meeting_id for r in rules if r.meeting_id})
+    doc_types = dict(Document.Type.choices)
+    for rule in rules:
+        kind = get_event_kind(rule.event_kind)
+        rule.kind_label = kind.label if kind else rule.event_kind
+        rule.doc_type_label = doc_types.get(rule.doc_type, rule.doc_type)
+        rule.meeting = meetings.get(rule.meeting_id)
+    return rules
+
+
 def messages_for_manage(mailing_list: MailingList | None = None) -> QuerySet[Message]:
     qs = Message.objects.select_related("mailing_list").annotate(
         total=Count("deliveries"), sent=Count("deliveries", filter=Q(deliveries__state="sent"))

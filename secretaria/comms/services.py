@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.comms import policy, tokens
@@ -208,30 +208,34 @@ def _send_confirmation(sub: Subscription) -> None:
         name = sub.mailing_list.name
         body = "\n\n".join(
             [
-                _t(
+                gettext(
                     "Someone, probably you, asked to subscribe %(email)s to the list “%(list)s” of the Secretaría Virtual of the Regional Conference on Migration."
                 )
                 % {"email": sub.email, "list": name},
-                _t("To confirm, open this link within seven days:"),
+                gettext("To confirm, open this link within seven days:"),
                 url,
-                _t("If you did not ask for it, ignore this message: nothing will be sent to you."),
+                gettext("If you did not ask for it, ignore this message: nothing will be sent to you."),
             ]
         )
-        queue_email(subject=_t("Confirm your subscription to “%(list)s”") % {"list": name}, body=body, to=[sub.email])
+        queue_email(
+            subject=gettext("Confirm your subscription to “%(list)s”") % {"list": name}, body=body, to=[sub.email]
+        )
 
 
 def _send_already_subscribed(sub: Subscription) -> None:
     with translation.override(sub.language):
         body = "\n\n".join(
             [
-                _t("%(email)s is already subscribed to the list “%(list)s”.")
+                gettext("%(email)s is already subscribed to the list “%(list)s”.")
                 % {"email": sub.email, "list": sub.mailing_list.name},
-                _t("Change your language or rhythm, or unsubscribe, here:"),
+                gettext("Change your language or rhythm, or unsubscribe, here:"),
                 preferences_url(sub),
             ]
         )
         queue_email(
-            subject=_t("Your subscription to “%(list)s”") % {"list": sub.mailing_list.name}, body=body, to=[sub.email]
+            subject=gettext("Your subscription to “%(list)s”") % {"list": sub.mailing_list.name},
+            body=body,
+            to=[sub.email],
         )
 
 
@@ -316,7 +320,7 @@ def _rule_matches(rule: ListRule, item: Item) -> bool:
         return False
     if rule.topic_id and rule.topic_id not in item.topic_ids:
         return False
-    return not (rule.meeting_id and rule.meeting_id != item.meeting_id)
+    return not (rule.meeting_id and rule.meeting_id not in item.meeting_ids)
 
 
 def _message_for_item(lst: MailingList, event: Event, item: Item) -> Message:
@@ -431,10 +435,10 @@ def _digest_message(lst: MailingList, rhythm: str, items: list[Message], start, 
     subject, text, html = {}, {}, {}
     for lang in LANGS:
         with translation.override(lang):
-            label = _t("Daily digest") if rhythm == Rhythm.DAILY else _t("Weekly digest")
+            label = gettext("Daily digest") if rhythm == Rhythm.DAILY else gettext("Weekly digest")
             name = lst.name_en if lang == "en" and lst.name_en else lst.name_es
             subject[lang] = f"{name} — {label} ({end:%Y-%m-%d})"
-            intro = _t("%(count)s messages from %(start)s to %(end)s.") % {
+            intro = gettext("%(count)s messages from %(start)s to %(end)s.") % {
                 "count": len(items),
                 "start": f"{start:%Y-%m-%d %H:%M}",
                 "end": f"{end:%Y-%m-%d %H:%M}",

@@ -244,7 +244,7 @@ def manage_list(request, pk):
         "comms/manage/list_detail.html",
         {
             "list": lst,
-            "rules": lst.rules.select_related("group", "topic"),
+            "rules": selectors.rules_for_manage(lst),
             "counts": counts,
             "messages_": selectors.messages_for_manage(lst)[:20],
             "rule_form": forms.ListRuleForm(),

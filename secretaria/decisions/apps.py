@@ -9,10 +9,11 @@ class DecisionsConfig(AppConfig):
 
     def ready(self):
         from secretaria.core.dashboard import Panel, register_panel
-        from secretaria.decisions import panels, rules
+        from secretaria.decisions import mailing, panels, rules
         from secretaria.decisions.search import DecisionSearchSource
         from secretaria.search.registry import register_source
 
         rules.register()
+        mailing.register()
         register_panel(Panel("decisions.follow_up", "decisions/panels/follow_up.html", panels.follow_up, order=40))
         register_source(DecisionSearchSource())

@@ -1,5 +1,6 @@
 """Bounces: DSNs to the VERP address, hard and soft, Maildir and LMTP, the Secretariat told."""
 
+import io
 import mailbox
 import smtplib
 
@@ -121,3 +122,80 @@ def test_the_lmtp_listener_processes_what_it_receives(public_list, subscribe_pub
         controller.stop()
     sub.refresh_from_db()
     assert sub.status == "disabled"
+
+
+class FakeIMAP:
+    """Stands in for imaplib.IMAP4_SSL: a mailbox of messages and the commands process_imap sends."""
+
+    instances: list = []
+    password = "s3cr@t"
+
+    def __init__(self, host, port):
+        self.host, self.port, self.calls, self.deleted, self.expunged = host, port, [], set(), False
+        self.messages = dict(FakeIMAP.mailbox)
+        FakeIMAP.instances.append(self)
+
+    def login(self, user, password):
+        import imaplib
+
+        self.calls.append(("login", user))
+        if password != self.password:
+            raise imaplib.IMAP4.error("[AUTHENTICATIONFAILED] Invalid credentials")
+
+    def select(self, mailbox):
+        self.calls.append(("select", mailbox))
+        return "OK", [str(len(self.messages)).encode()]
+
+    def search(self, charset, criterion):
+        return "OK", [b" ".join(sorted(self.messages))]
+
+    def fetch(self, num, parts):
+        return "OK", [(num + b" (RFC822 {n})", self.messages[num]), b")"]
+
+    def store(self, num, command, flags):
+        assert (command, flags) == ("+FLAGS", "\\Deleted")
+        self.deleted.add(num)
+
+    def expunge(self):
+        self.expunged = True
+
+    def logout(self):
+        self.calls.append(("logout",))
+
+
+def test_process_bounces_reads_an_imap_mailbox_and_deletes_what_it_read(
+    public_list, subscribe_public, publish, monkeypatch
+):
+    import imaplib
+
+    sub, [delivery] = _deliveries(public_list, subscribe_public, publish)
+    FakeIMAP.instances, FakeIMAP.mailbox = [], {b"1": dsn(delivery), b"2": b"Subject: hello\r\n\r\nnot a bounce\r\n"}
+    monkeypatch.setattr(imaplib, "IMAP4_SSL", FakeIMAP)
+
+    out = io.StringIO()
+    call_command(
+        "process_bounces", "--imap", "imaps://bounces%40sv.example.org:s3cr%40t@imap.example.org/Rebotes", stdout=out
+    )
+
+    [client] = FakeIMAP.instances
+    assert (client.host, client.port) == ("imap.example.org", 993)
+    assert client.calls == [("login", "bounces@sv.example.org"), ("select", "Rebotes"), ("logout",)]
+    assert client.deleted == {b"1", b"2"} and client.expunged
+    sub.refresh_from_db()
+    assert sub.status == Subscription.Status.DISABLED
+    assert "disabled" in out.getvalue()
+
+
+def test_process_bounces_reports_a_refused_imap_login_and_exits_non_zero(monkeypatch, db):
+    import imaplib
+
+    import pytest
+    from django.core.management.base import CommandError
+
+    FakeIMAP.instances, FakeIMAP.mailbox = [], {}
+    monkeypatch.setattr(imaplib, "IMAP4_SSL", FakeIMAP)
+    with pytest.raises(CommandError, match="IMAP: .*Invalid credentials"):
+        call_command("process_bounces", "--imap", "imaps://bounces:wrong@imap.example.org/INBOX")
+    assert FakeIMAP.instances[0].calls[-1] == ("logout",)
+    with pytest.raises(CommandError, match="imap:// or imaps://"):
+        call_command("process_bounces", "--imap", "pop3://bounces:x@mail.example.org/")

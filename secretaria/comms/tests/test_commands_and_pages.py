@@ -42,3 +42,24 @@ def test_the_members_dashboard_shows_my_lists(client_for, gt_official, public_li
     services.subscriptions_sync()
     page = client_for(gt_official).get(reverse("members:dashboard")).content.decode()
     assert "Documentos de la CRM" in page and reverse("comms:my_subscriptions") in page
+
+
+def test_the_secretariat_dashboard_shows_sends_in_progress_and_links_to_the_lists(
+    client_for, st_officer, gt_official, public_list, subscribe_public, publish
+):
+    for n in range(3):
+        subscribe_public(public_list, f"reader{n}@example.com", language="en")
+    publish()
+    services.process_outbox()
+    page = client_for(st_officer).get("/en/members/").content.decode()
+    assert "Distribution lists" in page and "0 of 3 sent" in page
+    assert "3 messages waiting to be sent" in page
+    assert reverse("comms:manage_lists") in page
+    member_page = client_for(gt_official).get("/en/members/").content.decode()
+    assert "waiting to be sent" not in member_page and reverse("comms:manage_lists") not in member_page
+
+
+def test_the_footer_leads_to_the_public_lists_and_the_bulletins(anonymous, db):
+    page = anonymous.get("/en/").content.decode()
+    assert 'href="/en/lists/"' in page
+    assert 'href="/en/lists/bulletins/"' in page

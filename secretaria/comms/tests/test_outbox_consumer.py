@@ -69,8 +69,11 @@ def test_rules_filter_by_document_type(public_list, subscribe_public, publish):
     assert Event.objects.get().processed_at is not None
 
 
-def test_a_new_event_kind_is_one_registration(public_list, subscribe_public, db):
+def test_a_new_event_kind_is_one_registration(public_list, subscribe_public, db, monkeypatch):
+    from secretaria.comms import kinds
     from secretaria.comms.kinds import EventKind, Item, register_event_kind
+
+    monkeypatch.setattr(kinds, "_KINDS", dict(kinds._KINDS))  # the registration ends with the test
     from secretaria.outbox.services import outbox_emit
 
     def render(event):
@@ -80,10 +83,10 @@ def test_a_new_event_kind_is_one_registration(public_list, subscribe_public, db)
             access_group_id=None, url="https://sv.example.org/es/reuniones/1/", meeting_id=7,
         )  # fmt: skip
 
-    register_event_kind(EventKind("meeting.announced", "Meeting announced", render))
-    services.list_rule_create(mailing_list=public_list, event_kind="meeting.announced", meeting_id=7)
+    register_event_kind(EventKind("example.convened", "Meeting convened", render))
+    services.list_rule_create(mailing_list=public_list, event_kind="example.convened", meeting_id=7)
     subscribe_public(public_list, "a@example.com", language="en")
-    outbox_emit(kind="meeting.announced", payload={"meeting_id": 7})
+    outbox_emit(kind="example.convened", payload={"meeting_id": 7})
     services.process_outbox()
     assert Message.objects.get().subject_en == "RCGM meeting convened"
     assert Delivery.objects.get().language == "en"

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -142,3 +143,12 @@ def test_someone_elses_subscription_cannot_be_changed(client_for, gt_official, h
     sub = Subscription.objects.get(user=gt_official)
     response = client_for(hn_official).post(reverse("comms:my_subscription_update", args=[sub.pk]), {"action": "leave"})
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("slug", ["manage", "gestion", "bulletins", "boletines-de-cambios", "mine"])
+def test_a_list_cannot_take_a_short_name_the_sites_addresses_use(db, slug):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        services.mailing_list_create(slug=slug, name_es="Lista", name_en="List")
+    assert "slug" in refused.value.message_dict

@@ -21,7 +21,9 @@ from secretaria.activity.services import activity_record
 from secretaria.core import access
 from secretaria.core.tasks import queue_email
 from secretaria.directory.selectors import presidency_on
+from secretaria.meetings.mailing import AGENDA_APPROVED
 from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting
+from secretaria.outbox.services import outbox_emit
 
 V = AgendaVersion.State
 KIND_ES = {AgendaVersion.Kind.PRELIMINARY: "agenda preliminar", AgendaVersion.Kind.ANNOTATED: "agenda anotada"}
@@ -317,6 +319,7 @@ def agenda_approve(*, version: AgendaVersion, by, comment: str = "", on=None, no
     _record(Activity.Kind.AGENDA_APPROVED, version=version, by=by, es="aprobada por la PPT", en="approved by the PPT",
             on=now)  # fmt: skip
     _record(Activity.Kind.AGENDA_PUBLISHED, version=version, by=by, es="publicada", en="published", on=now)
+    outbox_emit(kind=AGENDA_APPROVED, payload={"agenda_version_id": version.pk})  # for the distribution lists
     if version.submitted_by:
         _notify(
             [version.submitted_by],

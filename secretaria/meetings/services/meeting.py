@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
 from secretaria.core import access
+from secretaria.meetings.mailing import MEETING_ANNOUNCED
 from secretaria.meetings.models import Meeting
+from secretaria.outbox.services import outbox_emit
 
 S = Meeting.Status
 
@@ -57,6 +59,7 @@ def meeting_create(*, by=None, on=None, **fields) -> Meeting:
         summary_en=f"Meeting created: {meeting.title_en or meeting.title_es}",
         on=on,
     )
+    outbox_emit(kind=MEETING_ANNOUNCED, payload={"meeting_id": meeting.pk})  # for the distribution lists
     return meeting
 
 

@@ -1,6 +1,7 @@
 """What a search finds: accents, case, stemming, phrases, prefixes, exclusions, garbage."""
 
 import pytest
+from django.utils import translation
 
 from secretaria.search.query import PHRASE, PREFIX, WORD, parse_query
 from secretaria.search.selectors import search
@@ -82,7 +83,9 @@ def test_garbage_never_breaks_the_search(archive, q):
 def test_an_empty_query_explains_itself(archive):
     results = search(user=None, q="   ")
     assert results.total == 0 and results.hits == []
-    assert "Type one or more words" in results.message
+    assert "Escriba una o más palabras" in results.message  # Spanish, the default language
+    with translation.override("en"):
+        assert "Type one or more words" in search(user=None, q="   ").message
 
 
 def test_only_exclusions_is_not_a_query(archive):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from secretaria.search.backends import SearchFilters
 from secretaria.search.selectors import search
@@ -137,6 +138,10 @@ def test_facets_count_the_hits_by_value(varied):
     assert facets["country"] == {"CR": 2, "MX": 1}
     assert facets["languages"] == {"es": 3, "en": 2}
     assert facets["status"] == {"published": 3, "withdrawn": 1}
+    labels = {v.value: v.label for f in results.facets if f.field == "doc_type" for v in f.values}
+    assert labels["report"] == "Informe"  # labels in the reader's language
+    with translation.override("en"):
+        results = search(user=None, q="frontera")
     labels = {v.value: v.label for f in results.facets if f.field == "doc_type" for v in f.values}
     assert labels["report"] == "Report"
 

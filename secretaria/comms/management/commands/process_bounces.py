@@ -20,10 +20,12 @@ class Command(BaseCommand):
             except FileNotFoundError:
                 raise CommandError(f"no Maildir at {maildir}") from None
         elif imap:
+            import imaplib
+
             try:
                 counts = bounces.process_imap(imap)
-            except (OSError, ValueError) as exc:
-                raise CommandError(str(exc)) from None
+            except (OSError, ValueError, imaplib.IMAP4.error) as exc:
+                raise CommandError(f"IMAP: {exc}") from None
         else:
             return self._serve_lmtp(lmtp)
         self.stdout.write(", ".join(f"{n} {what}" for what, n in sorted(counts.items())) or "nothing to read")
