@@ -43,11 +43,12 @@ class ListMessageSearchSource(SearchSource):
         return Message.objects.filter(kind__in=ARCHIVED).select_related("mailing_list").order_by("pk").iterator()
 
     def url_for(self, object_id: int, lang: str) -> str:
-        slug = Message.objects.filter(pk=object_id).values_list("mailing_list__slug", flat=True).first()
-        if slug is None:
-            return ""
+        return self.urls_for([object_id], lang).get(object_id, "")
+
+    def urls_for(self, object_ids, lang: str) -> dict[int, str]:
+        slugs = Message.objects.filter(pk__in=list(object_ids)).values_list("pk", "mailing_list__slug")
         with translation.override(lang):
-            return reverse("comms:archive_message", kwargs={"slug": slug, "pk": object_id})
+            return {pk: reverse("comms:archive_message", kwargs={"slug": slug, "pk": pk}) for pk, slug in slugs}
 
 
 def index_message(message: Message) -> None:

@@ -60,8 +60,9 @@ class DocumentSearchSource(SearchSource):
         )
 
     def url_for(self, object_id: int, lang: str) -> str:
-        symbol = Document.objects.filter(pk=object_id).values_list("symbol", flat=True).first()
-        if symbol is None:
-            return ""
+        return self.urls_for([object_id], lang).get(object_id, "")
+
+    def urls_for(self, object_ids, lang: str) -> dict[int, str]:
+        symbols = Document.objects.filter(pk__in=list(object_ids)).values_list("pk", "symbol")
         with translation.override(lang):
-            return reverse("documents:detail", kwargs={"symbol": symbol})
+            return {pk: reverse("documents:detail", kwargs={"symbol": symbol}) for pk, symbol in symbols}

@@ -14,6 +14,7 @@ urlpatterns = [
     path(_("<slug:slug>/participants/badges.pdf"), v.participants_badges, name="participants_badges"),
     path(_("<slug:slug>/invitations/"), v.participation_manage, name="participation_manage"),
     path(_("<slug:slug>/invitations/remind/"), v.participation_remind, name="participation_remind"),
+    path(_("<slug:slug>/invitations/send/"), v.participation_send_pending, name="participation_send_pending"),
     path(_("<slug:slug>/invitations/<int:pk>/"), v.invitation_detail, name="participation_invitation"),
     path(
         _("<slug:slug>/invitations/<int:pk>/accreditation/"),

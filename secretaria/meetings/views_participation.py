@@ -97,12 +97,16 @@ def participation_manage(request, slug):
         )
         messages.success(
             request,
-            _("%(n)s invitations sent; %(s)s already invited.") % {"n": len(result.created), "s": result.skipped},
+            _("%(n)s invitations sent; %(s)s already invited.")
+            % {"n": len(result.created) - len(result.without_address), "s": result.skipped},
         )
         if result.without_address:
             messages.warning(
                 request,
-                _("No focal point or e-mail address for: %(names)s. Add one in the directory, then send again.")
+                _(
+                    "No focal point or e-mail address for: %(names)s. Add one in the directory, "
+                    "then use “Send the unsent invitations”."
+                )
                 % {"names": ", ".join(inv.invitee_name for inv in result.without_address)},
             )
         return redirect("meetings:participation_manage", slug=meeting.slug)
@@ -116,6 +120,7 @@ def participation_manage(request, slug):
         "waiting": [r for r in registrations if r.status == Registration.Status.WAITLISTED],
         "places_taken": sum(1 for r in registrations if r.status in Registration.HOLDS_PLACE),
         "to_remind": sel_count_to_remind(meeting),
+        "unsent": svc.invitations_unsent(meeting=meeting).count(),
     }
     return render(request, T + "manage.html", context)
 
@@ -170,6 +175,21 @@ def registration_action(request, slug, pk, action):
             "name": registration.person.full_name, "status": registration.get_status_display()
         })  # fmt: skip
     return redirect(reverse("meetings:participation_manage", kwargs={"slug": meeting.slug}) + "#registrations")
+
+
+@require_POST
+@_secretariat
+def participation_send_pending(request, slug):
+    meeting = _managed_meeting(request, slug)
+    result = svc.invitations_send_pending(meeting=meeting, by=request.user)
+    messages.success(request, _("%(n)s invitations sent.") % {"n": len(result.created)})
+    if result.without_address:
+        messages.warning(
+            request,
+            _("Still no focal point or e-mail address for: %(names)s.")
+            % {"names": ", ".join(inv.invitee_name for inv in result.without_address)},
+        )
+    return redirect("meetings:participation_manage", slug=meeting.slug)
 
 
 @require_POST

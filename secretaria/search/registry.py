@@ -62,6 +62,11 @@ class SearchSource:
         """The object's page in ``lang`` (reverse() under translation.override(lang))."""
         raise NotImplementedError
 
+    def urls_for(self, object_ids: Iterable[int], lang: str) -> dict[int, str]:
+        """The pages of a page of hits. Override when ``url_for`` reads the database, so a
+        results page costs one query per source rather than one per hit."""
+        return {object_id: self.url_for(object_id, lang) for object_id in object_ids}
+
     def facet_label(self, facet: str, value, lang: str) -> str | None:
         """A readable name for one of this source's facet values (``doc_type``, ``status``,
         ``meeting_id``) in ``lang``, or None to let another source or the raw value answer."""

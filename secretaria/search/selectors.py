@@ -180,12 +180,18 @@ def search(
     highlighter = Highlighter(parsed)
     other = next((code for code, _name in settings.LANGUAGES if code != lang), lang)
     registered = sources()
+    by_kind: dict[str, list[int]] = {}
+    for entry in entries.values():
+        by_kind.setdefault(entry.kind, []).append(entry.object_id)
+    urls = {
+        kind: registered[kind].urls_for(object_ids, lang) for kind, object_ids in by_kind.items() if kind in registered
+    }
     for entry_id, score in ranked:
         entry = entries.get(entry_id)
         if entry is None:
             continue
         source = registered.get(entry.kind)
-        url = source.url_for(entry.object_id, lang) if source else ""
+        url = urls.get(entry.kind, {}).get(entry.object_id, "")
         texts = [getattr(entry, f"summary_{lang}"), getattr(entry, f"summary_{other}"), entry.body]
         results.hits.append(
             Hit(

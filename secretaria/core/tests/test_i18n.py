@@ -28,6 +28,13 @@ def test_every_message_of_the_spanish_catalogue_is_translated_and_reviewed():
     assert catalog.percent_translated() == 100
 
 
+def test_every_plural_message_has_all_the_spanish_plural_forms():
+    catalog = polib.pofile(str(SPANISH_PO))
+    forms = int(catalog.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
+    short = [e.msgid for e in catalog if e.msgid_plural and sorted(e.msgstr_plural) != list(range(forms))]
+    assert short == [], f"give all {forms} plural forms (msgstr[0] … msgstr[{forms - 1}]) of: {short}"
+
+
 def test_the_english_catalogue_exists_and_leaves_messages_in_their_source_english():
     catalog = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
     spanish = {e.msgid for e in polib.pofile(str(SPANISH_PO)) if not e.obsolete}

@@ -299,24 +299,56 @@ def invitations_send(*, invitations: list[Invitation], by) -> int:
     sent = 0
     meeting = None
     for invitation in invitations:
+        if not invitation.email:
+            continue  # stays unsent: invitations_send_pending sends it once the directory has an address
         meeting = invitation.meeting
         invitation.sent_at = invitation.sent_at or now
         invitation.save(update_fields=["sent_at"])
         _event(invitation, Ev.INVITED, actor=by, note=invitation.email)
-        if invitation.email:
-            subject, body = _invitation_email(invitation)
-            queue_email(subject=subject, body=body, to=[invitation.email])
-            sent += 1
+        subject, body = _invitation_email(invitation)
+        queue_email(subject=subject, body=body, to=[invitation.email])
+        sent += 1
     if meeting is not None:
         activity_record(
             kind=Activity.Kind.INVITATIONS_SENT,
             actor=by,
             meeting=meeting,
-            summary_es=f"{meeting.title_es}: {len(invitations)} invitaciones enviadas",
-            summary_en=f"{meeting.title_en or meeting.title_es}: {len(invitations)} invitations sent",
+            summary_es=f"{meeting.title_es}: {sent} invitaciones enviadas",
+            summary_en=f"{meeting.title_en or meeting.title_es}: {sent} invitations sent",
         )
         reminders_schedule(meeting=meeting)
     return sent
+
+
+def invitations_unsent(*, meeting: Meeting):
+    return meeting.invitations.filter(sent_at__isnull=True, status=Invitation.Status.INVITED)
+
+
+@transaction.atomic
+def invitations_send_pending(*, meeting: Meeting, by) -> InviteResult:
+    """Send the invitations that had no address when they were made, looking the address up again
+    in the directory (a focal point named since, an e-mail added to a person or organisation)."""
+    _require_manager(by)
+    pending = list(invitations_unsent(meeting=meeting).select_related("person", "organization", "country"))
+    for invitation in pending:
+        if invitation.email:
+            continue
+        person = invitation.person
+        if invitation.for_delegation:
+            person = focal_point_for(country=invitation.country, organization=invitation.organization) or person
+        email = (person.email if person else "") or (
+            invitation.organization.email if invitation.organization and invitation.for_delegation else ""
+        )
+        if email:
+            invitation.person, invitation.email = person, email
+            invitation.language = language_for(person=person, country=invitation.country)
+            invitation.save(update_fields=["person", "email", "language"])
+    invitations_send(invitations=pending, by=by)
+    return InviteResult(
+        created=[inv for inv in pending if inv.email],
+        skipped=0,
+        without_address=[inv for inv in pending if not inv.email],
+    )
 
 
 def reminders_schedule(*, meeting: Meeting):

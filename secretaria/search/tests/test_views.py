@@ -146,3 +146,37 @@ def test_the_api_refuses_bad_parameters_with_json(docs, client, params):
 def test_the_api_answers_a_garbage_query_with_a_message(docs, client):
     data = client.get("/api/v1/search", {"q": '"(NEAR *'}).json()
     assert data["total"] == 0 and data["hits"] == [] and data["message"]
+
+
+def test_a_page_of_document_hits_costs_the_same_queries_for_5_or_20_hits(client, db):
+    """The hits' addresses come in one query per source, not one per hit."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from secretaria.documents.models import Document
+    from secretaria.search.services import index_object
+
+    def add(n):
+        document = Document.objects.create(
+            symbol=f"CRM/ST/2004/{n}", doc_type="report", date=datetime.date(2004, 7, 6), title_es=f"Acta {n}",
+            title_en=f"Minutes {n}", access_level="public", status=Document.Status.PUBLISHED,
+            published_at=timezone.now(),
+        )  # fmt: skip
+        index_object("document", document)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(page_url("en"), {"q": "acta"}).content.decode()
+        return len(captured), html
+
+    for n in range(1, 6):
+        add(n)
+    few, _html = queries()
+    for n in range(6, 21):
+        add(n)
+    many, html = queries()
+    assert many == few
+    assert 'href="/en/documents/CRM/ST/2004/20/"' in html

@@ -31,6 +31,41 @@ def test_a_state_without_focal_point_is_reported_and_not_mailed(seminar, focal_p
     assert len(mail.outbox) == 2
 
 
+def test_an_invitation_without_address_is_sent_once_the_directory_names_a_focal_point(
+    seminar, focal_points, st_officer, client_for
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from secretaria.directory.models import Person, Post, Term
+
+    invitations_create(meeting=seminar, by=st_officer, member_states=True)
+    honduras = Invitation.objects.get(meeting=seminar, country__iso2="HN")
+    assert honduras.sent_at is None  # nothing was sent: it is not marked as sent either
+    client = client_for(st_officer)
+    page = client.get(reverse("meetings:participation_manage", args=[seminar.slug])).content.decode()
+    assert reverse("meetings:participation_send_pending", args=[seminar.slug]) in page
+    assert "Enviar las invitaciones no enviadas (9)" in page
+
+    hn = honduras.country
+    person = Person.objects.create(given_name="Héctor", family_name="Focal", email="focal-hn@example.org", country=hn)
+    post = Post.objects.create(slug="hn-focal", title_es="Punto focal HN", country=hn, is_focal_point=True)
+    Term.objects.create(post=post, person=person, start=timezone.localdate() - datetime.timedelta(days=1))
+    mail.outbox.clear()
+
+    response = client.post(reverse("meetings:participation_send_pending", args=[seminar.slug]))
+
+    assert response.status_code == 302
+    honduras.refresh_from_db()
+    assert honduras.email == "focal-hn@example.org" and honduras.person == person and honduras.sent_at
+    assert [m.to for m in mail.outbox] == [["focal-hn@example.org"]]
+    assert ParticipationEvent.objects.filter(invitation=honduras, kind="invited").exists()
+    # The others still have no address: they stay unsent, and sending again sends nothing twice.
+    client.post(reverse("meetings:participation_send_pending", args=[seminar.slug]))
+    assert len(mail.outbox) == 1
+
+
 def test_an_observer_organisation_without_focal_point_gets_it_at_its_own_address(seminar, focal_points, st_officer):
     invitations_create(meeting=seminar, by=st_officer, observer_organizations=True)
 
