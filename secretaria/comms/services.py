@@ -266,6 +266,17 @@ def subscription_unsubscribe(*, subscription: Subscription, how: str = "link") -
     return subscription
 
 
+def subscription_reenable(*, subscription: Subscription, by) -> Subscription:
+    """The Secretariat turns back on a subscription that bounces disabled (the address works again)."""
+    _require_manager(by)
+    if subscription.status != Subscription.Status.DISABLED:
+        raise ValidationError(_("Only a subscription disabled after bounces can be re-enabled."))
+    subscription.status, subscription.bounce_score = Subscription.Status.ACTIVE, 0
+    subscription.save(update_fields=["status", "bounce_score", "updated_at"])
+    audit_record(kind="comms.subscription_reenabled", actor=by, target=subscription, email=subscription.address)
+    return subscription
+
+
 def subscription_set_preferences(*, subscription: Subscription, language: str, rhythm: str) -> Subscription:
     if language not in LANGS or rhythm not in Rhythm.values:
         raise ValidationError(_("Choose a language and a rhythm from the lists."))

@@ -23,6 +23,7 @@ urlpatterns = [
     path(_("manage/messages/<int:pk>/"), views.message_detail, name="message"),
     path(_("manage/deliveries/"), views.delivery_log, name="deliveries"),
     path(_("manage/bounces/"), views.bounce_log, name="bounces"),
+    path(_("manage/subscriptions/<int:pk>/re-enable/"), views.subscription_reenable, name="subscription_reenable"),
     path(_("manage/bulletins/"), views.manage_bulletins, name="manage_bulletins"),
     path(_("manage/bulletins/<int:pk>/"), views.bulletin_edit, name="bulletin_edit"),
     path(_("manage/bulletins/<int:pk>/send/"), views.bulletin_send, name="bulletin_send"),

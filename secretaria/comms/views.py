@@ -336,6 +336,19 @@ def bounce_log(request):
 
 
 @manager_required
+@require_POST
+def subscription_reenable(request, pk):
+    subscription = get_object_or_404(Subscription, pk=pk)
+    try:
+        services.subscription_reenable(subscription=subscription, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(email)s receives the list again.") % {"email": subscription.address})
+    return redirect("comms:bounces")
+
+
+@manager_required
 def manage_bulletins(request):
     form = forms.BulletinDraftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

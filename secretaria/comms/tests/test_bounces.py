@@ -199,3 +199,32 @@ def test_process_bounces_reports_a_refused_imap_login_and_exits_non_zero(monkeyp
     assert FakeIMAP.instances[0].calls[-1] == ("logout",)
     with pytest.raises(CommandError, match="imap:// or imaps://"):
         call_command("process_bounces", "--imap", "pop3://bounces:x@mail.example.org/")
+
+
+def test_the_secretariat_re_enables_a_subscription_disabled_by_bounces(
+    public_list, subscribe_public, publish, client_for, st_officer, gt_official
+):
+    from django.urls import reverse
+
+    from secretaria.core.models import AuditEvent
+
+    sub, [delivery] = _deliveries(public_list, subscribe_public, publish)
+    bounces.process_message(dsn(delivery))
+    sub.refresh_from_db()
+    assert sub.status == Subscription.Status.DISABLED
+    url = reverse("comms:subscription_reenable", args=[sub.pk])
+    assert client_for(gt_official).post(url).status_code == 403
+    client = client_for(st_officer)
+    log = client.get(reverse("comms:bounces")).content.decode()
+    assert f'action="{url}"' in log
+
+    response = client.post(url, follow=True)
+
+    sub.refresh_from_db()
+    assert (sub.status, sub.bounce_score) == (Subscription.Status.ACTIVE, 0)
+    assert "rebota@example.com" in response.content.decode()
+    assert AuditEvent.objects.filter(kind="comms.subscription_reenabled").exists()
+    # Only a disabled subscription can be re-enabled: a second click says so and changes nothing.
+    again = client.post(url, follow=True).content.decode()
+    assert "rebotes" in again or "bounces" in again
+    assert f'action="{url}"' not in client.get(reverse("comms:bounces")).content.decode()
