@@ -23,11 +23,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.comms import policy
-from secretaria.comms.kinds import LANGS, absolute
+from secretaria.comms.kinds import LANGS, EventKind, Item, absolute, register_event_kind
 from secretaria.comms.models import Bulletin, MailingList, Message, Rhythm
 from secretaria.core.access import AccessLevel
 from secretaria.core.audit import audit_record
 from secretaria.core.richtext import render_markdown
+from secretaria.outbox.services import outbox_emit
 
 
 @dataclass
@@ -250,6 +251,35 @@ def bulletin_send(*, bulletin: Bulletin, mailing_list: MailingList, by) -> Messa
     bulletin.sent_at = timezone.now()
     bulletin.save(update_fields=["status", "mailing_list", "message", "sent_at"])
     index_message(message)
+    # Lists with a "bulletin published" rule send it too (not the list it was just sent to).
+    outbox_emit(kind=BULLETIN_PUBLISHED, payload={"bulletin_id": bulletin.pk, "list_id": mailing_list.pk})
     audit_record(kind="comms.bulletin_sent", actor=by, target=bulletin, data={"recipients": count})
     _wake_senders()
     return message
+
+
+# --- bulletin.published ---------------------------------------------------------------------
+BULLETIN_PUBLISHED = "bulletin.published"
+
+
+def render_bulletin_published(event) -> Item | None:
+    bulletin = Bulletin.objects.filter(pk=event.payload.get("bulletin_id"), status=Bulletin.Status.SENT).first()
+    if bulletin is None:
+        return None
+    with translation.override(LANGS[0]):
+        url = absolute(bulletin.get_absolute_url())
+    text = {lang: getattr(bulletin, f"body_{lang}") for lang in LANGS}
+    return Item(
+        subject={lang: getattr(bulletin, f"title_{lang}") for lang in LANGS},
+        text=text,
+        html={lang: render_markdown(text[lang]) for lang in LANGS},
+        title={lang: getattr(bulletin, f"title_{lang}") for lang in LANGS},
+        access_level=bulletin.access_level,
+        access_group_id=None,
+        url=url,
+        date=bulletin.period_end,
+        exclude_list_ids={event.payload["list_id"]} if event.payload.get("list_id") else set(),
+    )
+
+
+register_event_kind(EventKind(BULLETIN_PUBLISHED, _("Bulletin published"), render_bulletin_published))

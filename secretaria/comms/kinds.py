@@ -42,6 +42,8 @@ class Item:
     topic_ids: set[int] = field(default_factory=set)
     meeting_id: int | None = None  # the item's own meeting; meeting_ids adds the meetings it is linked to
     meeting_ids: set[int] = field(default_factory=set)
+    # Lists that already have the item another way (the list a bulletin was sent to).
+    exclude_list_ids: set[int] = field(default_factory=set)
 
     def __post_init__(self):
         if self.meeting_id:

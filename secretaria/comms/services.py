@@ -371,7 +371,11 @@ def process_event(event: Event) -> int:
         kind = get_event_kind(event.kind)
         item = kind.render(event) if (rules and kind is not None) else None
         if item is not None:
-            lists = {r.mailing_list_id: r.mailing_list for r in rules if _rule_matches(r, item)}
+            lists = {
+                r.mailing_list_id: r.mailing_list
+                for r in rules
+                if _rule_matches(r, item) and r.mailing_list_id not in item.exclude_list_ids
+            }
             for lst in lists.values():
                 if Message.objects.filter(mailing_list=lst, event=event).exists():
                     continue

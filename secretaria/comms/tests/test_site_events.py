@@ -165,3 +165,27 @@ def test_the_bulletin_drafts_sections_on_meetings_agendas_and_decisions(st_offic
     assert "decision 3" in body_en and "decision 4" not in body_en
     sections = [line for line in body_en.splitlines() if line.startswith("## ")]
     assert sections == ["## Meetings announced", "## Agendas approved", "## Decisions updated"]
+
+
+def test_a_sent_bulletin_also_reaches_the_lists_that_follow_bulletins(
+    st_officer, subscribe_public, public_list, publish
+):
+    publish()
+    today = timezone.localdate()
+    followers = services.mailing_list_create(slug="novedades", name_es="Novedades", name_en="What's new")
+    services.list_rule_create(mailing_list=followers, event_kind="bulletin.published")
+    services.list_rule_create(mailing_list=public_list, event_kind="bulletin.published")  # the list it is sent to
+    subscribe_public(followers, "reader@example.com", language="en")
+    subscribe_public(public_list, "lectora@example.com")
+    bulletin = bulletins.bulletin_draft(by=st_officer, period_start=today, period_end=today)
+    services.process_outbox()  # the document's own announcement
+    Delivery.objects.all().delete()
+
+    bulletins.bulletin_send(bulletin=bulletin, mailing_list=public_list, by=st_officer)
+    services.process_outbox()
+
+    assert Delivery.objects.filter(email="lectora@example.com").count() == 1  # once, not twice
+    [follow] = Delivery.objects.filter(email="reader@example.com")
+    assert follow.message.mailing_list == followers
+    assert follow.message.subject_en.startswith("Bulletin of changes")
+    assert "Documents published" in follow.message.text_en
