@@ -1,7 +1,7 @@
 """Demo distribution lists, as the seed report plans them ("listas de correo de difusión automática").
 
-Four lists: the public documents list, the GRCM's members-only list, the consular network's
-list, and the public bulletin list with the bulletin of changes the seed says was sent for
+Five lists: the public documents list, the GRCM's members-only list, the consular network's
+list, the public meetings list (meetings announced, agendas approved), and the public bulletin list with the bulletin of changes the seed says was sent for
 May–November 2004. Natural keys (list slugs, the bulletin's period) keep it idempotent; members
 are subscribed by role and group through the same sync the mailer runs.
 """
@@ -53,6 +53,17 @@ LISTS = [
         "access_level": AccessLevel.GROUP,
         "group_slug": "red-proteccion-consular",
         "rules": [{"event_kind": "document.published", "group_slug": "red-proteccion-consular"}],
+    },
+    {
+        "slug": "reuniones",
+        "name_es": "Reuniones de la CRM",
+        "name_en": "RCM meetings",
+        "description_es": "Un aviso por cada reunión convocada y por cada agenda aprobada por la Presidencia Pro-Témpore.",
+        "description_en": "A notice for each meeting announced and each agenda approved by the Pro-Tempore Presidency.",
+        "kind": MailingList.Kind.AUTOMATIC,
+        "access_level": AccessLevel.PUBLIC,
+        "auto_roles": [Role.MEMBER, Role.PPT, Role.SECRETARIAT],
+        "rules": [{"event_kind": "meeting.announced"}, {"event_kind": "agenda.approved"}],
     },
     {
         "slug": "boletines",

@@ -9,7 +9,9 @@ def test_the_demo_lists_load_twice_without_change(db, settings):
     lists = MailingList.objects.count()
     subs = Subscription.objects.count()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert MailingList.objects.count() == lists == 4
+    assert MailingList.objects.count() == lists == 5
+    meetings = MailingList.objects.get(slug="reuniones")
+    assert set(meetings.rules.values_list("event_kind", flat=True)) == {"meeting.announced", "agenda.approved"}
     assert Subscription.objects.count() == subs > 0
     bulletin = Bulletin.objects.get()
     assert bulletin.status == "sent" and "Convención de Palermo" in bulletin.body_es
