@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from secretaria.api import api
 from secretaria.comms import views as comms_views
+from secretaria.core.admin import site_has_permission  # noqa: E402 - after the admin import above
 
 admin.site.login = secure_admin_login(admin.site.login)
+admin.site.has_permission = site_has_permission  # Secretariat staff: the models they manage
 admin.site.site_header = _("Secretaría Virtual — administration")
 admin.site.site_title = _("Secretaría Virtual")
 

@@ -4,6 +4,39 @@ from secretaria.core import access
 from secretaria.core.models import AuditEvent
 
 
+def site_has_permission(request) -> bool:
+    """Who may open the admin site: administrators, and Secretariat staff for the models whose
+    admin says so (``ManagedByRule``). Everything else still needs Django's model permissions,
+    which only administrators (superusers) hold."""
+    user = request.user
+    return bool(user.is_active and (user.is_staff or access.is_secretariat(user)))
+
+
+class ManagedByRule:
+    """ModelAdmin/inline mixin: whoever passes ``manage_rule`` of the access policy may view, add,
+    change and delete here (a subclass can still refuse an action, e.g. deleting history)."""
+
+    manage_rule = ""
+
+    def _allowed(self, request) -> bool:
+        return bool(self.manage_rule) and access.can(request.user, self.manage_rule)
+
+    def has_module_permission(self, request):
+        return self._allowed(request) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request) or super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self._allowed(request) or super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request) or super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request) or super().has_delete_permission(request, obj)
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
     """The audit log, read-only for administrators; nobody adds, edits or deletes rows."""

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from secretaria.core.admin import ManagedByRule
 from secretaria.decisions.models import Commitment, CommitmentParty, Decision, FollowUpLetter, ProgressNote, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "decisions.manage"
     list_display = ["name_es", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
 

@@ -3,19 +3,24 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from secretaria.core.admin import ManagedByRule
 from secretaria.directory import services
 from secretaria.directory.models import Country, Group, Membership, Organization, Person, Post, PresidencyTerm, Term
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "directory.manage"
+
     list_display = ["name_es", "name_en", "iso2", "iso3", "status", "member_since"]
     list_filter = ["status"]
     search_fields = ["name_es", "name_en", "iso2", "iso3"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "directory.manage"
+
     list_display = ["name_es", "acronym_es", "kind", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name_es", "name_en", "acronym_es", "acronym_en"]
@@ -24,14 +29,18 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "directory.manage"
+
     list_display = ["family_name", "given_name", "organization", "country", "is_public"]
     list_filter = ["is_public", "country", "organization__kind"]
     search_fields = ["given_name", "family_name", "email"]
     autocomplete_fields = ["organization", "country"]
 
 
-class TermInline(admin.TabularInline):
+class TermInline(ManagedByRule, admin.TabularInline):
+    manage_rule = "directory.manage"
+
     model = Term
     extra = 0
     autocomplete_fields = ["person"]
@@ -47,7 +56,9 @@ class TermInline(admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "directory.manage"
+
     list_display = ["title_es", "organization", "country", "group", "is_public", "is_focal_point"]
     list_filter = ["is_public", "is_focal_point", "organization__kind", "country"]
     search_fields = ["title_es", "title_en", "slug"]
@@ -99,7 +110,9 @@ class PresidencyAddForm(_ServiceBackedAddForm):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "directory.manage"
+
     add_form = TermAddForm
 
     def get_form(self, request, obj=None, **kwargs):
@@ -125,14 +138,18 @@ class TermAdmin(admin.ModelAdmin):
         return False
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ManagedByRule, admin.TabularInline):
+    manage_rule = "directory.manage"
+
     model = Membership
     extra = 0
     autocomplete_fields = ["person", "country"]
 
 
 @admin.register(Group)
-class GroupAdmin(admin.ModelAdmin):
+class GroupAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "directory.manage"
+
     list_display = ["name_es", "acronym_es", "kind", "access_level", "is_active"]
     list_filter = ["kind", "access_level", "is_active"]
     search_fields = ["name_es", "name_en", "acronym_es", "acronym_en", "slug"]
@@ -141,7 +158,9 @@ class GroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "directory.manage"
+
     list_display = ["person", "group", "country", "role", "start", "end"]
     list_filter = ["group", "role", "country"]
     search_fields = ["person__given_name", "person__family_name", "group__name_es"]
@@ -149,7 +168,9 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(PresidencyTerm)
-class PresidencyTermAdmin(admin.ModelAdmin):
+class PresidencyTermAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "directory.manage"
+
     add_form = PresidencyAddForm
 
     def get_form(self, request, obj=None, **kwargs):

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from secretaria.core.admin import ManagedByRule
 from secretaria.forums.models import Follow, Forum, Post, PostReport, Thread
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(ManagedByRule, admin.ModelAdmin):
+    manage_rule = "forums.moderate"
     list_display = ["name_es", "slug", "kind", "group", "access_level", "is_active", "position"]
     list_filter = ["kind", "access_level", "is_active"]
     fields = [

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
+from secretaria.core.admin import ManagedByRule
 from secretaria.meetings.models import (
     ContractedService,
     ContractedServiceFile,
@@ -105,8 +106,10 @@ class ParticipationEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(LetterTemplate)
-class LetterTemplateAdmin(admin.ModelAdmin):
-    """Templates are plain content (placeholders such as {name}, {meeting}): edited here."""
+class LetterTemplateAdmin(ManagedByRule, admin.ModelAdmin):
+    """Templates are plain content (placeholders such as {name}, {meeting}): edited here, by the Secretariat too."""
+
+    manage_rule = "meetings.manage"
 
     list_display = ["name", "slug", "kind"]
     list_filter = ["kind"]

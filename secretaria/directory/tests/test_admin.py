@@ -73,3 +73,55 @@ def test_a_non_member_cannot_be_designated_in_the_admin(crm, admin_user, client_
     )
     assert response.status_code == 200
     assert not PresidencyTerm.objects.filter(country=crm["countries"]["CO"]).exists()
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_the_secretariat_keeps_the_directory_in_the_admin_site(seed_posts, st_officer, client_for, model):
+    client = client_for(st_officer)
+    opts = model._meta
+    assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 200
+
+
+def test_the_secretariat_appoints_a_new_coordinator_and_history_stays(seed_posts, st_officer, client_for):
+    post = seed_posts["coordinator"]
+    successor = Person.objects.create(given_name="Nueva", family_name="Coordinadora")
+    client = client_for(st_officer)
+    response = client.post(
+        reverse("admin:directory_term_add"),
+        {"post": post.pk, "person": successor.pk, "start": "2006-01-01", "end": "", "note": ""},
+    )
+    assert response.status_code == 302
+    assert list(post.terms.order_by("start").values_list("person__family_name", flat=True))[-2:] == [
+        "Monzón",
+        "Coordinadora",
+    ]
+    term = post.terms.first()
+    assert client.get(reverse("admin:directory_term_delete", args=[term.pk])).status_code == 403
+
+
+def test_the_secretariat_sees_only_what_it_manages_in_the_admin_site(st_officer, client_for, crm):
+    client = client_for(st_officer)
+    index = client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:directory_person_changelist") in index
+    assert reverse("admin:meetings_lettertemplate_changelist") in index
+    assert reverse("admin:decisions_theme_changelist") in index
+    assert reverse("admin:forums_forum_changelist") in index
+    assert reverse("admin:accounts_user_changelist") not in index
+    assert reverse("admin:core_auditevent_changelist") not in index
+    assert client.get(reverse("admin:accounts_user_changelist")).status_code == 403
+    assert client.get(reverse("admin:core_auditevent_changelist")).status_code == 403
+
+
+@pytest.mark.parametrize("persona", ["gt_official", "ppt_official", "observer", "civil_society"])
+def test_no_one_else_gets_into_the_admin_site(request, client_for, persona, crm):
+    user = request.getfixturevalue(persona)
+    response = client_for(user).get(reverse("admin:directory_person_changelist"))
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or "/login/" in response["Location"]
+
+
+def test_the_secretariats_dashboard_leads_to_the_directory(st_officer, gt_official, client_for, crm):
+    link = reverse("admin:app_list", args=["directory"])
+    assert link in client_for(st_officer).get(reverse("members:dashboard")).content.decode()
+    assert link not in client_for(gt_official).get(reverse("members:dashboard")).content.decode()
