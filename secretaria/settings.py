@@ -7,7 +7,7 @@ process at start-up.
 """
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -292,8 +292,11 @@ EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 30
-if _email.get("EMAIL_FILE_PATH"):
-    EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
+if _email["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+    # dj-email-url drops the leading "/" of file:///abs/path; read the path from the URL itself.
+    _parts = urlsplit(_EMAIL_URL)
+    _path = Path(unquote(_parts.netloc + _parts.path))
+    EMAIL_FILE_PATH = str(_path if _path.is_absolute() else BASE_DIR / _path)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Secretaría Virtual CRM <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "st@localhost")

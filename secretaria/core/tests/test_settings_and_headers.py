@@ -42,6 +42,25 @@ def test_production_settings_load_with_good_values_and_hash_with_argon2(tmp_path
 
 
 @pytest.mark.parametrize(
+    ("url", "expected"),
+    [("file:///srv/sv/mail", "/srv/sv/mail"), ("file://var/outbox", str(ROOT / "var" / "outbox"))],
+    ids=["absolute", "relative-to-the-project"],
+)
+def test_a_file_email_url_saves_mail_where_it_says(tmp_path, url, expected):
+    code = "import django; django.setup(); from django.conf import settings; print(settings.EMAIL_FILE_PATH)"
+    result = _python(tmp_path, code, EMAIL_URL=url)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
+def test_dev_mode_saves_mail_under_the_var_folder(tmp_path):
+    code = "import django; django.setup(); from django.conf import settings; print(settings.EMAIL_FILE_PATH)"
+    result = _python(tmp_path, code, DEV_MODE="1", SECRET_KEY=None, ALLOWED_HOSTS=None)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(tmp_path / "var" / "mail")
+
+
+@pytest.mark.parametrize(
     ("env", "message"),
     [
         ({"SECRET_KEY": None}, "SECRET_KEY is required outside DEV_MODE"),
