@@ -295,7 +295,7 @@ EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 30
 if _email["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
     # dj-email-url drops the leading "/" of file:///abs/path; read the path from the URL itself.
     _parts = urlsplit(_EMAIL_URL)
-    _path = Path(unquote(_parts.netloc + _parts.path))
+    _path = Path(unquote((_parts.netloc if _parts.netloc != "localhost" else "") + _parts.path))
     EMAIL_FILE_PATH = str(_path if _path.is_absolute() else BASE_DIR / _path)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Secretaría Virtual CRM <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

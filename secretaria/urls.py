@@ -1,4 +1,3 @@
-from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -6,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from secretaria.api import api
 from secretaria.comms import views as comms_views
-from secretaria.core.admin import site_has_permission  # noqa: E402 - after the admin import above
+from secretaria.core.admin import admin_login, admin_password_change, site_has_permission
 
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = admin_login(admin.site.login)
 admin.site.has_permission = site_has_permission  # Secretariat staff: the models they manage
+admin.site.password_change = admin_password_change
 admin.site.site_header = _("Secretaría Virtual — administration")
 admin.site.site_title = _("Secretaría Virtual")
 

@@ -12,6 +12,44 @@ def site_has_permission(request) -> bool:
     return bool(user.is_active and (user.is_staff or access.is_secretariat(user)))
 
 
+def admin_login(login_view):
+    """The admin's login page: allauth's (with two-factor) for visitors; straight in for anyone
+    already signed in whom the site admits, Secretariat staff included; refused otherwise."""
+    from allauth.account.decorators import secure_admin_login
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import redirect
+
+    secured = secure_admin_login(login_view)
+
+    def view(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if request.user.is_staff:
+            return secured(request, *args, **kwargs)
+        if site_has_permission(request):
+            return redirect(request.GET.get("next") if _safe_next(request) else "admin:index")
+        raise PermissionDenied
+
+    return view
+
+
+def _safe_next(request) -> bool:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.GET.get("next", "")
+    return bool(target) and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
+def admin_password_change(request, extra_context=None):
+    """Passwords change in the account pages, where the change is audited and notified."""
+    from django.shortcuts import redirect
+
+    return redirect("account_change_password")
+
+
 class ManagedByRule:
     """ModelAdmin/inline mixin: whoever passes ``manage_rule`` of the access policy may view, add,
     change and delete here (a subclass can still refuse an action, e.g. deleting history)."""

@@ -4,23 +4,58 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from secretaria.core.admin import ManagedByRule
+from secretaria.core.audit import audit_record
 from secretaria.directory import services
 from secretaria.directory.models import Country, Group, Membership, Organization, Person, Post, PresidencyTerm, Term
 
 
-@admin.register(Country)
-class CountryAdmin(ManagedByRule, admin.ModelAdmin):
+def _audit(request, action: str, obj, fields=()) -> None:
+    audit_record(
+        kind=f"directory.admin_{action}",
+        request=request,
+        target=f"{obj._meta.label_lower}:{obj.pk} {obj}",
+        fields=", ".join(fields),
+    )
+
+
+class DirectoryAdmin(ManagedByRule):
+    """The directory in the admin site: the Secretariat may edit it (``directory.manage``), and
+    every change made here is in the audit log (the services audit their own changes)."""
+
     manage_rule = "directory.manage"
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        _audit(request, "change" if change else "add", obj, form.changed_data)
+
+    def delete_model(self, request, obj):
+        _audit(request, "delete", obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            _audit(request, "delete", obj)
+        super().delete_queryset(request, queryset)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            _audit(request, "add", obj)
+        for obj, fields in formset.changed_objects:
+            _audit(request, "change", obj, fields)
+        for obj in formset.deleted_objects:
+            _audit(request, "delete", obj)
+
+
+@admin.register(Country)
+class CountryAdmin(DirectoryAdmin, admin.ModelAdmin):
     list_display = ["name_es", "name_en", "iso2", "iso3", "status", "member_since"]
     list_filter = ["status"]
     search_fields = ["name_es", "name_en", "iso2", "iso3"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ManagedByRule, admin.ModelAdmin):
-    manage_rule = "directory.manage"
-
+class OrganizationAdmin(DirectoryAdmin, admin.ModelAdmin):
     list_display = ["name_es", "acronym_es", "kind", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name_es", "name_en", "acronym_es", "acronym_en"]
@@ -29,9 +64,7 @@ class OrganizationAdmin(ManagedByRule, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ManagedByRule, admin.ModelAdmin):
-    manage_rule = "directory.manage"
-
+class PersonAdmin(DirectoryAdmin, admin.ModelAdmin):
     list_display = ["family_name", "given_name", "organization", "country", "is_public"]
     list_filter = ["is_public", "country", "organization__kind"]
     search_fields = ["given_name", "family_name", "email"]
@@ -56,9 +89,7 @@ class TermInline(ManagedByRule, admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(ManagedByRule, admin.ModelAdmin):
-    manage_rule = "directory.manage"
-
+class PostAdmin(DirectoryAdmin, admin.ModelAdmin):
     list_display = ["title_es", "organization", "country", "group", "is_public", "is_focal_point"]
     list_filter = ["is_public", "is_focal_point", "organization__kind", "country"]
     search_fields = ["title_es", "title_en", "slug"]
@@ -110,9 +141,7 @@ class PresidencyAddForm(_ServiceBackedAddForm):
 
 
 @admin.register(Term)
-class TermAdmin(ManagedByRule, admin.ModelAdmin):
-    manage_rule = "directory.manage"
-
+class TermAdmin(DirectoryAdmin, admin.ModelAdmin):
     add_form = TermAddForm
 
     def get_form(self, request, obj=None, **kwargs):
@@ -137,19 +166,26 @@ class TermAdmin(ManagedByRule, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        # Who held which post from when is history: a new holder is a new term (term_start).
+        return ["post", "person", "start"] if obj else []
+
 
 class MembershipInline(ManagedByRule, admin.TabularInline):
+    """Memberships end (an end date); they are not deleted, so the group's history stays."""
+
     manage_rule = "directory.manage"
 
     model = Membership
     extra = 0
     autocomplete_fields = ["person", "country"]
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Group)
-class GroupAdmin(ManagedByRule, admin.ModelAdmin):
-    manage_rule = "directory.manage"
-
+class GroupAdmin(DirectoryAdmin, admin.ModelAdmin):
     list_display = ["name_es", "acronym_es", "kind", "access_level", "is_active"]
     list_filter = ["kind", "access_level", "is_active"]
     search_fields = ["name_es", "name_en", "acronym_es", "acronym_en", "slug"]
@@ -158,19 +194,18 @@ class GroupAdmin(ManagedByRule, admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ManagedByRule, admin.ModelAdmin):
-    manage_rule = "directory.manage"
-
+class MembershipAdmin(DirectoryAdmin, admin.ModelAdmin):
     list_display = ["person", "group", "country", "role", "start", "end"]
     list_filter = ["group", "role", "country"]
     search_fields = ["person__given_name", "person__family_name", "group__name_es"]
     autocomplete_fields = ["person", "group", "country"]
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # end the membership instead: the group's history stays
+
 
 @admin.register(PresidencyTerm)
-class PresidencyTermAdmin(ManagedByRule, admin.ModelAdmin):
-    manage_rule = "directory.manage"
-
+class PresidencyTermAdmin(DirectoryAdmin, admin.ModelAdmin):
     add_form = PresidencyAddForm
 
     def get_form(self, request, obj=None, **kwargs):
@@ -193,3 +228,7 @@ class PresidencyTermAdmin(ManagedByRule, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        # The next presidency is a new term (presidency_designate), never an edit of this one.
+        return ["country", "start"] if obj else []

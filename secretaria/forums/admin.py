@@ -14,6 +14,9 @@ class ForumAdmin(ManagedByRule, admin.ModelAdmin):
         "access_level", "access_group", "position", "is_active",
     ]  # fmt: skip
 
+    def get_readonly_fields(self, request, obj=None):
+        return ["slug"] if obj else []  # forum_save finds the forum by its slug
+
     def save_model(self, request, obj, form, change):
         # Access is derived for a group's forum (its group) and the public one; the service
         # decides, and reindexes the forum's posts when it changes.

@@ -86,7 +86,7 @@ def render_agenda_approved(event) -> Item | None:
         .filter(pk=event.payload.get("agenda_version_id"), state=AgendaVersion.State.APPROVED)
         .first()
     )
-    if version is None:
+    if version is None or version.meeting.status == version.meeting.Status.CANCELLED:
         return None
     meeting = version.meeting
 
@@ -146,9 +146,11 @@ def agendas_approved(start, end) -> list[BulletinEntry]:
     from secretaria.meetings.models import AgendaVersion
 
     low, high = period_bounds(start, end)
-    versions = AgendaVersion.objects.filter(
-        state=AgendaVersion.State.APPROVED, decided_at__gte=low, decided_at__lt=high
-    ).select_related("meeting")
+    versions = (
+        AgendaVersion.objects.filter(state=AgendaVersion.State.APPROVED, decided_at__gte=low, decided_at__lt=high)
+        .exclude(meeting__status="cancelled")
+        .select_related("meeting")
+    )
     entries = []
     for version in versions.order_by("decided_at", "pk"):
         meeting = version.meeting

@@ -120,7 +120,7 @@ def participation_manage(request, slug):
         "waiting": [r for r in registrations if r.status == Registration.Status.WAITLISTED],
         "places_taken": sum(1 for r in registrations if r.status in Registration.HOLDS_PLACE),
         "to_remind": sel_count_to_remind(meeting),
-        "unsent": svc.invitations_unsent(meeting=meeting).count(),
+        "unsent": 0 if svc.invitations_closed_reason(meeting) else svc.invitations_unsent(meeting=meeting).count(),
     }
     return render(request, T + "manage.html", context)
 
@@ -181,7 +181,11 @@ def registration_action(request, slug, pk, action):
 @_secretariat
 def participation_send_pending(request, slug):
     meeting = _managed_meeting(request, slug)
-    result = svc.invitations_send_pending(meeting=meeting, by=request.user)
+    try:
+        result = svc.invitations_send_pending(meeting=meeting, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("meetings:participation_manage", slug=meeting.slug)
     messages.success(request, _("%(n)s invitations sent.") % {"n": len(result.created)})
     if result.without_address:
         messages.warning(

@@ -43,8 +43,12 @@ def test_production_settings_load_with_good_values_and_hash_with_argon2(tmp_path
 
 @pytest.mark.parametrize(
     ("url", "expected"),
-    [("file:///srv/sv/mail", "/srv/sv/mail"), ("file://var/outbox", str(ROOT / "var" / "outbox"))],
-    ids=["absolute", "relative-to-the-project"],
+    [
+        ("file:///srv/sv/mail", "/srv/sv/mail"),
+        ("file://localhost/srv/sv/mail", "/srv/sv/mail"),
+        ("file://var/outbox", str(ROOT / "var" / "outbox")),
+    ],
+    ids=["absolute", "localhost", "relative-to-the-project"],
 )
 def test_a_file_email_url_saves_mail_where_it_says(tmp_path, url, expected):
     code = "import django; django.setup(); from django.conf import settings; print(settings.EMAIL_FILE_PATH)"

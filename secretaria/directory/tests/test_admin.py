@@ -125,3 +125,39 @@ def test_the_secretariats_dashboard_leads_to_the_directory(st_officer, gt_offici
     link = reverse("admin:app_list", args=["directory"])
     assert link in client_for(st_officer).get(reverse("members:dashboard")).content.decode()
     assert link not in client_for(gt_official).get(reverse("members:dashboard")).content.decode()
+
+
+def test_what_the_secretariat_changes_in_the_directory_is_audited_and_history_is_kept(
+    seed_posts, st_officer, client_for, crm
+):
+    from secretaria.core.models import AuditEvent
+
+    client = client_for(st_officer)
+    grcm = crm["groups"]["grcm"]
+    person = Person.objects.create(given_name="Nueva", family_name="Enlace")
+    response = client.post(
+        reverse("admin:directory_membership_add"),
+        {"person": person.pk, "group": grcm.pk, "country": "", "role": "member", "start": "2004-07-01", "end": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    membership = Membership.objects.get(person=person)
+    event = AuditEvent.objects.get(kind="directory.admin_add")
+    assert event.actor == st_officer and f"directory.membership:{membership.pk}" in event.target
+    # Memberships end; they are not deleted.
+    assert client.get(reverse("admin:directory_membership_delete", args=[membership.pk])).status_code == 403
+    # A presidency's country and start, a term's post, person and start cannot be edited.
+    presidency = PresidencyTerm.objects.order_by("-start").first()
+    page = client.get(reverse("admin:directory_presidencyterm_change", args=[presidency.pk])).content.decode()
+    assert 'name="country"' not in page and 'name="start"' not in page
+    term = seed_posts["coordinator"].terms.first()
+    page = client.get(reverse("admin:directory_term_change", args=[term.pk])).content.decode()
+    assert 'name="person"' not in page and 'name="end"' in page
+
+
+def test_secretariat_staff_change_their_password_in_their_account_not_in_the_admin(st_officer, client_for):
+    client = client_for(st_officer)
+    response = client.get(reverse("admin:password_change"))
+    assert response.status_code == 302 and response["Location"] == reverse("account_change_password")
+    # Signed in, the admin's login page lets them through instead of refusing them.
+    login = client.get(reverse("admin:login"))
+    assert login.status_code == 302 and login["Location"] == reverse("admin:index")

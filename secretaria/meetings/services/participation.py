@@ -320,6 +320,23 @@ def invitations_send(*, invitations: list[Invitation], by) -> int:
     return sent
 
 
+def invitations_closed_reason(meeting: Meeting) -> str | None:
+    """Why invitations can no longer go out for this meeting, or None."""
+    closed_statuses = (
+        Meeting.Status.CANCELLED,
+        Meeting.Status.POSTPONED,
+        Meeting.Status.HELD,
+        Meeting.Status.REPORT_PUBLISHED,
+    )
+    if meeting.status in closed_statuses:
+        return _("Invitations are not sent for a meeting that is %(status)s.") % {
+            "status": meeting.get_status_display().lower()
+        }
+    if meeting.registration_deadline and meeting.registration_deadline < timezone.localdate():
+        return _("The registration deadline has passed: the invitation's link would not work.")
+    return None
+
+
 def invitations_unsent(*, meeting: Meeting):
     return meeting.invitations.filter(sent_at__isnull=True, status=Invitation.Status.INVITED)
 
@@ -329,7 +346,12 @@ def invitations_send_pending(*, meeting: Meeting, by) -> InviteResult:
     """Send the invitations that had no address when they were made, looking the address up again
     in the directory (a focal point named since, an e-mail added to a person or organisation)."""
     _require_manager(by)
-    pending = list(invitations_unsent(meeting=meeting).select_related("person", "organization", "country"))
+    closed = invitations_closed_reason(meeting)
+    if closed:
+        raise ValidationError(closed)
+    # Locked: two clicks (or two officers) at once must not send an invitation twice.
+    unsent = invitations_unsent(meeting=meeting).select_for_update(of=("self",))
+    pending = list(unsent.select_related("person", "organization", "country"))
     for invitation in pending:
         if invitation.email:
             continue

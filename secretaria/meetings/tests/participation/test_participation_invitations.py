@@ -127,3 +127,17 @@ def test_the_page_refuses_an_empty_invitation_with_a_form_error(seminar, st_offi
 
     assert response.status_code == 200
     assert "Choose whom to invite" in response.content.decode() or "Elija" in response.content.decode()
+
+
+def test_unsent_invitations_are_not_sent_for_a_cancelled_meeting(seminar, focal_points, st_officer, client_for):
+    from secretaria.meetings.services import meeting_set_status
+
+    invitations_create(meeting=seminar, by=st_officer, member_states=True)
+    meeting_set_status(meeting=seminar, status="cancelled", by=st_officer, notice_es="Suspendido.")
+    mail.outbox.clear()
+    client = client_for(st_officer)
+    url = reverse("meetings:participation_send_pending", args=[seminar.slug])
+    assert url not in client.get(reverse("meetings:participation_manage", args=[seminar.slug])).content.decode()
+    page = client.post(url, follow=True).content.decode()
+    assert "No se envían invitaciones para una reunión en estado «cancelada»." in page
+    assert mail.outbox == []
