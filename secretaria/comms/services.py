@@ -91,6 +91,9 @@ def subscriptions_sync(*, mailing_list: MailingList | None = None) -> dict[str, 
     lists = [mailing_list] if mailing_list else MailingList.objects.filter(is_active=True)
     for lst in lists:
         with transaction.atomic():
+            # Two mailers starting together sync the same list: the lock makes the second wait and
+            # then see the first one's subscriptions (SQLite runs one writer at a time anyway).
+            MailingList.objects.select_for_update().filter(pk=lst.pk).first()
             eligible = {u.pk: u for u in eligible_users(lst).filter(**_level_filter(lst))}
             existing = {s.user_id: s for s in lst.subscriptions.filter(user__isnull=False)}
             for user_id, user in eligible.items():

@@ -152,3 +152,38 @@ def test_a_list_cannot_take_a_short_name_the_sites_addresses_use(db, slug):
     with pytest.raises(ValidationError) as refused:
         services.mailing_list_create(slug=slug, name_es="Lista", name_en="List")
     assert "slug" in refused.value.message_dict
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_mailers_starting_together_sync_the_subscriptions_once(public_list, crm):
+    """Each mailer syncs the automatic subscriptions when it starts; two at once must not collide."""
+    import threading
+
+    from django.db import connection
+
+    from secretaria.accounts.services import user_create
+    from secretaria.core.access import Role
+
+    for n in range(40):
+        user_create(
+            username=f"oficial{n}", email=f"oficial{n}@example.org", role=Role.MEMBER, country=crm["countries"]["GT"]
+        )
+    errors, start = [], threading.Barrier(4)
+
+    def work():
+        try:
+            start.wait(10)
+            services.subscriptions_sync()
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert Subscription.objects.filter(mailing_list=public_list, user__username__startswith="oficial").count() == 40
