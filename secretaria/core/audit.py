@@ -4,12 +4,27 @@
 (documents, meetings, reports…) the same wording for the events they all share.
 """
 
+import ipaddress
+
+from django.conf import settings
+
 from secretaria.core.models import AuditEvent
 
 
 def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address
+    they recorded in X-Forwarded-For (counted from the end: what a client writes there itself
+    is further left, and ignored)."""
     if request is None:
         return None
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if count:
+        forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",") if part.strip()]
+        if len(forwarded) >= count:
+            try:
+                return str(ipaddress.ip_address(forwarded[-count]))
+            except ValueError:
+                pass  # not an address: the proxy is not the one configured; fall back
     return request.META.get("REMOTE_ADDR") or None
 
 

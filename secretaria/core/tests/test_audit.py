@@ -92,3 +92,16 @@ def test_nobody_adds_changes_or_deletes_audit_events_in_the_admin_site(client_fo
 def test_the_secretariat_does_not_see_the_audit_log(client_for, st_officer, event):
     response = client_for(st_officer).get(reverse("admin:core_auditevent_changelist"))
     assert response.status_code == 403  # in the admin site for the directory, not for the audit log
+
+
+def test_behind_the_proxy_the_audit_log_records_the_clients_address_not_the_proxys(settings, rf):
+    from secretaria.core.audit import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="10.9.8.7, 203.0.113.5", REMOTE_ADDR="127.0.0.1")
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "127.0.0.1"
+    settings.TRUSTED_PROXY_COUNT = 1
+    # The proxy appended 203.0.113.5; what the client wrote itself (10.9.8.7) is not believed.
+    assert client_ip(request) == "203.0.113.5"
+    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="not-an-address", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
+    assert client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"  # straight to gunicorn
