@@ -153,15 +153,18 @@ def user_subscribe(
     """A signed-in user subscribes (their address is verified by their account: no confirmation)."""
     if not access.can_view(user, mailing_list.access_level, mailing_list.access_group_id):
         raise PermissionDenied(_("You may not subscribe to this list."))
-    sub = Subscription.objects.filter(mailing_list=mailing_list, user=user).first() or Subscription(
-        mailing_list=mailing_list, user=user, source=Subscription.Source.SELF
-    )
-    sub.language = language or sub.language or user.preferred_language or "es"
-    sub.rhythm = rhythm
-    sub.status = Subscription.Status.ACTIVE
-    sub.opted_out_at = None
-    sub.confirmed_at = sub.confirmed_at or timezone.now()
-    sub.save()
+    with transaction.atomic():
+        # A double click, or the mailer's sync at the same moment, must not insert the row twice.
+        MailingList.objects.select_for_update().filter(pk=mailing_list.pk).first()
+        sub = Subscription.objects.filter(mailing_list=mailing_list, user=user).first() or Subscription(
+            mailing_list=mailing_list, user=user, source=Subscription.Source.SELF
+        )
+        sub.language = language or sub.language or user.preferred_language or "es"
+        sub.rhythm = rhythm
+        sub.status = Subscription.Status.ACTIVE
+        sub.opted_out_at = None
+        sub.confirmed_at = sub.confirmed_at or timezone.now()
+        sub.save()
     return sub
 
 

@@ -22,6 +22,7 @@ from email.utils import getaddresses, parseaddr
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -153,7 +154,6 @@ def _refuse(message, reason: str) -> InboundResult:
 
 def handle_inbound_email(raw_bytes: bytes) -> InboundResult:
     """Turn one received reply into a post, or refuse it with a notice to the sender."""
-    from secretaria.forums.services import post_create
 
     message = email.message_from_bytes(raw_bytes, policy=email.policy.default)
     if _is_automatic(message):
@@ -169,6 +169,15 @@ def handle_inbound_email(raw_bytes: bytes) -> InboundResult:
     )
     if address is None:
         return _refuse(message, _("this reply address is no longer valid. Reply from a newer notification."))
+    # From here the account is known: a refusal is written in its language.
+    language = address.user.preferred_language if address.user.preferred_language in ("es", "en") else None
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return _handle_for(address, message)
+
+
+def _handle_for(address: ReplyAddress, message) -> InboundResult:
+    from secretaria.forums.services import post_create
+
     user, thread = address.user, address.thread
     sender = parseaddr(str(message.get("From", "")))[1].lower()
     if not sender or sender not in _addresses_of(user):

@@ -187,3 +187,30 @@ def test_mailers_starting_together_sync_the_subscriptions_once(public_list, crm)
         t.join(60)
     assert errors == []
     assert Subscription.objects.filter(mailing_list=public_list, user__username__startswith="oficial").count() == 40
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_subscribe_makes_one_subscription(public_list, civil_society):
+    import threading
+
+    from django.db import connection
+
+    errors, start = [], threading.Barrier(4)
+
+    def work():
+        try:
+            start.wait(10)
+            services.user_subscribe(user=civil_society, mailing_list=public_list)
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert Subscription.objects.filter(mailing_list=public_list, user=civil_society).count() == 1

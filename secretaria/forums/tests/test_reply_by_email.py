@@ -69,6 +69,16 @@ def test_a_reply_to_a_locked_thread_is_refused(address, thread, gt_official, st_
     assert thread.posts.count() == 1
 
 
+def test_a_refusal_is_written_in_the_language_of_the_account(address, thread, gt_official, st_officer):
+    gt_official.preferred_language = "en"
+    gt_official.save(update_fields=["preferred_language"])
+    services.thread_moderate(thread=thread, by=st_officer, action="lock")
+    mail.outbox.clear()
+    result = handle_inbound_email(_reply(sender=gt_official.email, to=address.address, body="Still in time?"))
+    assert "the thread is locked" in result.refused
+    assert "Nothing was published" in mail.outbox[0].body and mail.outbox[0].subject.startswith("Not posted")
+
+
 def test_a_reply_from_someone_who_left_the_network_is_refused(address, thread, gt_official):
     Membership.objects.filter(person=gt_official.person).update(end="2000-01-01")
     result = handle_inbound_email(_reply(sender=gt_official.email, to=address.address, body="Ya no estoy en la Red."))
