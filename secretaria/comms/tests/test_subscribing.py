@@ -154,14 +154,36 @@ def test_a_list_cannot_take_a_short_name_the_sites_addresses_use(db, slug):
     assert "slug" in refused.value.message_dict
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_mailers_starting_together_sync_the_subscriptions_once(public_list, crm):
-    """Each mailer syncs the automatic subscriptions when it starts; two at once must not collide."""
+def _at_once(call, *, threads=4) -> list:
+    """Run ``call`` in several threads released together, each on its own database connection;
+    return the exceptions they raised."""
     import threading
 
     from django.db import connection
 
+    errors, start = [], threading.Barrier(threads)
+
+    def work():
+        try:
+            start.wait(10)
+            call()
+        except Exception as exc:  # returned to the test
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    running = [threading.Thread(target=work) for _ in range(threads)]
+    for t in running:
+        t.start()
+    for t in running:
+        t.join(60)
+    return errors
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_mailers_starting_together_sync_the_subscriptions_once(public_list, crm):
+    """Each mailer syncs the automatic subscriptions when it starts; two at once must not collide."""
     from secretaria.accounts.services import user_create
     from secretaria.core.access import Role
 
@@ -169,48 +191,12 @@ def test_mailers_starting_together_sync_the_subscriptions_once(public_list, crm)
         user_create(
             username=f"oficial{n}", email=f"oficial{n}@example.org", role=Role.MEMBER, country=crm["countries"]["GT"]
         )
-    errors, start = [], threading.Barrier(4)
-
-    def work():
-        try:
-            start.wait(10)
-            services.subscriptions_sync()
-        except Exception as exc:  # surfaced below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    assert errors == []
+    assert _at_once(services.subscriptions_sync) == []
     assert Subscription.objects.filter(mailing_list=public_list, user__username__startswith="oficial").count() == 40
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_double_click_on_subscribe_makes_one_subscription(public_list, civil_society):
-    import threading
-
-    from django.db import connection
-
-    errors, start = [], threading.Barrier(4)
-
-    def work():
-        try:
-            start.wait(10)
-            services.user_subscribe(user=civil_society, mailing_list=public_list)
-        except Exception as exc:  # surfaced below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    assert errors == []
+    assert _at_once(lambda: services.user_subscribe(user=civil_society, mailing_list=public_list)) == []
     assert Subscription.objects.filter(mailing_list=public_list, user=civil_society).count() == 1
