@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
@@ -330,9 +331,9 @@ def mailing(request, slug):
 # --- The invitee, through the signed link (no account) -----------------------------------------------
 
 _REFUSALS = {
-    "invalid": (400, "This link is not valid", "The link is incomplete or has been altered. Copy the whole link from the e-mail, or ask the Secretariat for a new one."),
-    "expired": (410, "This link has expired", "The registration deadline has passed. If you still wish to take part, write to the Secretariat."),
-    "used": (410, "This link has already been used", "The invitation has already been answered with this link. If you need to change your answer or your details, write to the Secretariat."),
+    "invalid": (400, gettext_noop("This link is not valid"), gettext_noop("The link is incomplete or has been altered. Copy the whole link from the e-mail, or ask the Secretariat for a new one.")),
+    "expired": (410, gettext_noop("This link has expired"), gettext_noop("The registration deadline has passed. If you still wish to take part, write to the Secretariat.")),
+    "used": (410, gettext_noop("This link has already been used"), gettext_noop("The invitation has already been answered with this link. If you need to change your answer or your details, write to the Secretariat.")),
 }  # fmt: skip
 
 

@@ -141,7 +141,7 @@ def test_the_secretariat_pages_show_progress_and_the_log_in_constant_queries(
     client = client_for(st_officer)
     message = Message.objects.order_by("pk").first()
     page = client.get(reverse("comms:message", args=[message.pk]))
-    assert "10 of 30 sent" in page.content.decode() or "10 de 30" in page.content.decode()
+    assert "10 de 30 enviados" in page.content.decode()
     assert client.get(reverse("comms:message", args=[message.pk]), {"format": "json"}).json()["sent"] == 10
     for name in (
         "comms:deliveries",

@@ -86,7 +86,7 @@ def test_any_registered_user_may_write_in_the_public_forum_but_an_anonymous_visi
     thread = services.thread_create(forum=public, author=civil_society, title="Remesas", body="¿Hay datos?")
     page = client.get(thread.get_absolute_url())
     assert page.status_code == 200 and "¿Hay datos?" in page.content.decode()
-    assert "Sign in to reply" in page.content.decode() or "Inicie sesión" in page.content.decode()
+    assert "Inicie sesión para responder." in page.content.decode()
 
 
 def test_only_the_author_or_the_secretariat_may_edit_a_post(forums, thread, gt_official, hn_official, st_officer, crm):

@@ -166,7 +166,7 @@ def test_the_secretariat_edits_a_service(client_for, st_officer, seminar, suppli
 def test_status_buttons_move_the_service_and_refusals_show_a_message(client_for, st_officer, seminar, service):
     client = client_for(st_officer)
     response = client.post(url("service_status", seminar, service.pk), {"to": "paid"}, follow=True)
-    assert "never contracted" in response.content.decode() or "nunca" in response.content.decode()
+    assert "No se puede pagar un servicio que nunca fue contratado." in response.content.decode()
     service.refresh_from_db()
     assert service.status == "quoted"
     client.post(url("service_status", seminar, service.pk), {"to": "contracted", "note": "Contrato firmado"})

@@ -64,7 +64,7 @@ def test_the_meeting_page_shows_its_facts(seminar, client):
     assert "Hotel Camino Real" in page
     assert "Canadá" in page and "México" in page
     assert reverse("meetings:ics", kwargs={"slug": seminar.slug}) in page
-    assert "will be published once the Pro-Tempore Presidency approves" in page or "Presidencia" in page
+    assert "El programa se publicará cuando la Presidencia Pro-Témpore apruebe la agenda." in page
 
 
 def test_the_pro_tempore_presidency_at_the_time_is_shown(seminar, crm, client):

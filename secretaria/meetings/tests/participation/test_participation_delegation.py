@@ -155,7 +155,7 @@ def test_a_letter_that_is_not_pdf_docx_or_image_is_refused_clearly(accepted, cli
     response = client.post(url, {"form": "letter", "letter": bad}, HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 200
-    assert "must be a PDF" in response.content.decode() or "errorlist" in response.content.decode()
+    assert "La carta de acreditación debe ser un PDF" in response.content.decode()
     accepted.refresh_from_db()
     assert accepted.accreditation_document is None
 

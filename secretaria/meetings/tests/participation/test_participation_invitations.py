@@ -126,7 +126,7 @@ def test_the_page_refuses_an_empty_invitation_with_a_form_error(seminar, st_offi
     response = client_for(st_officer).post(url, {"category": "speaker", "quota": 2}, HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 200
-    assert "Choose whom to invite" in response.content.decode() or "Elija" in response.content.decode()
+    assert "Elija a quién invitar." in response.content.decode()
 
 
 def test_unsent_invitations_are_not_sent_for_a_cancelled_meeting(seminar, focal_points, st_officer, client_for):

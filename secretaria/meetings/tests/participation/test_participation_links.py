@@ -64,7 +64,7 @@ def test_a_used_link_is_refused_with_a_clear_page(invited, client):
     again = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
 
     assert again.status_code == 410
-    assert "already been used" in again.content.decode()
+    assert "Este enlace ya fue utilizado" in again.content.decode()
 
 
 def test_an_altered_link_is_refused_with_a_clear_page(invited, client):
@@ -76,7 +76,8 @@ def test_an_altered_link_is_refused_with_a_clear_page(invited, client):
     response = client.get(url)
 
     assert response.status_code == 400
-    assert "not valid" in response.content.decode() or "válido" in response.content.decode()
+    assert "Este enlace no es válido" in response.content.decode()
+    assert "El enlace está incompleto o fue alterado." in response.content.decode()
 
 
 def test_an_expired_link_is_refused_with_a_clear_page(invited, client):
@@ -88,7 +89,8 @@ def test_an_expired_link_is_refused_with_a_clear_page(invited, client):
     response = client.get(url)
 
     assert response.status_code == 410
-    assert "expired" in response.content.decode() or "caducado" in response.content.decode()
+    assert "Este enlace ha vencido" in response.content.decode()
+    assert "El plazo de inscripción ha vencido." in response.content.decode()
     assert Registration.objects.count() == 0
 
 
