@@ -33,7 +33,7 @@ from secretaria.comms.models import (
 )
 from secretaria.core import access
 from secretaria.core.access import AccessLevel
-from secretaria.core.audit import audit_record
+from secretaria.core.audit import audit_access_change, audit_record
 from secretaria.core.richtext import render_markdown
 from secretaria.core.tasks import queue_email
 from secretaria.outbox.models import Event
@@ -55,6 +55,42 @@ def mailing_list_create(*, by=None, **fields) -> MailingList:
     lst.full_clean()
     lst.save()
     return lst
+
+
+@transaction.atomic
+def mailing_list_update(*, by, mailing_list: MailingList, **fields) -> MailingList:
+    """Change a list. A new access level, group or active state is audited and carried into the
+    search index, so the archive's messages are found exactly by those who may now read them."""
+    _require_manager(by)
+    old = MailingList.objects.select_for_update().get(pk=mailing_list.pk)
+    for name, value in fields.items():
+        setattr(mailing_list, name, value)
+    mailing_list.full_clean()
+    mailing_list.save()
+    audit_access_change(
+        obj=mailing_list,
+        old_level=old.access_level,
+        new_level=mailing_list.access_level,
+        old_group=old.access_group_id,
+        new_group=mailing_list.access_group_id,
+        by=by,
+    )
+    if (old.access_level, old.access_group_id, old.is_active) != (
+        mailing_list.access_level,
+        mailing_list.access_group_id,
+        mailing_list.is_active,
+    ):
+        from secretaria.comms.search import ARCHIVED, index_message
+
+        for message in mailing_list.messages.filter(kind__in=ARCHIVED).select_related("mailing_list"):
+            index_message(message)  # an inactive list's messages leave the index
+    return mailing_list
+
+
+def list_rule_delete(*, by, rule: ListRule) -> None:
+    _require_manager(by)
+    audit_record(kind="comms.rule_deleted", actor=by, target=rule, event_kind=rule.event_kind)
+    rule.delete()
 
 
 def list_rule_create(*, by=None, mailing_list: MailingList, event_kind: str, **filters) -> ListRule:
@@ -156,9 +192,11 @@ def user_subscribe(
     with transaction.atomic():
         # A double click, or the mailer's sync at the same moment, must not insert the row twice.
         MailingList.objects.select_for_update().filter(pk=mailing_list.pk).first()
-        sub = Subscription.objects.filter(mailing_list=mailing_list, user=user).first() or Subscription(
-            mailing_list=mailing_list, user=user, source=Subscription.Source.SELF
-        )
+        sub = Subscription.objects.filter(mailing_list=mailing_list, user=user).first()
+        if sub is None:
+            if not mailing_list.allow_self_subscribe:
+                raise PermissionDenied(_("This list's members are subscribed by the Secretariat."))
+            sub = Subscription(mailing_list=mailing_list, user=user, source=Subscription.Source.SELF)
         sub.language = language or sub.language or user.preferred_language or "es"
         sub.rhythm = rhythm
         sub.status = Subscription.Status.ACTIVE
@@ -281,6 +319,13 @@ def subscription_reenable(*, subscription: Subscription, by) -> Subscription:
     subscription.save(update_fields=["status", "bounce_score", "updated_at"])
     audit_record(kind="comms.subscription_reenabled", actor=by, target=subscription, email=subscription.address)
     return subscription
+
+
+def subscription_leave(*, subscription: Subscription) -> Subscription:
+    """A member leaves a list from the members' area; automatic members only where the list allows."""
+    if subscription.source == Subscription.Source.AUTO and not subscription.mailing_list.allow_opt_out:
+        raise ValidationError(_("Members of this list may not leave it."))
+    return subscription_unsubscribe(subscription=subscription, how="members area")
 
 
 def subscription_set_preferences(*, subscription: Subscription, language: str, rhythm: str) -> Subscription:

@@ -64,7 +64,7 @@ def subscribe(request, slug):
         if request.method == "POST":
             form = forms.PreferencesForm(request.POST)
             if form.is_valid():
-                services.user_subscribe(user=request.user, mailing_list=lst, **form.cleaned_data)
+                services.user_subscribe(user=request.user, mailing_list=lst, **form.cleaned_data)  # may refuse: 403
                 messages.success(request, _("You are subscribed to “%(list)s”.") % {"list": lst.name})
                 return redirect("comms:my_subscriptions")
         else:
@@ -145,7 +145,9 @@ def archive(request, slug):
 
 
 def archive_message(request, slug, pk):
-    message = get_object_or_404(Message.objects.select_related("mailing_list"), pk=pk, mailing_list__slug=slug)
+    message = get_object_or_404(
+        Message.objects.select_related("mailing_list"), pk=pk, mailing_list__slug=slug, mailing_list__is_active=True
+    )
     if message.kind not in ("item", "announcement", "bulletin") or not policy.can_read_message(request.user, message):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -194,16 +196,21 @@ def my_subscription_update(request, pk):
     sub = get_object_or_404(Subscription, pk=pk, user=request.user)
     action = request.POST.get("action")
     if action == "leave":
-        if sub.source == Subscription.Source.AUTO and not sub.mailing_list.allow_opt_out:
-            messages.error(request, _("Members of this list may not leave it."))
+        try:
+            services.subscription_leave(subscription=sub)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
         else:
-            services.subscription_unsubscribe(subscription=sub, how="members area")
             messages.success(request, _("You have left “%(list)s”.") % {"list": sub.mailing_list.name})
     elif action == "rejoin":
-        services.user_subscribe(
-            user=request.user, mailing_list=sub.mailing_list, language=sub.language, rhythm=sub.rhythm
-        )
-        messages.success(request, _("You are subscribed to “%(list)s”.") % {"list": sub.mailing_list.name})
+        try:
+            services.user_subscribe(
+                user=request.user, mailing_list=sub.mailing_list, language=sub.language, rhythm=sub.rhythm
+            )
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("You are subscribed to “%(list)s”.") % {"list": sub.mailing_list.name})
     else:
         form = forms.PreferencesForm(request.POST, prefix=f"s{sub.pk}")
         if form.is_valid():
@@ -226,7 +233,11 @@ def list_edit(request, pk=None):
     form = forms.MailingListForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            lst = form.save()
+            data = form.cleaned_data
+            if instance is None:
+                lst = services.mailing_list_create(by=request.user, **data)
+            else:
+                lst = services.mailing_list_update(by=request.user, mailing_list=instance, **data)
             counts = services.subscriptions_sync(mailing_list=lst)
         messages.success(request, _("List saved; %(added)s members subscribed automatically.") % counts)
         return redirect("comms:manage_list", pk=lst.pk)
@@ -238,7 +249,8 @@ def list_edit(request, pk=None):
 @manager_required
 def manage_list(request, pk):
     lst = get_object_or_404(MailingList, pk=pk)
-    counts = dict(lst.subscriptions.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    by_status = lst.subscriptions.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    counts = {Subscription.Status(status).label: n for status, n in by_status}
     return render(
         request,
         "comms/manage/list_detail.html",
@@ -279,7 +291,7 @@ def rule_create(request, pk):
 def rule_delete(request, pk):
     rule = get_object_or_404(ListRule, pk=pk)
     list_pk = rule.mailing_list_id
-    rule.delete()
+    services.list_rule_delete(by=request.user, rule=rule)
     messages.success(request, _("Rule removed."))
     return redirect("comms:manage_list", pk=list_pk)
 

@@ -18,9 +18,14 @@ def decisions_updated(start, end) -> list[BulletinEntry]:
     from secretaria.decisions.models import Decision
 
     low, high = period_bounds(start, end)
-    changed = Q(updated_at__gte=low, updated_at__lt=high) | Q(
-        commitments__parties__notes__recorded_at__gte=low, commitments__parties__notes__recorded_at__lt=high
-    )
+    from secretaria.decisions.models import CommitmentParty
+
+    noted = Q(commitments__parties__notes__recorded_at__gte=low, commitments__parties__notes__recorded_at__lt=high)
+    # A country's own progress is members' business unless the decision's country detail is
+    # public: its notes must not surface in a public bulletin through the decision's level.
+    others = [kind for kind in CommitmentParty.Kind.values if kind != CommitmentParty.Kind.COUNTRY]
+    shown = Q(commitments__parties__kind__in=others) | Q(country_detail_public=True)
+    changed = Q(updated_at__gte=low, updated_at__lt=high) | (noted & shown)
     ids = Decision.objects.filter(changed).values("pk").distinct()
     entries = []
     for decision in (

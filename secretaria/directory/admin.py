@@ -131,6 +131,18 @@ class TermAddForm(_ServiceBackedAddForm):
         )
 
 
+class MembershipAddForm(_ServiceBackedAddForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "group", "country", "role", "start", "end"]
+
+    def _service_call(self, data):
+        return services.membership_add(
+            group=data["group"], person=data["person"], role=data["role"], country=data.get("country"),
+            start=data.get("start"),
+        )  # fmt: skip
+
+
 class PresidencyAddForm(_ServiceBackedAddForm):
     class Meta:
         model = PresidencyTerm
@@ -202,6 +214,23 @@ class MembershipAdmin(DirectoryAdmin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # end the membership instead: the group's history stays
+
+    add_form = MembershipAddForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)  # audited by DirectoryAdmin
+        form.instance = services.membership_add(
+            group=obj.group, person=obj.person, role=obj.role, country=obj.country, start=obj.start, by=request.user
+        )
+        if obj.end:
+            services.membership_end(membership=form.instance, end=obj.end, by=request.user)
+        obj.pk = form.instance.pk
 
 
 @admin.register(PresidencyTerm)

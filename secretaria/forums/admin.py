@@ -34,6 +34,8 @@ class ThreadAdmin(admin.ModelAdmin):
     list_filter = ["forum", "pinned", "locked", "hidden"]
     search_fields = ["title"]
     raw_id_fields = ["author"]
+    # Moving, locking, pinning and hiding go through the moderation pages (services: index, audit).
+    readonly_fields = ["forum", "pinned", "locked", "hidden"]
 
 
 @admin.register(Post)
@@ -41,7 +43,8 @@ class PostAdmin(admin.ModelAdmin):
     list_display = ["__str__", "author", "created", "hidden"]
     list_filter = ["hidden", "thread__forum"]
     raw_id_fields = ["thread", "author", "hidden_by", "quote_of"]
-    readonly_fields = ["body_html"]
+    # Editing and hiding go through the forum pages (services: revisions, index, audit).
+    readonly_fields = ["thread", "body", "body_html", "hidden", "hidden_by"]
 
 
 @admin.register(PostReport)

@@ -34,9 +34,14 @@ class PostForm(forms.Form):
     attachments = MultipleFileField(
         label=_("Attach files"),
         required=False,
-        help_text=_("Up to %(max)s files: PDF, Office documents, text, images or MP4 video.")
-        % {"max": MAX_ATTACHMENTS},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Formatted here, in the request's language (a lazy string formatted at import is not lazy).
+        self.fields["attachments"].help_text = _(
+            "Up to %(max)s files: PDF, Office documents, text, images or MP4 video."
+        ) % {"max": MAX_ATTACHMENTS}
 
 
 class ThreadForm(PostForm):

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
@@ -288,6 +289,8 @@ def post_report(request, pk):
     post, readable = _readable_post(request, pk)
     if not readable:
         return _denied(request)
+    if post.hidden and not access.can(request.user, "forums.moderate"):
+        raise Http404  # a hidden post is for the moderators only, here as everywhere
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     form = ReportForm(request.POST or None)
@@ -374,13 +377,13 @@ def post_moderate(request, pk, action):
     return redirect(reverse("forums:post", kwargs={"pk": post.pk}))
 
 
-_THREAD_MESSAGES = {
-    "lock": _("The thread is locked."),
-    "unlock": _("The thread is open again."),
-    "pin": _("The thread is pinned to the top of the forum."),
-    "unpin": _("The thread is no longer pinned."),
-    "hide": _("The thread is hidden."),
-    "unhide": _("The thread is visible again."),
+_THREAD_MESSAGES = {  # lazy: read in the language of each request, not of the import
+    "lock": gettext_lazy("The thread is locked."),
+    "unlock": gettext_lazy("The thread is open again."),
+    "pin": gettext_lazy("The thread is pinned to the top of the forum."),
+    "unpin": gettext_lazy("The thread is no longer pinned."),
+    "hide": gettext_lazy("The thread is hidden."),
+    "unhide": gettext_lazy("The thread is visible again."),
 }
 
 

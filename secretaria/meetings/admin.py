@@ -3,6 +3,7 @@ from django.contrib import admin
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
 from secretaria.core.admin import ManagedByRule
+from secretaria.meetings.mailing import MEETING_ANNOUNCED
 from secretaria.meetings.models import (
     ContractedService,
     ContractedServiceFile,
@@ -16,6 +17,7 @@ from secretaria.meetings.models import (
     ParticipationEvent,
     Registration,
 )
+from secretaria.outbox.services import outbox_emit
 
 
 @admin.register(Meeting)
@@ -43,6 +45,7 @@ class MeetingAdmin(admin.ModelAdmin):
                 summary_es=f"Reunión creada: {obj.title_es}",
                 summary_en=f"Meeting created: {obj.title_en or obj.title_es}",
             )
+            outbox_emit(kind=MEETING_ANNOUNCED, payload={"meeting_id": obj.pk})  # for the distribution lists
 
 
 # --- Read-only views of what the services write ------------------------------------------

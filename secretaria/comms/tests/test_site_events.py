@@ -189,3 +189,31 @@ def test_a_sent_bulletin_also_reaches_the_lists_that_follow_bulletins(
     assert follow.message.mailing_list == followers
     assert follow.message.subject_en.startswith("Bulletin of changes")
     assert "Documents published" in follow.message.text_en
+
+
+def test_a_countrys_progress_note_does_not_put_a_public_decision_in_a_public_bulletin(
+    st_officer, gt_official, make_meeting, crm
+):
+    import datetime as dt
+
+    from secretaria.decisions import services as decisions
+    from secretaria.decisions.models import Decision
+
+    seminar = make_meeting()
+    decision = decisions.decision_create(
+        meeting=seminar, number=5, by=st_officer, text_es="Informar sobre retornos.", access_level=AccessLevel.PUBLIC
+    )
+    commitment = decisions.commitment_create(
+        decision=decision, by=st_officer, description_es="Informe nacional",
+        parties=[{"kind": "country", "country": crm["countries"]["GT"]}, {"kind": "secretariat"}],
+    )  # fmt: skip
+    # The decision itself last changed long ago; only progress notes are new.
+    Decision.objects.filter(pk=decision.pk).update(updated_at=timezone.now() - dt.timedelta(days=60))
+    today = timezone.localdate()
+    week = {"period_start": today - dt.timedelta(days=7), "period_end": today}
+    gt_party = commitment.parties.get(kind="country")
+    decisions.party_update(party=gt_party, by=gt_official, status="in_progress", text="Borrador listo.")
+    assert "decision 5" not in bulletins.bulletin_draft(by=st_officer, **week).body_en
+    st_party = commitment.parties.get(kind="secretariat")
+    decisions.party_update(party=st_party, by=st_officer, status="done", text="Formato enviado.")
+    assert "decision 5" in bulletins.bulletin_draft(by=st_officer, **week).body_en

@@ -109,3 +109,15 @@ def test_the_secretariat_is_told_of_a_report(forums, thread, gt_official, settin
     services.report_create(post=thread.posts.get(), reporter=gt_official, reason="Dato equivocado.")
     assert [m.to for m in mail.outbox] == [[settings.SECRETARIAT_EMAIL]]
     assert "Dato equivocado." in mail.outbox[0].body
+
+
+def test_a_hidden_post_cannot_be_read_through_its_report_page(client_for, forums, thread, gt_official, st_officer):
+    from django.urls import reverse
+
+    from secretaria.forums import services as forum_services
+
+    post = forum_services.post_create(thread=thread, author=st_officer, body="Texto retirado por moderación.")
+    forum_services.post_hide(post=post, by=st_officer, reason="fuera de tema")
+    url = reverse("forums:post_report", args=[post.pk])
+    assert client_for(gt_official).get(url).status_code == 404
+    assert "Texto retirado" in client_for(st_officer).get(url).content.decode()

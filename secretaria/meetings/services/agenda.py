@@ -207,8 +207,10 @@ def _notify(users, *, subject: str, body: str, version: AgendaVersion, enabled: 
     if not enabled:
         return
     url = _version_url(version)
+    meeting = version.meeting
     for user in users:
-        if not user.email:
+        # A sponsor's or the PPT's official who may not see the meeting is not told of it.
+        if not user.email or not access.can_view(user, meeting.access_level, meeting.access_group_id):
             continue
         lang = user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(lang):

@@ -42,3 +42,20 @@ def test_a_contracted_service_shows_its_history_read_only(seminar, st_officer, a
     page = client_for(admin_user).get(reverse("admin:meetings_contractedservice_change", args=[service.pk]))
     assert page.status_code == 200
     assert 'name="_save"' not in page.content.decode()
+
+
+def test_a_meeting_added_in_the_admin_is_announced_to_the_lists(admin_user, client_for, crm):
+    from secretaria.meetings.models import Meeting
+    from secretaria.outbox.models import Event
+
+    response = client_for(admin_user).post(
+        reverse("admin:meetings_meeting_add"),
+        {
+            "kind": "workshop", "slug": "taller-palermo", "title_es": "Taller sobre la Convención de Palermo",
+            "start_date": "2004-12-06", "end_date": "2004-12-07", "time_zone": "America/Panama",
+            "access_level": "public", "working_languages": '["es"]', "capacity": "",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:3000]
+    meeting = Meeting.objects.get(slug="taller-palermo")
+    assert Event.objects.filter(kind="meeting.announced", payload__meeting_id=meeting.pk).exists()

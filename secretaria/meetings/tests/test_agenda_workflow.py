@@ -293,3 +293,14 @@ def test_others_cannot_edit_items(draft, gt_official, ppt_official, client_for):
     assert client_for(gt_official).post(add, {"title_es": "X"}).status_code == 404
     assert client_for(ppt_official).post(add, {"title_es": "X"}).status_code == 403
     assert draft.items.count() == 2
+
+
+def test_a_sponsor_who_may_not_see_the_meeting_is_not_told_of_it(draft, st_officer, ca_official, crm):
+    from secretaria.core.access import AccessLevel
+
+    meeting = draft.meeting
+    meeting.access_level, meeting.access_group = AccessLevel.GROUP, crm["groups"]["grcm"]
+    meeting.save(update_fields=["access_level", "access_group"])
+    mail.outbox.clear()
+    services.agenda_open_for_comment(version=draft, by=st_officer)
+    assert ["ca_official@example.org"] not in [m.to for m in mail.outbox]
