@@ -6,6 +6,11 @@ nothing else in the code base decides visibility. Two questions are answered her
 * visibility of content by its ``AccessLevel`` (``can_view``, ``visible_filter``), and
 * permission for an action (``can``), from a table of named rules.
 
+Every function takes a *subject*: a ``Viewer`` (what the policy knows of the person asking,
+built once per request) or a user, whose viewer is built on first use and kept on the user
+object. Core depends on no app: the directory builds viewers and hands this module its
+factory (``register_viewer_factory``) when the apps are ready.
+
 Roles and access levels are described in docs/ARCHITECTURE.md.
 """
 
@@ -13,7 +18,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -56,51 +63,111 @@ _ROLE_RANK = {
 }
 
 
-def role_of(user) -> str | None:
-    """The user's role, or None for an anonymous visitor or an inactive account."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """What the access policy knows of the person asking: built once (per request, or per user
+    object outside a request) by the directory, so no check below queries the database."""
+
+    user_id: int | None = None
+    role: str | None = None
+    country_id: int | None = None
+    organization_id: int | None = None
+    person_id: int | None = None
+    group_ids: frozenset[int] = frozenset()
+    # The Pro-Tempore Presidency terms of the viewer's country: (start, end or None).
+    presidency_periods: tuple[tuple[datetime.date | None, datetime.date | None], ...] = ()
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.role is not None
+
+    def holds_presidency(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return any(
+            (start is None or start <= on) and (end is None or on <= end) for start, end in self.presidency_periods
+        )
+
+
+ANONYMOUS = Viewer()
+
+_viewer_factory: Callable[[object], Viewer] | None = None
+
+
+def register_viewer_factory(factory: Callable[[object], Viewer]) -> None:
+    """The directory registers how a signed-in user becomes a ``Viewer`` (its apps.ready())."""
+    global _viewer_factory
+    _viewer_factory = factory
+
+
+def _viewer_key(user) -> tuple:
+    # A user object whose role, country… changed (an edit in the same request, a test) gets a
+    # new viewer rather than a stale one.
+    return (user.pk, user.role, user.is_active, user.country_id, user.organization_id, user.person_id)
+
+
+def viewer_of(subject) -> Viewer:
+    """The ``Viewer`` for a user or a viewer; anonymous visitors and inactive accounts are ``ANONYMOUS``."""
+    if isinstance(subject, Viewer):
+        return subject
+    if subject is None or not getattr(subject, "is_authenticated", False) or not subject.is_active:
+        return ANONYMOUS
+    cached = getattr(subject, "_sv_viewer", None)
+    key = _viewer_key(subject)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    if _viewer_factory is None:
+        raise ImproperlyConfigured("no viewer factory registered: is secretaria.directory installed?")
+    viewer = _viewer_factory(subject)
+    subject._sv_viewer = (key, viewer)
+    return viewer
+
+
+def forget_viewer(user) -> None:
+    """Drop the viewer kept on ``user`` (after its memberships or the presidency changed)."""
+    if hasattr(user, "_sv_viewer"):
+        del user._sv_viewer
+
+
+def role_of(subject) -> str | None:
+    """The subject's role, or None for an anonymous visitor or an inactive account."""
+    if isinstance(subject, Viewer):
+        return subject.role
+    if subject is None or not getattr(subject, "is_authenticated", False) or not subject.is_active:
         return None
-    return user.role
+    return subject.role
 
 
-def is_secretariat(user) -> bool:
-    return role_of(user) in (Role.SECRETARIAT, Role.ADMIN)
+def is_secretariat(subject) -> bool:
+    return role_of(subject) in (Role.SECRETARIAT, Role.ADMIN)
 
 
-def is_admin(user) -> bool:
-    return role_of(user) == Role.ADMIN
+def is_admin(subject) -> bool:
+    return role_of(subject) == Role.ADMIN
 
 
-def is_member_official(user) -> bool:
+def is_member_official(subject) -> bool:
     """A member-country official, PPT officials included."""
-    return role_of(user) in (Role.MEMBER, Role.PPT)
+    return role_of(subject) in (Role.MEMBER, Role.PPT)
 
 
-def is_current_ppt(user, on: datetime.date | None = None) -> bool:
+def is_current_ppt(subject, on: datetime.date | None = None) -> bool:
     """A PPT official whose country holds the Pro-Tempore Presidency on ``on`` (today)."""
-    if role_of(user) != Role.PPT or not user.country_id:
+    if role_of(subject) != Role.PPT:
         return False
-    from secretaria.directory.selectors import presidency_on
-
-    term = presidency_on(on or timezone.localdate())
-    return term is not None and term.country_id == user.country_id
+    viewer = viewer_of(subject)
+    return viewer.country_id is not None and viewer.holds_presidency(on)
 
 
-def clearance(user) -> int:
-    role = role_of(user)
+def clearance(subject) -> int:
+    role = role_of(subject)
     return 0 if role is None else _ROLE_RANK[role]
 
 
-def user_group_ids(user) -> set[int]:
-    """Ids of the directory groups the user's person belongs to today (cached per user object)."""
-    if role_of(user) is None or not user.person_id:
-        return set()
-    cached = getattr(user, "_sv_group_ids", None)
-    if cached is None:
-        from secretaria.directory.selectors import active_group_ids_for_person
-
-        cached = user._sv_group_ids = set(active_group_ids_for_person(user.person_id))
-    return cached
+def user_group_ids(subject) -> frozenset[int]:
+    """Ids of the directory groups the subject's person belongs to today."""
+    if role_of(subject) is None:
+        return frozenset()
+    return viewer_of(subject).group_ids
 
 
 def can_view(user, level: str, group_id: int | None = None) -> bool:

@@ -10,7 +10,9 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from secretaria.core import access
         from secretaria.core.dashboard import Panel, register_panel
-        from secretaria.directory import panels
+        from secretaria.directory import panels, selectors
+
+        access.register_viewer_factory(selectors.viewer_for)
 
         # A group's member list (names, and contacts for those allowed): the group's
         # access level decides who sees the group at all; listing who belongs to it is

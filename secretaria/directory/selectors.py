@@ -42,6 +42,24 @@ def active_group_ids_for_person(person_id: int, on: datetime.date | None = None)
     )
 
 
+def viewer_for(user) -> access.Viewer:
+    """What the access policy needs to know of a signed-in ``user``, in two queries at most:
+    the groups of its person today and the presidency terms of its country."""
+    group_ids = frozenset(active_group_ids_for_person(user.person_id)) if user.person_id else frozenset()
+    periods = ()
+    if user.country_id:
+        periods = tuple(PresidencyTerm.objects.filter(country_id=user.country_id).values_list("start", "end"))
+    return access.Viewer(
+        user_id=user.pk,
+        role=user.role,
+        country_id=user.country_id,
+        organization_id=user.organization_id,
+        person_id=user.person_id,
+        group_ids=group_ids,
+        presidency_periods=periods,
+    )
+
+
 def member_countries() -> QuerySet[Country]:
     return Country.objects.filter(status=Country.Status.MEMBER).order_by("name_es")
 

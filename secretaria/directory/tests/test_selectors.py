@@ -68,3 +68,30 @@ def test_people_visible_to_anonymous_are_the_public_ones(seed_posts, gt_official
     anonymous = [p.full_name for p in selectors.people_visible_to(AnonymousUser())]
     assert "Carlos Méndez" not in anonymous and "Luis Monzón" in anonymous
     assert "Carlos Méndez" in [p.full_name for p in selectors.people_visible_to(gt_official)]
+
+
+def test_a_request_builds_its_viewer_once(client, gt_official, monkeypatch):
+    from secretaria.core import access
+    from secretaria.directory import selectors
+
+    built = []
+
+    def counting(user):
+        built.append(user.pk)
+        return selectors.viewer_for(user)
+
+    monkeypatch.setattr(access, "_viewer_factory", counting)
+    client.force_login(gt_official)
+    response = client.get("/es/miembros/")
+    assert response.status_code == 200
+    assert built == [gt_official.pk]
+
+
+def test_the_viewer_knows_groups_and_presidency(crm, ppt_official, gt_official):
+    from secretaria.core import access
+
+    ppt = access.viewer_of(ppt_official)
+    assert ppt.role == "ppt" and ppt.country_id == crm["countries"]["PA"].pk
+    assert ppt.holds_presidency() and access.is_current_ppt(ppt)
+    assert not access.viewer_of(gt_official).holds_presidency()
+    assert access.viewer_of(None) is access.ANONYMOUS

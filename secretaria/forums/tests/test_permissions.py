@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from secretaria.core.access import can
+from secretaria.core.access import can, forget_viewer
 from secretaria.forums import services
 from secretaria.forums.models import Forum
 
@@ -114,7 +114,7 @@ def test_only_the_secretariat_moderates(forums, thread, gt_official, ppt_officia
 def test_a_member_who_leaves_the_network_loses_the_forum(forums, thread, gt_official):
     assert can(gt_official, "forums.read", thread)
     gt_official.person.memberships.update(end="2000-01-01")
-    del gt_official._sv_group_ids
+    forget_viewer(gt_official)
     assert not can(gt_official, "forums.read", thread)
 
 
