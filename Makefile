@@ -9,7 +9,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 help:
 	@echo "make run    install, migrate, load the demo data and serve http://127.0.0.1:8000 (Ctrl-C stops)"
-	@echo "make test   install test dependencies, run ruff and the whole test suite"
+	@echo "make test   install test dependencies, run ruff, the import layers check and the whole test suite"
 	@echo "make lock   re-pin requirements/*.txt from requirements/*.in"
 
 $(BIN)/python:
@@ -34,11 +34,13 @@ run: $(VENV)/.base
 test: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.test
 	$(BIN)/ruff check --fix .

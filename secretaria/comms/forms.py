@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from secretaria.comms.kinds import event_kinds
+from secretaria.comms.kinds import event_kinds, meeting_scope
 from secretaria.comms.models import Bulletin, Delivery, Language, ListRule, MailingList, Rhythm
 from secretaria.core.access import AccessLevel, Role
 
@@ -42,17 +42,15 @@ class ListRuleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         from secretaria.documents.models import Document
-        from secretaria.meetings.models import Meeting
 
         super().__init__(*args, **kwargs)
         self.fields["event_kind"].choices = [(k, v.label) for k, v in sorted(event_kinds().items())]
         self.fields["doc_type"] = forms.ChoiceField(
             label=_("Document type"), choices=[("", _("Any"))] + list(Document.Type.choices), required=False
         )
-        meetings = Meeting.objects.order_by("-start_date", "pk").only("pk", "title_es", "title_en", "start_date")
         self.fields["meeting_id"] = forms.TypedChoiceField(
             label=_("Meeting"),
-            choices=[("", _("Any"))] + [(m.pk, f"{m.title} ({m.start_date:%Y-%m-%d})") for m in meetings],
+            choices=[("", _("Any"))] + meeting_scope().choices(),
             coerce=int,
             empty_value=None,
             required=False,

@@ -72,6 +72,37 @@ def event_kinds() -> dict[str, EventKind]:
     return dict(_KINDS)
 
 
+# --- What a rule can be narrowed to, beyond its kind -----------------------------------------
+@dataclass(frozen=True)
+class Ref:
+    """A thing a rule names (a meeting): its title and address, for the Secretariat's pages."""
+
+    pk: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class RuleScope:
+    """How comms offers and shows a rule's meeting filter without knowing what a meeting is:
+    the meetings app registers one (its AppConfig.ready())."""
+
+    choices: Callable[[], list[tuple[int, str]]]  # (pk, label), newest first
+    refs: Callable[[set[int]], dict[int, Ref]]
+
+
+_MEETING_SCOPE: RuleScope | None = None
+
+
+def register_meeting_scope(scope: RuleScope) -> None:
+    global _MEETING_SCOPE
+    _MEETING_SCOPE = scope
+
+
+def meeting_scope() -> RuleScope:
+    return _MEETING_SCOPE or RuleScope(choices=list, refs=lambda pks: {})
+
+
 def absolute(path: str) -> str:
     return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
+from secretaria.comms.kinds import meeting_scope
 from secretaria.comms.models import Bounce, Bulletin, Delivery, MailingList, Message, Subscription
 from secretaria.comms.search import ARCHIVED
 from secretaria.core.access import visible_filter, visible_levels
@@ -51,10 +52,9 @@ def rules_for_manage(mailing_list: MailingList) -> list:
     """The list's rules, each with ``kind_label``, ``doc_type_label`` and ``meeting`` for display."""
     from secretaria.comms.kinds import get_event_kind
     from secretaria.documents.models import Document
-    from secretaria.meetings.models import Meeting
 
     rules = list(mailing_list.rules.select_related("group", "topic"))
-    meetings = Meeting.objects.in_bulk({r.meeting_id for r in rules if r.meeting_id})
+    meetings = meeting_scope().refs({r.meeting_id for r in rules if r.meeting_id})
     doc_types = dict(Document.Type.choices)
     for rule in rules:
         kind = get_event_kind(rule.event_kind)

@@ -15,7 +15,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.comms.bulletins import BulletinEntry, BulletinSection, period_bounds, register_bulletin_section
-from secretaria.comms.kinds import LANGS, EventKind, Item, absolute, register_event_kind, simple_item_html
+from secretaria.comms.kinds import (
+    LANGS,
+    EventKind,
+    Item,
+    Ref,
+    RuleScope,
+    absolute,
+    register_event_kind,
+    register_meeting_scope,
+    simple_item_html,
+)
 from secretaria.core.i18n import pick
 
 MEETING_ANNOUNCED = "meeting.announced"
@@ -173,7 +183,22 @@ def agendas_approved(start, end) -> list[BulletinEntry]:
     return entries
 
 
+def _meeting_choices() -> list[tuple[int, str]]:
+    from secretaria.meetings.models import Meeting
+
+    meetings = Meeting.objects.order_by("-start_date", "pk").only("pk", "slug", "title_es", "title_en", "start_date")
+    return [(m.pk, f"{m.title} ({formats.date_format(m.start_date, 'SHORT_DATE_FORMAT')})") for m in meetings]
+
+
+def _meeting_refs(pks: set[int]) -> dict[int, Ref]:
+    from secretaria.meetings.models import Meeting
+
+    meetings = Meeting.objects.filter(pk__in=pks).only("pk", "slug", "title_es", "title_en")
+    return {m.pk: Ref(pk=m.pk, title=m.title, url=m.get_absolute_url()) for m in meetings}
+
+
 def register() -> None:
+    register_meeting_scope(RuleScope(choices=_meeting_choices, refs=_meeting_refs))
     register_event_kind(EventKind(MEETING_ANNOUNCED, _("Meeting announced"), render_meeting_announced))
     register_event_kind(EventKind(AGENDA_APPROVED, _("Agenda approved"), render_agenda_approved))
     register_bulletin_section(
