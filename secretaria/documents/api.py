@@ -17,7 +17,7 @@ from secretaria.directory.models import Group, Organization
 from secretaria.documents import selectors, services
 from secretaria.documents.models import Document, Language, Topic
 from secretaria.documents.selectors import DocumentFilters
-from secretaria.documents.serving import file_response
+from secretaria.files.serving import file_response
 
 router = Router(tags=["documents"])
 

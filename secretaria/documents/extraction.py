@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from secretaria.documents.extract import EXIT_NOT_EXTRACTABLE, MAX_CHARS
-from secretaria.documents.filetypes import TYPES
+from secretaria.files.filetypes import TYPES
 
 
 @dataclass

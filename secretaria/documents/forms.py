@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel
 from secretaria.directory.models import Group, Organization
-from secretaria.documents.filetypes import ACCEPTED_EXTENSIONS
 from secretaria.documents.models import Document, Language, Topic
+from secretaria.files.filetypes import ACCEPTED_EXTENSIONS
 
 UPLOAD_ROWS = 4
 

@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from secretaria.core.access import AccessLevel
 from secretaria.core.i18n import translated
-from secretaria.documents.storage import get_private_storage
+from secretaria.files.storage import get_private_storage
 
 # A UN-style symbol: at least two segments separated by "/", the first starting with a
 # capital letter, e.g. CRM/ST/2004/12, CRM/GRCM/2004/3, CRM/IX/DEC.1/Add.1.

@@ -23,7 +23,6 @@ from secretaria.core import access
 from secretaria.core.access import AccessLevel
 from secretaria.core.audit import audit_record
 from secretaria.core.models import AuditEvent
-from secretaria.documents.filetypes import FileType, UploadRefused, detect, expand_zip, sanitize_filename
 from secretaria.documents.models import (
     Document,
     DocumentFile,
@@ -31,8 +30,9 @@ from secretaria.documents.models import (
     ExtractionState,
     Language,
 )
-from secretaria.documents.storage import generated_name, private_storage
 from secretaria.documents.tasks import queue_extraction
+from secretaria.files.filetypes import FileType, UploadRefused, detect, expand_zip, sanitize_filename
+from secretaria.files.storage import generated_name, private_storage
 from secretaria.outbox.services import outbox_emit
 from secretaria.search import services as search_services
 
@@ -286,7 +286,7 @@ def document_add_files(*, document: Document, by, files: Iterable[tuple], defaul
 
 
 def _is_bulk_zip(fileobj, name: str) -> bool:
-    from secretaria.documents.filetypes import is_zip_archive
+    from secretaria.files.filetypes import is_zip_archive
 
     return name.lower().endswith(".zip") or is_zip_archive(fileobj)
 

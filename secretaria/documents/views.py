@@ -19,7 +19,7 @@ from secretaria.documents import selectors, services
 from secretaria.documents.forms import AccessForm, DocumentForm, FilterForm, NewDocumentForm, UploadForm, WithdrawForm
 from secretaria.documents.models import Document, DocumentFile, DocumentFileRevision
 from secretaria.documents.selectors import DocumentFilters
-from secretaria.documents.serving import file_response
+from secretaria.files.serving import file_response
 
 PAGE_SIZE = 20
 

@@ -16,7 +16,7 @@ from django.utils.translation import pgettext_lazy
 
 from secretaria.core.access import AccessLevel
 from secretaria.core.i18n import translated
-from secretaria.documents.storage import get_private_storage
+from secretaria.files.storage import get_private_storage
 
 
 class Forum(models.Model):

@@ -23,8 +23,8 @@ from secretaria.core.access import AccessLevel
 from secretaria.core.audit import audit_record
 from secretaria.core.richtext import render_markdown
 from secretaria.core.tasks import queue_email
-from secretaria.documents.filetypes import detect, sanitize_filename
-from secretaria.documents.storage import private_storage
+from secretaria.files.filetypes import detect, sanitize_filename
+from secretaria.files.storage import private_storage
 from secretaria.forums.models import (
     Follow,
     Forum,

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from secretaria.core import access
-from secretaria.documents.filetypes import UploadRefused
-from secretaria.documents.serving import file_response
+from secretaria.files.filetypes import UploadRefused
+from secretaria.files.serving import file_response
 from secretaria.forums import selectors, services
 from secretaria.forums.forms import (
     EditForm,

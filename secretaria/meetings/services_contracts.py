@@ -309,8 +309,8 @@ def service_file_add(
     Secretariat (documents app), authored by the supplier, linked to the service."""
     from secretaria.core.access import AccessLevel
     from secretaria.documents import services as documents
-    from secretaria.documents.filetypes import UploadRefused
     from secretaria.documents.models import Document
+    from secretaria.files.filetypes import UploadRefused
 
     if kind not in ContractedServiceFile.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of file.")})

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import secretaria.documents.models
-import secretaria.documents.storage
+import secretaria.files.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
             name='DocumentFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=secretaria.documents.storage.get_private_storage, upload_to='', verbose_name='file')),
+                ('file', models.FileField(max_length=255, storage=secretaria.files.storage.get_private_storage, upload_to='', verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='original name')),
                 ('file_type', models.CharField(max_length=16, verbose_name='file type')),
                 ('content_type', models.CharField(max_length=100, verbose_name='content type')),
@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
             name='DocumentFileRevision',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=secretaria.documents.storage.get_private_storage, upload_to='', verbose_name='file')),
+                ('file', models.FileField(max_length=255, storage=secretaria.files.storage.get_private_storage, upload_to='', verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='original name')),
                 ('file_type', models.CharField(max_length=16, verbose_name='file type')),
                 ('content_type', models.CharField(max_length=100, verbose_name='content type')),

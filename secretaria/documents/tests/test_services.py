@@ -8,8 +8,8 @@ from secretaria.core.access import AccessLevel
 from secretaria.core.models import AuditEvent
 from secretaria.documents import services
 from secretaria.documents.models import Document, DocumentFile, DocumentFileRevision
-from secretaria.documents.storage import private_storage
 from secretaria.documents.tests.conftest import SAMPLES, as_file, pdf
+from secretaria.files.storage import private_storage
 from secretaria.outbox.models import Event
 
 
@@ -80,7 +80,7 @@ def test_uploading_the_same_bytes_again_changes_nothing(make_document, st_office
 
 
 def test_a_refused_upload_stores_nothing(make_document, st_officer, media_root):
-    from secretaria.documents.filetypes import UploadRefused
+    from secretaria.files.filetypes import UploadRefused
 
     document = make_document(files={})
     with pytest.raises(UploadRefused):

@@ -529,8 +529,8 @@ def delegation_upload_letter(*, invitation: Invitation, upload, by=None) -> Invi
     """Keep the note verbale as a Secretariat-only document (a new upload replaces it; the old one is a revision)."""
     from secretaria.core.access import AccessLevel
     from secretaria.documents import services as documents
-    from secretaria.documents.filetypes import UploadRefused
     from secretaria.documents.models import Document
+    from secretaria.files.filetypes import UploadRefused
 
     accreditation_letter_check(upload)
     invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=invitation.pk)

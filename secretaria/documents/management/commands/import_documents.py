@@ -29,8 +29,8 @@ from tqdm import tqdm
 from secretaria.core.access import AccessLevel
 from secretaria.directory.models import Group, Organization
 from secretaria.documents import services
-from secretaria.documents.filetypes import UploadRefused, detect
 from secretaria.documents.models import SYMBOL_RE, Document, DocumentFile, Language, Topic
+from secretaria.files.filetypes import UploadRefused, detect
 
 REQUIRED = ["symbol", "type", "date", "language", "filename"]
 

@@ -4,8 +4,8 @@ import zipfile
 import pytest
 from django.utils import translation
 
-from secretaria.documents.filetypes import UploadRefused, detect, expand_zip, sanitize_filename
 from secretaria.documents.tests.conftest import SAMPLES
+from secretaria.files.filetypes import UploadRefused, detect, expand_zip, sanitize_filename
 
 
 @pytest.fixture(autouse=True)
