@@ -20,6 +20,7 @@ from secretaria.meetings.views.calendar import (
 )
 from secretaria.meetings.views.meeting import (
     document_link,
+    document_new,
     document_unlink,
     logistics,
     logistics_edit,
