@@ -65,7 +65,7 @@ def test_the_exports_use_the_same_headings(client_for, st_officer, costs):
 
     client = client_for(st_officer)
     book = load_workbook(io.BytesIO(client.get(_url("services_report_xlsx", costs)).content))
-    rows = [[cell for cell in row] for row in book.worksheets[1].iter_rows(values_only=True)]
+    rows = [list(row) for row in book.worksheets[1].iter_rows(values_only=True)]
     header = next(row for row in rows if row and row[1] == "Servicios")
     assert list(header[3:]) == ["Comprometido (USD)", "de lo cual pagado (USD)", "Cotizado, sin comprometer (USD)",
                                 "Total comprometido + cotizado (USD)"]  # fmt: skip

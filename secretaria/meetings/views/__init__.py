@@ -44,6 +44,7 @@ __all__ = [
     "agenda_version",
     "agenda_versions",
     "document_link",
+    "document_new",
     "document_unlink",
     "feed_regenerate",
     "feed_settings",

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.core.i18n import current_language
-from secretaria.meetings import ical, selectors, services
 from secretaria.documents import selectors as document_selectors
 from secretaria.documents import services as document_services
+from secretaria.meetings import ical, selectors, services
 from secretaria.meetings.forms import (
     MeetingDocumentForm,
     MeetingFilterForm,
