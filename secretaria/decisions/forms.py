@@ -53,6 +53,7 @@ class PartyUpdateForm(forms.Form):
         label=_("Who may read the files"),
         choices=[(value, label) for value, label in AccessLevel.choices if value != AccessLevel.GROUP],
         initial=DEFAULT_NEW_LEVEL,
+        required=False,  # only read when files come with the note
         help_text=DEFAULT_LEVEL_HELP,
     )
     on = forms.DateField(
@@ -75,6 +76,9 @@ class PartyUpdateForm(forms.Form):
                 )
             documents.append(document)
         return documents
+
+    def clean_evidence_files_level(self):
+        return self.cleaned_data.get("evidence_files_level") or DEFAULT_NEW_LEVEL
 
     def clean_on(self):
         on = self.cleaned_data["on"]

@@ -129,7 +129,9 @@ def label_authors(posts) -> None:
             held = held or (terms[0] if terms else None)
             label = str(_("Technical Secretariat"))
             if held is not None:
-                label = f"{label} · {held.post.title}"
+                title = str(held.post.title)
+                # "Coordinator of the Technical Secretariat" says both; "Coordinator" alone does not.
+                label = title if label.casefold() in title.casefold() else f"{label} · {title}"
         elif author is not None and author.country_id:
             label = str(author.country.name)
         elif author is not None and author.organization_id:
