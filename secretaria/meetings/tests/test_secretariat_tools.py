@@ -103,3 +103,9 @@ def test_scripts_get_a_short_name_from_the_title_too(st_officer):
         start_date=datetime.date(2004, 11, 4), end_date=datetime.date(2004, 11, 5),
     )  # fmt: skip
     assert meeting.slug == "taller-sobre-la-convencion-de-palermo-2004"
+
+
+def test_a_meeting_added_in_the_admin_starts_members_only_too(client_for, admin_user):
+    page = client_for(admin_user).get("/admin/meetings/meeting/add/").content.decode()
+    assert '<option value="members" selected>' in page
+    assert "Elija «Público» deliberadamente" in page
