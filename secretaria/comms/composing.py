@@ -11,9 +11,10 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from secretaria.comms import tokens
+from secretaria.comms import policy, tokens
 from secretaria.comms.kinds import absolute
 from secretaria.comms.models import Delivery, Message
+from secretaria.directory.selectors import secretariat_organization
 
 
 def _footer_texts(lang: str) -> dict[str, str]:
@@ -36,6 +37,8 @@ class Composer:
         self._messages: dict[int, Message] = {}
         self._templates: dict[tuple, list | None] = {}
         self._url_patterns: dict[tuple[str, str], tuple[str, str]] = {}
+        self._reasons: dict[tuple, str] = {}
+        self._contact_email: str | None = None
 
     def message(self, message_id: int) -> Message:
         msg = self._messages.get(message_id)
@@ -44,13 +47,16 @@ class Composer:
         return msg
 
     def _email(
-        self, message: Message, lang: str, *, to: str, envelope_from: str, message_id: str, links
+        self, message: Message, lang: str, *, to: str, envelope_from: str, message_id: str, links, required: str = ""
     ) -> EmailMultiAlternatives:
-        """The e-mail of ``message`` in ``lang``; ``links`` = (unsubscribe, preferences, mailto) or None."""
+        """The e-mail of ``message`` in ``lang``; ``links`` = (unsubscribe, preferences, mailto) or None;
+        ``required``: why the subscriber may not leave the list in the members' area, if so."""
         lst = message.mailing_list
         footer = self._footers.get(lang) or self._footers.setdefault(lang, _footer_texts(lang))
         list_name = (lst.name_en if lang == "en" and lst.name_en else lst.name_es) or lst.slug
         why = footer["why"] % {"list": list_name}
+        if required:
+            why = f"{why} {required}"
         headers = {
             "From": settings.DEFAULT_FROM_EMAIL,
             "Message-ID": message_id,
@@ -112,6 +118,21 @@ class Composer:
         mailto = f"mailto:unsubscribe+{sub.pk}-{tokens.unsubscribe_mailbox_signature(sub.pk)}@{settings.BOUNCE_DOMAIN}"
         return unsub, prefs, mailto
 
+    def _required(self, delivery: Delivery, lang: str) -> str:
+        """The footer's "why you cannot leave" line, the same for everyone of one role on one list."""
+        sub = delivery.subscription
+        if sub is None or sub.source != sub.Source.AUTO or sub.mailing_list.allow_opt_out:
+            return ""
+        key = (sub.mailing_list_id, getattr(sub.user, "role", ""), lang)
+        reason = self._reasons.get(key)
+        if reason is None:
+            if self._contact_email is None:
+                secretariat = secretariat_organization()
+                self._contact_email = secretariat.email if secretariat else ""
+            with translation.override(lang):
+                reason = self._reasons[key] = policy.required_reason(sub, contact_email=self._contact_email)
+        return reason
+
     @staticmethod
     def _lang(delivery: Delivery) -> str:
         return delivery.language if delivery.language in ("es", "en") else "es"
@@ -125,6 +146,7 @@ class Composer:
             envelope_from=tokens.verp_address(delivery.pk),
             message_id=tokens.message_id_for(delivery),
             links=self._links(delivery),
+            required=self._required(delivery, self._lang(delivery)),
         )
 
     def build_bytes(self, delivery: Delivery) -> tuple[str, list[str], bytes]:
@@ -135,7 +157,12 @@ class Composer:
         and signed links are put in. The result is the same message ``build`` makes.
         """
         links = self._links(delivery)
-        key = (delivery.message_id, self._lang(delivery), links is not None)
+        key = (
+            delivery.message_id,
+            self._lang(delivery),
+            links is not None,
+            self._required(delivery, self._lang(delivery)),
+        )
         template = self._templates.get(key, _MISSING)
         if template is _MISSING:
             template = self._templates[key] = self._template(*key)
@@ -150,7 +177,7 @@ class Composer:
         data = b"".join(values[part].encode() if isinstance(part, str) else part for part in template)
         return tokens.verp_address(delivery.pk), [delivery.email], data
 
-    def _template(self, message_id: int, lang: str, with_links: bool):
+    def _template(self, message_id: int, lang: str, with_links: bool, required: str = ""):
         marks = {name: f"svplaceholder{name}" for name in ("to", "msgid", "unsub", "prefs", "mailto")}
         email = self._email(
             self.message(message_id),
@@ -165,6 +192,7 @@ class Composer:
             )
             if with_links
             else None,
+            required=required,
         )
         raw = email.message().as_bytes(linesep="\r\n")
         full = {

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from secretaria.core import access
-from secretaria.core.access import AccessLevel
+from secretaria.core.access import AccessLevel, Role
 
 _RANK = {
     AccessLevel.PUBLIC: 0,
@@ -56,3 +58,25 @@ def covers(outer_level: str, inner_level: str, inner_group: int | None) -> bool:
     if inner_level == AccessLevel.GROUP:
         return outer_level == AccessLevel.SECRETARIAT
     return _RANK[AccessLevel(inner_level)] <= _RANK[AccessLevel(outer_level)] and outer_level != AccessLevel.GROUP
+
+
+def required_reason(subscription, *, contact_email: str = "") -> str:
+    """Why this subscriber has no way to leave the list in the members' area ("" if they have
+    one): the list is required for their role or their group; the Secretariat decides. In the
+    active language."""
+    lst = subscription.mailing_list
+    if subscription.source != subscription.Source.AUTO or lst.allow_opt_out:
+        return ""
+    user = subscription.user
+    role = getattr(user, "role", "")
+    if role and role in (lst.auto_roles or []):
+        why = _("This list is required for your post: %(role)s.") % {"role": Role(role).label}
+    elif lst.auto_group_id:
+        why = _("This list is required for the members of %(group)s.") % {"group": lst.auto_group.name}
+    else:
+        why = _("This list is required for your post.")
+    if contact_email:
+        ask = _("To stop receiving it, ask the Technical Secretariat (%(email)s).") % {"email": contact_email}
+    else:
+        ask = _("To stop receiving it, ask the Technical Secretariat.")
+    return f"{why} {ask}"

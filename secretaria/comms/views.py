@@ -21,6 +21,7 @@ from secretaria.comms import bulletins, forms, policy, selectors, services, toke
 from secretaria.comms.models import Bulletin, ListRule, MailingList, Message, Subscription
 from secretaria.comms.sending import progress
 from secretaria.core import access
+from secretaria.directory.selectors import secretariat_organization
 
 PAGE_SIZE = 50
 
@@ -141,7 +142,22 @@ def archive(request, slug):
     lst = _visible_list_or_404(request, slug)
     query = request.GET.get("q", "").strip()[:200]
     page = Paginator(selectors.archive_messages(request.user, lst, query), 25).get_page(request.GET.get("page"))
-    return render(request, "comms/archive.html", {"list": lst, "page": page, "query": query})
+    mine = (
+        selectors.user_subscriptions(request.user).filter(mailing_list=lst).first()
+        if request.user.is_authenticated
+        else None
+    )
+    required = policy.required_reason(mine, contact_email=_secretariat_email()) if mine else ""
+    return render(
+        request,
+        "comms/archive.html",
+        {"list": lst, "page": page, "query": query, "subscription": mine, "required_reason": required},
+    )
+
+
+def _secretariat_email() -> str:
+    secretariat = secretariat_organization()
+    return secretariat.email if secretariat else ""
 
 
 def archive_message(request, slug, pk):
@@ -182,10 +198,13 @@ def my_subscriptions(request):
         for lst in selectors.lists_visible_to(request.user)
         if lst.pk not in subscribed_ids and lst.allow_self_subscribe
     ]
+    contact = _secretariat_email()
     rows = [
         (s, forms.PreferencesForm(initial={"language": s.language, "rhythm": s.rhythm}, prefix=f"s{s.pk}"))
         for s in subs
     ]
+    for sub in subs:
+        sub.required_reason = policy.required_reason(sub, contact_email=contact)
     return render(request, "comms/my_subscriptions.html", {"rows": rows, "others": others})
 
 

@@ -36,6 +36,16 @@ class AccessLevel(models.TextChoices):
     SECRETARIAT = "secretariat", _("Technical Secretariat only")
 
 
+# The one default for what the Secretariat creates (documents, meetings): members-only, so
+# nothing reaches the public by accident; publishing to everyone is a choice someone makes.
+DEFAULT_NEW_LEVEL = AccessLevel.MEMBERS
+DEFAULT_LEVEL_HELP = _(
+    "Starts as “Member countries only”: officials of the member countries, the Pro-Tempore Presidency and "
+    "the Technical Secretariat see it; observers, registered users and the public do not. Choose “Public” "
+    "deliberately, when it may be shown to everyone on the portal."
+)
+
+
 class Role(models.TextChoices):
     REGISTERED = "registered", _("Registered user (civil society)")
     OBSERVER = "observer", _("Observer organisation representative")

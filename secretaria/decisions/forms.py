@@ -2,9 +2,28 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from secretaria.core.access import AccessLevel
+from secretaria.core.access import DEFAULT_LEVEL_HELP, DEFAULT_NEW_LEVEL, AccessLevel
 from secretaria.decisions.models import Decision, PartyStatus, Theme
 from secretaria.directory.models import Group
+from secretaria.files.filetypes import ACCEPTED_EXTENSIONS
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
 
 
 class PartyUpdateForm(forms.Form):
@@ -21,6 +40,21 @@ class PartyUpdateForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Symbols of documents in the library, one per line, e.g. CRM/ST/2004/12."),
+    )
+    evidence_files = MultipleFileField(
+        label=_("Evidence (files)"),
+        required=False,
+        help_text=_(
+            "Upload the national report or another file that shows the progress (PDF, Word, OpenDocument, "
+            "Excel, images; several at once). Each file is checked before it is kept."
+        ),
+    )
+    evidence_files_level = forms.ChoiceField(
+        label=_("Who may read the files"),
+        choices=[(value, label) for value, label in AccessLevel.choices if value != AccessLevel.GROUP],
+        initial=DEFAULT_NEW_LEVEL,
+        required=False,  # only read when files come with the note
+        help_text=DEFAULT_LEVEL_HELP,
     )
     on = forms.DateField(
         label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -42,6 +76,9 @@ class PartyUpdateForm(forms.Form):
                 )
             documents.append(document)
         return documents
+
+    def clean_evidence_files_level(self):
+        return self.cleaned_data.get("evidence_files_level") or DEFAULT_NEW_LEVEL
 
     def clean_on(self):
         on = self.cleaned_data["on"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel
 from secretaria.core.i18n import pick, translated
+from secretaria.files.storage import get_private_storage
 
 # Member countries whose letters are written in English; the others get Spanish.
 ENGLISH_SPEAKING_COUNTRIES = frozenset({"BZ", "CA", "US"})
@@ -441,6 +442,50 @@ class ProgressNote(models.Model):
 
     def __str__(self):
         return f"{self.occurred_on} {self.party}"
+
+
+class ProgressNoteFile(models.Model):
+    """A file uploaded as evidence of progress (a national report, a decree): checked by the
+    documents app's upload checks, kept in private storage, served only through the access
+    policy (``decisions.view_evidence_file``)."""
+
+    note = models.ForeignKey(ProgressNote, verbose_name=_("progress note"), on_delete=models.CASCADE,
+                             related_name="files")  # fmt: skip
+    file = models.FileField(_("file"), storage=get_private_storage, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    file_type = models.CharField(_("file type"), max_length=16)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    access_level = models.CharField(
+        _("who may read it"), max_length=16, choices=AccessLevel.choices, default=AccessLevel.MEMBERS
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        constraints = [
+            # The group level needs a group; evidence files do not carry one.
+            models.CheckConstraint(condition=~Q(access_level=AccessLevel.GROUP), name="evidence_file_not_group"),
+        ]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("decisions:evidence_file", kwargs={"pk": self.pk})
 
     @property
     def is_status_change(self) -> bool:

@@ -31,11 +31,25 @@ def _update_party(user, party) -> bool:
     return False
 
 
+def _view_evidence_file(user, evidence) -> bool:
+    """Whoever sees the note it belongs to (a country's notes only where its status is shown),
+    and no one below the file's own level."""
+    party = evidence.note.party
+    decision = party.commitment.decision
+    if party.kind == party.Kind.COUNTRY:
+        if not _view_country_detail(user, decision):
+            return False
+    elif not _view_decision(user, decision):
+        return False
+    return access.can_view(user, evidence.access_level)
+
+
 def register() -> None:
     access.register_rule("decisions.view", _view_decision)
     access.register_rule("decisions.view_country_detail", _view_country_detail)
     access.register_rule("decisions.manage", lambda user, obj: access.is_secretariat(user))
     access.register_rule("decisions.update_party", _update_party)
+    access.register_rule("decisions.view_evidence_file", _view_evidence_file)
     # The matrix and its exports: the members' area, for member officials and the Secretariat
     # (observers see the decisions they may see, without the country columns).
     access.register_rule("decisions.view_matrix", lambda user, obj: access.role_of(user) is not None)

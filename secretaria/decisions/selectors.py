@@ -19,6 +19,7 @@ from secretaria.decisions.models import (
     FollowUpLetter,
     PartyStatus,
     ProgressNote,
+    ProgressNoteFile,
     Theme,
 )
 from secretaria.directory.models import Country, Post, Term
@@ -115,10 +116,25 @@ def evidence_visible_to(user) -> Prefetch:
     return Prefetch("evidence_documents", queryset=documents.order_by("symbol"), to_attr="visible_evidence")
 
 
+def evidence_files_visible_to(user) -> Prefetch:
+    """Each note's uploaded files at a level ``user`` reaches, as ``note.visible_files`` (the page
+    shows a note only to who may see it; the download asks the policy again)."""
+    files = ProgressNoteFile.objects.filter(access_level__in=access.visible_levels(user)).order_by("pk")
+    return Prefetch("files", queryset=files, to_attr="visible_files")
+
+
+def evidence_file(pk: int) -> ProgressNoteFile | None:
+    return (
+        ProgressNoteFile.objects.select_related("note__party__commitment__decision", "note__party__country")
+        .filter(pk=pk)
+        .first()
+    )
+
+
 def decision_for_page(pk: int, user) -> Decision | None:
     notes = (
         ProgressNote.objects.select_related("author", "letter")
-        .prefetch_related(evidence_visible_to(user))
+        .prefetch_related(evidence_visible_to(user), evidence_files_visible_to(user))
         .order_by("-occurred_on", "-recorded_at", "-pk")
     )
     parties = CommitmentParty.objects.select_related("country", "group", "organization").prefetch_related(

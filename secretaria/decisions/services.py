@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import uuid
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -13,6 +17,7 @@ from django.utils.translation import gettext as _
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
 from secretaria.core import access
+from secretaria.core.access import DEFAULT_NEW_LEVEL, AccessLevel
 from secretaria.core.audit import audit_access_change, audit_record
 from secretaria.core.tasks import queue_email
 from secretaria.decisions import selectors
@@ -24,9 +29,12 @@ from secretaria.decisions.models import (
     FollowUpLetter,
     PartyStatus,
     ProgressNote,
+    ProgressNoteFile,
     country_language,
 )
 from secretaria.decisions.parsing import pair_texts
+from secretaria.files.filetypes import detect, sanitize_filename
+from secretaria.files.storage import private_storage
 from secretaria.search import services as search_services
 
 SEARCH_KIND = "decision"
@@ -228,6 +236,50 @@ def party_add(*, commitment: Commitment, by, kind: str, country=None, group=None
     return party
 
 
+MAX_EVIDENCE_FILES = 5
+
+
+def check_evidence_files(files: Iterable[tuple]) -> list[tuple]:
+    """(fileobj, name, filetype, sha256, size) for each upload, or UploadRefused for the first
+    refused: the same checks as the library's files (content sniffing, size, dangerous types)."""
+    files = list(files)
+    if len(files) > MAX_EVIDENCE_FILES:
+        raise ValidationError(
+            {"evidence_files": _("At most %(max)s files may be attached to one note.") % {"max": MAX_EVIDENCE_FILES}}
+        )
+    checked = []
+    for fileobj, name in files:
+        name = sanitize_filename(name)
+        digest, size = hashlib.sha256(), 0
+        fileobj.seek(0)
+        for chunk in iter(lambda f=fileobj: f.read(1 << 16), b""):
+            digest.update(chunk)
+            size += len(chunk)
+        fileobj.seek(0)
+        checked.append((fileobj, name, detect(fileobj, name, size), digest.hexdigest(), size))
+    return checked
+
+
+def _store_evidence_files(note: ProgressNote, checked: list[tuple], *, level: str, by) -> None:
+    # Every check ran before this point: only a database error can leave a file unreferenced.
+    for fileobj, name, filetype, sha256, size in checked:
+        fileobj.seek(0)
+        stored = private_storage.save(
+            f"decisions/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{filetype.extensions[0]}", File(fileobj)
+        )
+        ProgressNoteFile.objects.create(
+            note=note,
+            file=stored,
+            original_name=name,
+            file_type=filetype.code,
+            content_type=filetype.mime,
+            size=size,
+            sha256=sha256,
+            access_level=level,
+            uploaded_by=by if getattr(by, "is_authenticated", False) else None,
+        )
+
+
 def party_update(
     *,
     party: CommitmentParty,
@@ -236,12 +288,17 @@ def party_update(
     text: str = "",
     evidence_url: str = "",
     evidence_documents: list | None = None,
+    evidence_files: Iterable[tuple] = (),
+    evidence_files_level: str = DEFAULT_NEW_LEVEL,
     on: datetime.date | None = None,
     request=None,
 ) -> ProgressNote:
     """A status change and/or a note on one party's commitment, logged with who and when.
 
     ``evidence_documents`` are documents.Document rows the author may read (checked here).
+    ``evidence_files`` are (fileobj, name) uploads, a national report say: each goes through the
+    documents app's hostile-upload checks before anything is written (UploadRefused says why),
+    and is readable at ``evidence_files_level`` by those who see the note.
     """
     _require(by, "decisions.update_party", party)
     status = status or party.status
@@ -252,7 +309,10 @@ def party_update(
     for document in evidence_documents:
         if not access.can_view(by, document.access_level, document.access_group_id) or document.is_draft:
             raise ValidationError({"evidence_documents": _("You cannot cite a document you may not read.")})
-    if status == party.status and not text and not evidence_url and not evidence_documents:
+    if evidence_files_level not in AccessLevel.values or evidence_files_level == AccessLevel.GROUP:
+        raise ValidationError({"evidence_files_level": _("Choose who may read the files from the list.")})
+    checked = check_evidence_files(evidence_files)
+    if status == party.status and not text and not evidence_url and not evidence_documents and not checked:
         raise ValidationError(_("Change the status or write a note."))
     on = on or timezone.localdate()
     if on > timezone.localdate():
@@ -273,6 +333,7 @@ def party_update(
         note.save()
         if evidence_documents:
             note.evidence_documents.set(evidence_documents)
+        _store_evidence_files(note, checked, level=evidence_files_level, by=by)
         if status != party.status:
             party.status = status
             party.status_changed_at = timezone.now()

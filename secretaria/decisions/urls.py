@@ -15,6 +15,7 @@ urlpatterns = [
     path(_("letters/send/<int:pk>/"), views.letter_send, name="letter_send"),
     path(_("letters/file/<int:pk>.<str:fmt>"), views.letter_download, name="letter_download"),
     path(_("commitments/party/<int:pk>/"), views.party_update, name="party_update"),
+    path(_("evidence/<int:pk>/"), views.evidence_file, name="evidence_file"),
     path("<int:pk>/", views.decision_detail, name="detail"),
     path(_("<int:pk>/edit/"), views.decision_edit, name="edit"),
     path(_("<int:pk>/commitments/new/"), views.commitment_add, name="commitment_add"),

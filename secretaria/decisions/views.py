@@ -18,6 +18,8 @@ from secretaria.decisions.charts import completion_chart
 from secretaria.decisions.forms import ImportForm, LettersForm, PartyUpdateForm, SendForm
 from secretaria.decisions.models import CommitmentParty, FollowUpLetter, PartyStatus
 from secretaria.decisions.parsing import pair_texts
+from secretaria.files.filetypes import UploadRefused
+from secretaria.files.serving import file_response
 from secretaria.portal.members_views import members_only
 
 
@@ -182,7 +184,7 @@ def party_update(request, pk):
         raise Http404
     _require(request.user, "decisions.update_party", party)
     if request.method == "POST":
-        form = PartyUpdateForm(request.POST, user=request.user)
+        form = PartyUpdateForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             try:
                 services.party_update(
@@ -192,9 +194,13 @@ def party_update(request, pk):
                     text=form.cleaned_data["text"],
                     evidence_url=form.cleaned_data["evidence_url"],
                     evidence_documents=form.cleaned_data["evidence_symbols"],
+                    evidence_files=[(f, f.name) for f in form.cleaned_data["evidence_files"]],
+                    evidence_files_level=form.cleaned_data["evidence_files_level"],
                     on=form.cleaned_data["on"],
                     request=request,
                 )
+            except UploadRefused as exc:
+                form.add_error("evidence_files", str(exc))
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -203,6 +209,29 @@ def party_update(request, pk):
     else:
         form = PartyUpdateForm(initial={"status": party.status}, user=request.user)
     return render(request, "decisions/party_update.html", {"party": party, "decision": decision, "form": form})
+
+
+def evidence_file(request, pk):
+    """An uploaded evidence file, to those who see its note (``decisions.view_evidence_file``)."""
+    evidence = selectors.evidence_file(pk)
+    if evidence is None:
+        raise Http404
+    if not access.can(request.user, "decisions.view_evidence_file", evidence):
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        raise Http404
+    return file_response(
+        request,
+        path=evidence.file.path,
+        size=evidence.size,
+        content_type=evidence.content_type,
+        filename=evidence.original_name,
+        etag=evidence.sha256,
+        last_modified=evidence.uploaded_at,
+        force_download=request.GET.get("download") == "1",
+    )
 
 
 # --- The Secretariat's tools ----------------------------------------------------------------

@@ -82,7 +82,8 @@ def _country(iso2, iso3, es, en, status):
     return obj
 
 
-def _org(kind, name_es, name_en, acronym_es="", acronym_en="", website="", country=None, address=""):
+def _org(kind, name_es, name_en, acronym_es="", acronym_en="", website="", country=None, address="", phone="",
+         email=""):  # fmt: skip
     obj, _ = Organization.objects.update_or_create(
         name_es=name_es,
         country=country,
@@ -93,6 +94,8 @@ def _org(kind, name_es, name_en, acronym_es="", acronym_en="", website="", count
             "acronym_en": acronym_en,
             "website": website,
             "address": address,
+            "phone": phone,
+            "email": email,
         },
     )
     return obj
@@ -158,7 +161,12 @@ def load(*, stdout, style):
         "ST-CRM",
         "RCM-TS",
         country=countries["CR"],
-        address="San José, Costa Rica",
+        # The contact box of the portal shows these. The Secretariat worked from IOM's regional
+        # office; the street address, numbers and domain are the demo's (reserved .example).
+        address="Oficina Regional de la OIM para Centroamérica y México\nSabana Oeste, de Canal 7 200 m al sur\n"
+        "Apartado postal 1000-1001\nSan José, Costa Rica",
+        phone="+506 2212-5300",
+        email="secretaria.tecnica@crm-st.example",
     )
     iom, unhcr, rrcom = orgs[IOM_NAME], orgs[UNHCR_NAME], orgs[RRCOM_NAME]
 

@@ -187,6 +187,15 @@ def terms_held_by(person: Person, on: datetime.date | None = None) -> QuerySet[T
     )
 
 
+def secretariat_terms_of(person_ids) -> QuerySet[Term]:
+    """Every term of these people in a post of the Technical Secretariat, latest first."""
+    return (
+        Term.objects.filter(person_id__in=set(person_ids), post__organization__kind=Organization.Kind.SECRETARIAT)
+        .select_related("post")
+        .order_by("-start")
+    )
+
+
 def term_history_of(person: Person) -> QuerySet[Term]:
     return Term.objects.filter(person=person).select_related("post").order_by("-start")
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from secretaria.core.access import AccessLevel
+from secretaria.core.access import DEFAULT_LEVEL_HELP, DEFAULT_NEW_LEVEL, AccessLevel
 from secretaria.directory.models import Group, Organization
 from secretaria.documents.models import Document, Language, Topic
 from secretaria.files.filetypes import ACCEPTED_EXTENSIONS
@@ -50,7 +50,7 @@ class DocumentForm(forms.ModelForm):
 
 class NewDocumentForm(DocumentForm):
     access_level = forms.ChoiceField(
-        label=_("Who may read it"), choices=AccessLevel.choices, initial=AccessLevel.MEMBERS
+        label=_("Who may read it"), choices=AccessLevel.choices, initial=DEFAULT_NEW_LEVEL, help_text=DEFAULT_LEVEL_HELP
     )
     access_group = forms.ModelChoiceField(
         label=_("Readers' group"),

@@ -4,8 +4,12 @@ number of queries whatever the number of forums, threads or posts)."""
 from __future__ import annotations
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from secretaria.core import access
+from secretaria.core.access import Role
+from secretaria.directory import selectors as directory_selectors
 from secretaria.forums.models import Follow, Forum, Post, PostAttachment, PostReport, Thread
 
 
@@ -96,3 +100,40 @@ def recent_threads_for(user, limit: int = 5) -> list[Thread]:
         .select_related("forum")
         .order_by("-last_post_at")[:limit]
     )
+
+
+def label_authors(posts) -> None:
+    """Set ``post.author_affiliation``: what the page shows beside the author's name. Secretariat
+    staff speak for the Secretariat, so they are shown with it and the post they held when they
+    wrote ("Technical Secretariat · Coordinator…"), not with the country they come from; others
+    with their country or organisation. One query for the whole page."""
+    posts = list(posts)
+    staff = {
+        post.author.person_id
+        for post in posts
+        if post.author_id and post.author.person_id and post.author.role in (Role.SECRETARIAT, Role.ADMIN)
+    }
+    terms_by_person: dict[int, list] = {}
+    for term in directory_selectors.secretariat_terms_of(staff) if staff else ():
+        terms_by_person.setdefault(term.person_id, []).append(term)
+    for post in posts:
+        author = post.author
+        label = ""
+        speaks_for_secretariat = author is not None and (
+            author.role == Role.SECRETARIAT or (author.role == Role.ADMIN and author.person_id in terms_by_person)
+        )
+        if speaks_for_secretariat:
+            terms = terms_by_person.get(author.person_id, [])
+            day = timezone.localdate(post.created) if post.created else timezone.localdate()
+            held = next((t for t in terms if t.start <= day and (t.end is None or t.end >= day)), None)
+            held = held or (terms[0] if terms else None)
+            label = str(_("Technical Secretariat"))
+            if held is not None:
+                title = str(held.post.title)
+                # "Coordinator of the Technical Secretariat" says both; "Coordinator" alone does not.
+                label = title if label.casefold() in title.casefold() else f"{label} · {title}"
+        elif author is not None and author.country_id:
+            label = str(author.country.name)
+        elif author is not None and author.organization_id:
+            label = author.organization.acronym or author.organization.name
+        post.author_affiliation = label

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from secretaria.core import access
+from secretaria.core.richtext import render_markdown
 from secretaria.files.filetypes import UploadRefused
 from secretaria.files.serving import file_response
 from secretaria.forums import selectors, services
@@ -78,6 +79,18 @@ def _apply_errors(form, exc):
         form.add_error(None, exc.messages)
 
 
+def _preview(request, form) -> dict:
+    """The "Preview" button: the text as it will be published (the same sanitised rendering),
+    nothing saved. Files cannot survive a round trip through the browser, so say so."""
+    if "preview" not in request.POST or not form.is_valid():
+        return {}
+    return {
+        "preview_html": render_markdown(form.cleaned_data["body"]),
+        "preview_title": form.cleaned_data.get("title", ""),
+        "preview_dropped_files": bool(request.FILES.getlist("attachments")),
+    }
+
+
 # --- Reading ---------------------------------------------------------------------------------
 def forum_index(request):
     forums = list(selectors.forums_for(request.user))
@@ -109,6 +122,7 @@ def _thread_context(request, thread, page_number, form=None):
     page = Paginator(selectors.posts_in(thread), POSTS_PER_PAGE).get_page(page_number)
     is_moderator = access.can(user, "forums.moderate")
     posts = list(page.object_list)
+    selectors.label_authors(posts)
     for post in posts:
         post.thread = thread  # already loaded: the rules below read it without a query each
         post.can_edit = access.can(user, "forums.edit_post", post)
@@ -190,7 +204,8 @@ def thread_create(request, slug):
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied(_("You may not start a thread in this forum."))
     form = ThreadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    preview = _preview(request, form) if request.method == "POST" else {}
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         try:
             thread = services.thread_create(
                 forum=forum,
@@ -204,7 +219,7 @@ def thread_create(request, slug):
         else:
             messages.success(request, _("Your thread is published."))
             return redirect(thread.get_absolute_url())
-    return render(request, "forums/thread_form.html", {"forum": forum, "form": form})
+    return render(request, "forums/thread_form.html", {"forum": forum, "form": form, **preview})
 
 
 @require_POST
@@ -219,6 +234,13 @@ def reply(request, slug, pk):
         return redirect(thread.get_absolute_url())
     form = PostForm(request.POST, request.FILES)
     post = None
+    if "preview" in request.POST:
+        preview = _preview(request, form)
+        if request.htmx:
+            context = {**_thread_context(request, thread, None, form=form), **preview, "append_replies": True}
+            return render(request, "forums/_reply_form.html", context)
+        context = {**_thread_context(request, thread, request.GET.get("page"), form=form), **preview}
+        return render(request, "forums/thread.html", context, status=200 if preview else 400)
     if form.is_valid():
         quote_pk = form.cleaned_data.get("quote_of")
         quoted = selectors.post_by_id(quote_pk) if quote_pk else None
@@ -239,6 +261,7 @@ def reply(request, slug, pk):
         post.thread = thread
         post.can_edit = access.can(request.user, "forums.edit_post", post)
         post.revision_count = 0
+        selectors.label_authors([post])
         context = {
             "forum": thread.forum,
             "thread": thread,
@@ -248,6 +271,7 @@ def reply(request, slug, pk):
             "is_moderator": access.can(request.user, "forums.moderate"),
             "append_replies": True,
             "oob": True,  # the form replaces itself, emptied
+            "published_notice": _("Your reply is published."),
         }
         return render(request, "forums/_post_appended.html", context)
     if post is None:
@@ -264,7 +288,8 @@ def post_edit(request, pk):
     if not access.can(request.user, "forums.edit_post", post):
         raise PermissionDenied(_("You may not edit this post."))
     form = EditForm(request.POST or None, initial={"body": post.body})
-    if request.method == "POST" and form.is_valid():
+    preview = _preview(request, form) if request.method == "POST" else {}
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         try:
             services.post_edit(post=post, by=request.user, body=form.cleaned_data["body"])
         except ValidationError as exc:
@@ -272,7 +297,7 @@ def post_edit(request, pk):
         else:
             messages.success(request, _("Your changes are saved; the earlier text is kept in the history."))
             return redirect(reverse("forums:post", kwargs={"pk": post.pk}))
-    return render(request, "forums/post_edit.html", {"post": post, "thread": post.thread, "form": form})
+    return render(request, "forums/post_edit.html", {"post": post, "thread": post.thread, "form": form, **preview})
 
 
 def post_history(request, pk):

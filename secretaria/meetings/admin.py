@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
+from secretaria.core.access import DEFAULT_LEVEL_HELP, DEFAULT_NEW_LEVEL
 from secretaria.core.admin import ManagedByRule
 from secretaria.meetings.mailing import MEETING_ANNOUNCED
 from secretaria.meetings.models import (
@@ -30,6 +31,16 @@ class MeetingAdmin(admin.ModelAdmin):
     autocomplete_fields = ["country", "host_countries", "sponsor_countries", "sponsor_organizations", "group"]
     # Status changes go through services.meeting_set_status (activity record, notices).
     readonly_fields = ["status", "created_at", "updated_at", "created_by"]
+
+    def get_changeform_initial_data(self, request):
+        # The same default as the Secretariat's form: members-only until someone chooses "Public".
+        return {"access_level": DEFAULT_NEW_LEVEL, **super().get_changeform_initial_data(request)}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "access_level":
+            field.help_text = DEFAULT_LEVEL_HELP
+        return field
 
     def save_model(self, request, obj, form, change):
         if not change:

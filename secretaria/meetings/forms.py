@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from secretaria.core.access import DEFAULT_LEVEL_HELP, DEFAULT_NEW_LEVEL
 from secretaria.directory.models import Country, Person
+from secretaria.documents.forms import NewDocumentForm
 from secretaria.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.models.logistics import SECTIONS
 from secretaria.meetings.services.meeting import ALLOWED_TRANSITIONS
@@ -166,6 +168,17 @@ class MeetingDocumentForm(forms.Form):
         return symbol
 
 
+class MeetingNewDocumentForm(NewDocumentForm):
+    """The documents app's form for a new document, plus its role on the meeting."""
+
+    SERVICE_FIELDS = [*NewDocumentForm.Meta.fields]
+    role = forms.ChoiceField(
+        label=_("Role at the meeting"),
+        choices=MeetingDocument.Role.choices,
+        initial=MeetingDocument.Role.WORKING_DOCUMENT,
+    )
+
+
 class MeetingForm(forms.ModelForm):
     working_languages = forms.MultipleChoiceField(
         label=_("Working languages"), required=False, choices=Meeting.Language.choices,
@@ -190,3 +203,23 @@ class MeetingForm(forms.ModelForm):
             "sponsor_countries": forms.SelectMultiple(attrs={"size": 6}),
             "sponsor_organizations": forms.SelectMultiple(attrs={"size": 6}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        slug = self.fields["slug"]
+        slug.required = False
+        if self.instance.pk:
+            slug.help_text = _(
+                "Part of the meeting's address. Changing it breaks links others have saved; left empty, it stays as it is."
+            )
+        else:
+            slug.help_text = _(
+                "Part of the meeting's address. Leave it empty to make it from the title and year "
+                "(e.g. seminario-migracion-y-salud-2004); you may write your own."
+            )
+            self.fields["access_level"].initial = DEFAULT_NEW_LEVEL
+        self.fields["access_level"].help_text = DEFAULT_LEVEL_HELP
+
+    def clean_slug(self):
+        # Emptied on an existing meeting: keep its address (links and calendars point at it).
+        return self.cleaned_data["slug"] or (self.instance.slug if self.instance.pk else "")

@@ -57,8 +57,8 @@ def _service_headers() -> list[str]:
 
 
 def _line_headers(first: str) -> list[str]:
-    return [first, _("Services"), _("In original currencies"), _("Quoted (USD)"), _("Committed (USD)"),
-            _("Paid (USD)"), _("Total (USD)")]  # fmt: skip
+    return [first, _("Services"), _("In original currencies"), _("Committed (USD)"), _("of which paid (USD)"),
+            _("Quoted, not committed (USD)"), _("Total committed + quoted (USD)")]  # fmt: skip
 
 
 def _currencies_text(line: CostLine) -> str:
@@ -66,8 +66,8 @@ def _currencies_text(line: CostLine) -> str:
 
 
 def _line_row(line: CostLine, label: str | None = None) -> list:
-    return [label or line.label, line.count, _currencies_text(line), line.usd_quoted, line.usd_committed,
-            line.usd_paid, line.usd_total]  # fmt: skip
+    return [label or line.label, line.count, _currencies_text(line), line.usd_committed, line.usd_paid,
+            line.usd_quoted, line.usd_total]  # fmt: skip
 
 
 def financial_report_xlsx(meeting: Meeting, services, *, lang: str) -> bytes:
@@ -121,7 +121,9 @@ def financial_report_xlsx(meeting: Meeting, services, *, lang: str) -> bytes:
         totals.append(
             [
                 _(
-                    "Amounts in US dollars at each service's exchange rate on the day of contracting. Cancelled services are not counted."
+                    "Amounts in US dollars at each service's exchange rate on the day of contracting. Committed: "
+                    "contracted, delivered or paid; the paid amount is part of it, not added to it. Quoted: offers "
+                    "not yet committed. The total is committed plus quoted. Cancelled services are not counted."
                 )
             ]
         )
@@ -203,7 +205,11 @@ def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
         pdf.set_font("Helvetica", "I", 8)
         pdf.multi_cell(
             0, 4,
-            latin1(_("Amounts in US dollars at each service's exchange rate on the day of contracting. Cancelled services are not counted.")),
+            latin1(_(
+                "Amounts in US dollars at each service's exchange rate on the day of contracting. Committed: "
+                "contracted, delivered or paid; the paid amount is part of it, not added to it. Quoted: offers "
+                "not yet committed. The total is committed plus quoted. Cancelled services are not counted."
+            )),
             new_x="LMARGIN", new_y="NEXT",
         )  # fmt: skip
         return bytes(pdf.output())

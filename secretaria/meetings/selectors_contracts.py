@@ -58,6 +58,8 @@ class CostLine:
 
     @property
     def usd_total(self) -> Decimal:
+        """Committed plus quoted: what the meeting costs if every quote is accepted (paid is
+        part of committed, never added again)."""
         return self.usd_quoted + self.usd_committed
 
     def add(self, service: ContractedService) -> None:
@@ -86,6 +88,7 @@ class CostSummary:
 def cost_summary(services) -> CostSummary:
     """Totals by funder and by kind of service, in the original currencies and in US dollars."""
     funders: dict[str, CostLine] = {}
+    funders_by_label: dict[str, CostLine] = {}  # two directory rows of one organisation: one line
     kinds: dict[str, CostLine] = {}
     total = CostLine(key="total", label="")
     cancelled = 0
@@ -93,7 +96,11 @@ def cost_summary(services) -> CostSummary:
         if service.status == ContractedService.Status.CANCELLED:
             cancelled += 1
             continue
-        funder = funders.setdefault(service.funder_key, CostLine(key=service.funder_key, label=service.funder_label))
+        label = service.funder_label
+        funder = funders.get(service.funder_key) or funders_by_label.get(label.casefold())
+        if funder is None:
+            funder = funders[service.funder_key] = CostLine(key=service.funder_key, label=label)
+        funders_by_label.setdefault(label.casefold(), funder)
         funder.add(service)
         kind = kinds.setdefault(service.kind, CostLine(key=service.kind, label=str(service.get_kind_display())))
         kind.add(service)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/ics/", views.meeting_ics, name="ics"),
     path(_("<slug:slug>/edit/"), views.meeting_edit, name="edit"),
     path(_("<slug:slug>/status/"), views.meeting_status, name="status"),
+    path(_("<slug:slug>/documents/new/"), views.document_new, name="document_new"),
     path(_("<slug:slug>/documents/link/"), views.document_link, name="document_link"),
     path(_("<slug:slug>/documents/<int:pk>/unlink/"), views.document_unlink, name="document_unlink"),
     path(_("<slug:slug>/logistics/"), views.logistics, name="logistics"),

@@ -9,6 +9,8 @@ import re
 import zoneinfo
 
 from secretaria.core.access import AccessLevel
+from secretaria.documents.models import Document
+from secretaria.meetings.models import Meeting
 from secretaria.portal import services
 from secretaria.portal.models import NewsItem, Page, Status
 
@@ -608,3 +610,29 @@ def load(*, stdout, style):
                 services.news_publish(item=item, by=None)
             updated += 1
     stdout.write(f"Portal: {created} pages and news items created, {updated} updated.")
+
+
+# News items that speak of a meeting and its documents link them (run after the meetings and
+# documents demos): slug → (meeting slug, the roles of its documents to list).
+NEWS_LINKS = {
+    "seminario-migracion-y-salud": ("seminario-migracion-y-salud-2004", None),
+}
+
+
+def link(*, stdout, style):
+    linked = 0
+    for slug, (meeting_slug, roles) in NEWS_LINKS.items():
+        item = NewsItem.objects.filter(slug=slug).first()
+        meeting = Meeting.objects.filter(slug=meeting_slug).first()
+        if item is None or meeting is None:
+            continue
+        links = meeting.document_links.filter(document__status=Document.Status.PUBLISHED)
+        if roles:
+            links = links.filter(role__in=roles)
+        documents = [link.document for link in links.select_related("document").order_by("order")]
+        if set(item.related_meetings.all()) != {meeting} or set(item.related_documents.all()) != set(documents):
+            services.news_update(
+                item=item, by=None, reason="Demo data", related_meetings=[meeting], related_documents=documents
+            )
+            linked += 1
+    stdout.write(f"Portal: {linked} news items linked to their meetings and documents.")

@@ -54,10 +54,31 @@ class NewsForm(_ContentForm):
         fields = [
             "slug", "access_level", "access_group", "image", "publish_at",
             "title_es", "summary_es", "body_es", "title_en", "summary_en", "body_en",
+            "related_meetings", "related_documents",
         ]  # fmt: skip
+        widgets = {
+            "related_meetings": forms.SelectMultiple(attrs={"size": 6}),
+            "related_documents": forms.SelectMultiple(attrs={"size": 8}),
+        }
+        help_texts = {
+            "related_meetings": _("Listed under the news item, to the readers who may see each meeting."),
+            "related_documents": _(
+                "Listed under the news item, to the readers who may read each document (published ones only)."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["related_meetings"].queryset = self.fields["related_meetings"].queryset.order_by("-start_date")
+        documents = self.fields["related_documents"]
+        documents.queryset = documents.queryset.order_by("-date", "symbol")
+        documents.label_from_instance = lambda doc: f"{doc.symbol} — {doc.title}"
 
     def settings_fields(self):
-        return [self[name] for name in ("slug", "access_level", "access_group", "image")]
+        return [
+            self[name]
+            for name in ("slug", "access_level", "access_group", "image", "related_meetings", "related_documents")
+        ]
 
 
 class ImageUploadForm(forms.Form):

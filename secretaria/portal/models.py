@@ -249,6 +249,13 @@ class NewsItem(Publishable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Shown under the item, each to the readers who may see it (the news page filters them).
+    related_meetings = models.ManyToManyField(
+        "meetings.Meeting", verbose_name=_("related meetings"), blank=True, related_name="news_items"
+    )
+    related_documents = models.ManyToManyField(
+        "documents.Document", verbose_name=_("related documents"), blank=True, related_name="news_items"
+    )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

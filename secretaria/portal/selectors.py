@@ -10,6 +10,9 @@ from django.utils import timezone
 
 from secretaria.core import access
 from secretaria.core.access import AccessLevel
+from secretaria.documents.models import Document
+from secretaria.documents.selectors import documents_visible_to
+from secretaria.meetings.selectors import meetings_visible_to
 from secretaria.portal.models import Image, NewsItem, Page, Status
 
 
@@ -123,3 +126,15 @@ def history_of(obj, *, limit: int = 100) -> list[Version]:
             ]
         versions.append(Version(record=record, changes=changes))
     return versions
+
+
+def news_related(item: NewsItem, user) -> dict[str, list]:
+    """The meetings and published documents a news item links, those ``user`` may see only."""
+    return {
+        "meetings": list(meetings_visible_to(user).filter(news_items=item).order_by("start_date")),
+        "documents": list(
+            documents_visible_to(user)
+            .filter(news_items=item, status=Document.Status.PUBLISHED)
+            .order_by("date", "symbol")
+        ),
+    }

@@ -32,6 +32,7 @@ NEWS_FIELDS = {
     "slug", "title_es", "title_en", "summary_es", "summary_en", "body_es", "body_en",
     "access_level", "access_group", "publish_at", "image",
 }  # fmt: skip
+NEWS_RELATED = ("related_meetings", "related_documents")  # many-to-many: set after the save
 
 # Pillow's format names for what we accept, and the file suffix each is stored under.
 ALLOWED_IMAGE_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
@@ -109,7 +110,17 @@ def page_unpublish(*, page: Page, by: User | None) -> Page:
 # --- News -----------------------------------------------------------------------------
 
 
+def _set_related(item: NewsItem, related: dict[str, Any]) -> None:
+    for name, values in related.items():
+        getattr(item, name).set(values)
+
+
+def _pop_related(fields: dict[str, Any]) -> dict[str, Any]:
+    return {name: fields.pop(name) for name in NEWS_RELATED if name in fields}
+
+
 def news_create(*, by: User | None, slug: str, title_es: str, reason: str = "", **fields: Any) -> NewsItem:
+    related = _pop_related(fields)
     status = fields.pop("status", Status.DRAFT)
     item = NewsItem(slug=slug, title_es=title_es, author=by, updated_by=by)
     _apply(item, fields, NEWS_FIELDS)
@@ -118,14 +129,17 @@ def news_create(*, by: User | None, slug: str, title_es: str, reason: str = "", 
         item.publish_at = timezone.now()
     with transaction.atomic():
         _save(item, by=by, reason=reason or _("Created"))
+        _set_related(item, related)
     return item
 
 
 def news_update(*, item: NewsItem, by: User | None, reason: str = "", **fields: Any) -> NewsItem:
+    related = _pop_related(fields)
     _apply(item, fields, NEWS_FIELDS)
     item.updated_by = by
     with transaction.atomic():
         _save(item, by=by, reason=reason or _("Edited"))
+        _set_related(item, related)
     return item
 
 

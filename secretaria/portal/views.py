@@ -73,7 +73,9 @@ def news_detail(request, slug):
         raise Http404
     if not access.can_view_object(request.user, item):
         return deny(request)
-    return render(request, "portal/news_detail.html", {"item": item})
+    return render(
+        request, "portal/news_detail.html", {"item": item, "related": selectors.news_related(item, request.user)}
+    )
 
 
 class NewsFeed(Feed):
@@ -141,7 +143,13 @@ def contact(request):
             # A bot filling the honeypot sees the same thanks and learns nothing.
             messages.success(request, _("Thank you. Your message has been sent to the Technical Secretariat."))
             return redirect("portal:contact")
-    return render(request, "portal/contact.html", {"form": form, "secretariat": _secretariat()}, status=status)
+    secretariat = _secretariat()
+    context = {
+        "form": form,
+        "secretariat": secretariat,
+        "can_edit_contact": secretariat is not None and access.can(request.user, "directory.manage"),
+    }
+    return render(request, "portal/contact.html", context, status=status)
 
 
 @require_GET

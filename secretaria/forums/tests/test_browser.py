@@ -38,3 +38,22 @@ def test_a_network_member_posts_a_reply_in_the_networks_forum(page, forums, thre
     page.reload()
     assert page.locator(f"#post-{post.pk}").count() == 1
     assert csp_errors == []
+
+
+@pytest.mark.browser
+def test_a_member_previews_a_reply_then_publishes_it_and_is_told_so(page, forums, thread, gt_official):
+    _sign_in(page, "gt_official")
+    page.goto(thread.get_absolute_url())
+    page.locator("#reply-form textarea[name=body]").fill("Guatemala propone _dos_ sesiones.")
+    page.get_by_role("button", name="Vista previa").click()
+    preview = page.locator("#reply-form .forum-preview")
+    preview.wait_for()
+    assert preview.locator("em", has_text="dos").count() == 1
+    assert Post.objects.filter(author=gt_official).count() == 0  # previewing publishes nothing
+    # The text is still in the form, and the form still posts through htmx.
+    assert page.locator("#reply-form textarea[name=body]").input_value() == "Guatemala propone _dos_ sesiones."
+    page.get_by_role("button", name="Publicar respuesta").click()
+    status = page.locator("#forum-status")
+    status.get_by_text("Su respuesta se ha publicado.").wait_for()
+    assert Post.objects.filter(author=gt_official).count() == 1
+    assert page.locator("#reply-form .forum-preview").count() == 0

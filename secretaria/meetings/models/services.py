@@ -153,10 +153,21 @@ class ContractedService(models.Model):
         """The amount in US dollars at the contracting rate, rounded to the cent (half up)."""
         return (Decimal(self.amount) / Decimal(self.usd_rate)).quantize(CENT, rounding=ROUND_HALF_UP)
 
+    def _funded_by_iom_organisation(self) -> bool:
+        # IOM picked as "another organisation" is the same funder as the "IOM" choice.
+        org = self.funder_organization if self.funder_organization_id else None
+        return (
+            self.funder == self.Funder.OTHER_ORGANIZATION
+            and org is not None
+            and ((org.acronym_en or "").upper() == "IOM" or (org.acronym_es or "").upper() == "OIM")
+        )
+
     @property
     def funder_label(self) -> str:
         if self.funder == self.Funder.SPONSOR_COUNTRY and self.funder_country_id:
             return str(self.funder_country.name)
+        if self._funded_by_iom_organisation():
+            return str(self.Funder.IOM.label)
         if self.funder == self.Funder.OTHER_ORGANIZATION and self.funder_organization_id:
             return str(self.funder_organization)
         return str(self.get_funder_display())
@@ -166,6 +177,8 @@ class ContractedService(models.Model):
         """Groups the cost summary: one line per funder (each sponsor country on its own)."""
         if self.funder == self.Funder.SPONSOR_COUNTRY:
             return f"country:{self.funder_country_id}"
+        if self._funded_by_iom_organisation():
+            return self.Funder.IOM
         if self.funder == self.Funder.OTHER_ORGANIZATION:
             return f"org:{self.funder_organization_id}"
         return self.funder

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from secretaria.activity.models import Activity
@@ -35,6 +36,20 @@ class MeetingTransitionError(ValidationError):
     pass
 
 
+def meeting_slug_for(*, title: str, start_date=None, exclude_pk=None) -> str:
+    """A short name from the title and year ("seminario-migracion-y-salud-2004"), made unique
+    with -2, -3… Only for new meetings or an emptied field: existing slugs stay as they are,
+    since links and calendars point at them."""
+    field_length = Meeting._meta.get_field("slug").max_length
+    year = f"-{start_date.year}" if start_date else ""
+    base = (slugify(title)[: field_length - len(year) - 4].strip("-") or "reunion") + year
+    taken = set(Meeting.objects.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 def _require_manager(by) -> None:
     if by is not None and not access.can(by, "meetings.manage"):
         raise PermissionDenied(_("Only the Technical Secretariat manages meetings."))
@@ -45,6 +60,10 @@ def meeting_create(*, by=None, on=None, **fields) -> Meeting:
     """Create a meeting from model field values (M2M fields take iterables). ``by`` None: a script."""
     _require_manager(by)
     m2m = {name: fields.pop(name) for name in _M2M_FIELDS if name in fields}
+    if not fields.get("slug"):
+        fields["slug"] = meeting_slug_for(
+            title=fields.get("title_es") or fields.get("title_en") or "", start_date=fields.get("start_date")
+        )
     meeting = Meeting(created_by=by if getattr(by, "is_authenticated", False) else None, **fields)
     meeting.full_clean()
     meeting.save()
@@ -69,6 +88,8 @@ def meeting_update(*, meeting: Meeting, by=None, **fields) -> Meeting:
     _require_manager(by)
     if "status" in fields:
         raise ValueError("use meeting_set_status to change the status")
+    if "slug" in fields and not fields["slug"]:
+        fields["slug"] = meeting.slug  # an emptied field keeps the address the meeting has
     m2m = {name: fields.pop(name) for name in _M2M_FIELDS if name in fields}
     for name, value in fields.items():
         setattr(meeting, name, value)

@@ -20,6 +20,7 @@ from secretaria.meetings.views.calendar import (
 )
 from secretaria.meetings.views.meeting import (
     document_link,
+    document_new,
     document_unlink,
     logistics,
     logistics_edit,
@@ -43,6 +44,7 @@ __all__ = [
     "agenda_version",
     "agenda_versions",
     "document_link",
+    "document_new",
     "document_unlink",
     "feed_regenerate",
     "feed_settings",

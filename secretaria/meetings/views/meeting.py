@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,8 +13,16 @@ from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.core.i18n import current_language
+from secretaria.documents import selectors as document_selectors
+from secretaria.documents import services as document_services
 from secretaria.meetings import ical, selectors, services
-from secretaria.meetings.forms import MeetingDocumentForm, MeetingFilterForm, MeetingForm, StatusForm
+from secretaria.meetings.forms import (
+    MeetingDocumentForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MeetingNewDocumentForm,
+    StatusForm,
+)
 from secretaria.meetings.models import Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.sections import sections_for
 
@@ -144,6 +153,43 @@ def document_link(request, slug):
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(f"{meeting.get_absolute_url()}#documents")
+
+
+def document_new(request, slug):
+    """A new document made from the meeting's page: created as a draft, listed on the meeting
+    with the chosen role, then on to its files."""
+    meeting = visible_meeting_or_404(request, slug)
+    if not access.can(request.user, "meetings.manage", meeting) or not document_selectors.can_manage(request.user):
+        raise PermissionDenied
+    initial = {"date": meeting.start_date, "group": meeting.group_id}
+    form = MeetingNewDocumentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        role = data.pop("role")
+        try:
+            with transaction.atomic():
+                document = document_services.document_create(
+                    by=request.user, **{key: data[key] for key in MeetingNewDocumentForm.SERVICE_FIELDS}
+                )
+                services.meeting_document_link(meeting=meeting, document=document, role=role, by=request.user)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Draft %(symbol)s created and listed on the meeting's page. Now add its files.")
+                % {"symbol": document.symbol},
+            )
+            return redirect("documents:upload", pk=document.pk)
+    return render(request, "meetings/document_new.html", {"meeting": meeting, "form": form})
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
 
 
 @require_POST
