@@ -1,9 +1,9 @@
 """Bulletins: what changed on the two sites in a period, drafted for the Secretariat to edit and send.
 
 ``bulletin_sections`` is the registry the content apps fill: a section is a title in both
-languages and a function ``(start, end) -> list[BulletinEntry]``. Documents and portal pages and
-news register here (below); the meetings and decisions apps register theirs ("Meetings
-announced", "Agendas approved", "Decisions updated") in their AppConfig.ready()::
+languages and a function ``(start, end) -> list[BulletinEntry]``. Documents register here
+(below); the portal (news, pages), meetings and decisions apps register theirs ("News",
+"Meetings announced", "Agendas approved", "Decisions updated") in their AppConfig.ready()::
 
     from secretaria.comms.bulletins import BulletinSection, register_bulletin_section
     register_bulletin_section(BulletinSection("meetings", "Reuniones convocadas", "Meetings announced", fn, order=30))
@@ -65,7 +65,7 @@ def period_bounds(start: datetime.date, end: datetime.date):
     return low, high
 
 
-def _urls(name: str, **kwargs) -> tuple[str, str]:
+def urls_in_both_languages(name: str, **kwargs) -> tuple[str, str]:
     urls = []
     for lang in LANGS:
         with translation.override(lang):
@@ -80,7 +80,7 @@ def documents_published(start, end) -> list[BulletinEntry]:
     docs = Document.objects.filter(status=Document.Status.PUBLISHED, published_at__gte=low, published_at__lt=high)
     entries = []
     for doc in docs.order_by("published_at", "symbol"):
-        es, en = _urls("documents:detail", symbol=doc.symbol)
+        es, en = urls_in_both_languages("documents:detail", symbol=doc.symbol)
         entries.append(
             BulletinEntry(
                 title_es=f"{doc.symbol} — {doc.title_es or doc.title_en}",
@@ -95,58 +95,9 @@ def documents_published(start, end) -> list[BulletinEntry]:
     return entries
 
 
-def news_published(start, end) -> list[BulletinEntry]:
-    from secretaria.portal.models import NewsItem
-
-    low, high = period_bounds(start, end)
-    entries = []
-    for item in NewsItem.objects.live().filter(publish_at__gte=low, publish_at__lt=high).order_by("publish_at"):
-        es, en = _urls("portal:news_detail", slug=item.slug)
-        entries.append(
-            BulletinEntry(
-                item.title_es,
-                item.title_en or item.title_es,
-                es,
-                en,
-                item.publish_at.date(),
-                item.access_level,
-                item.access_group_id,
-            )
-        )
-    return entries
-
-
-def pages_changed(start, end) -> list[BulletinEntry]:
-    """Pages whose history has a change in the period, as they are now (published ones only)."""
-    from secretaria.portal.models import Page
-
-    low, high = period_bounds(start, end)
-    changed = Page.history.filter(history_date__gte=low, history_date__lt=high).values_list("id", flat=True)
-    entries = []
-    for page in Page.objects.live().filter(pk__in=set(changed)).order_by("site", "menu_order"):
-        urls = []
-        for lang in LANGS:
-            with translation.override(lang):
-                urls.append(absolute(page.get_absolute_url()))
-        entries.append(
-            BulletinEntry(
-                page.title_es,
-                page.title_en or page.title_es,
-                urls[0],
-                urls[1],
-                page.updated_at.date(),
-                page.access_level,
-                page.access_group_id,
-            )
-        )
-    return entries
-
-
 register_bulletin_section(
     BulletinSection("documents", "Documentos publicados", "Documents published", documents_published, 10)
 )
-register_bulletin_section(BulletinSection("news", "Noticias", "News", news_published, 20))
-register_bulletin_section(BulletinSection("pages", "Páginas actualizadas", "Pages updated", pages_changed, 90))
 
 
 def draft_text(start: datetime.date, end: datetime.date, access_level: str) -> dict[str, str]:

@@ -1,9 +1,15 @@
-"""Error pages in the site's layout (JSON under /api/)."""
+"""Error pages in the site's layout (JSON under /api/), and the members' area guard every app's views use."""
 
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
+
+from secretaria.core import access
 
 
 def _is_api(request) -> bool:
@@ -36,3 +42,17 @@ def server_error(request):
         return JsonResponse({"detail": message}, status=500)
     html = loader.get_template("500.html").render({"status": 500, "title": title, "message": message})
     return HttpResponseServerError(html)
+
+
+def members_only(view):
+    """Signed-in people who may enter the members' area; others go to login (or get a 403)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not access.can(request.user, "members_area.enter"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

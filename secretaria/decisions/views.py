@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.core.audit import audit_export
+from secretaria.core.views import members_only
 from secretaria.decisions import exports, letters, selectors, services
 from secretaria.decisions.charts import completion_chart
 from secretaria.decisions.forms import ImportForm, LettersForm, PartyUpdateForm, SendForm
@@ -20,7 +21,6 @@ from secretaria.decisions.models import CommitmentParty, FollowUpLetter, PartySt
 from secretaria.decisions.parsing import pair_texts
 from secretaria.files.filetypes import UploadRefused
 from secretaria.files.serving import file_response
-from secretaria.portal.members_views import members_only
 
 
 def _require(user, rule, obj=None):

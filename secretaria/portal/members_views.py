@@ -3,7 +3,6 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -14,23 +13,10 @@ from django.views.decorators.http import require_POST
 from secretaria.core import access
 from secretaria.core.dashboard import panels_for
 from secretaria.core.richtext import render_markdown
+from secretaria.core.views import members_only
 from secretaria.portal import selectors, services
 from secretaria.portal.forms import ImageUploadForm, NewsForm, PageForm
 from secretaria.portal.models import NewsItem, Page
-
-
-def members_only(view):
-    """Signed-in people who may enter the members' area; others go to login (or get a 403)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not access.can(request.user, "members_area.enter"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def managers_only(view):
