@@ -16,6 +16,7 @@ from secretaria.meetings import ical, selectors, services
 from secretaria.meetings.forms import MeetingDocumentForm, MeetingFilterForm, MeetingForm, StatusForm
 from secretaria.meetings.models import Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.sections import sections_for
+from secretaria.meetings.selectors_participation import registration_box
 
 
 def visible_meeting_or_404(request, slug) -> Meeting:
@@ -75,6 +76,7 @@ def meeting_detail(request, slug):
         "can_view_services": access.can(request.user, "meetings.view_services", meeting),
         "sections": sections_for(request, meeting),
         "status_form": StatusForm(meeting=meeting) if can_manage else None,
+        "registration_box": registration_box(request.user, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
