@@ -301,8 +301,8 @@ def registration_box(user, meeting: Meeting) -> RegistrationBox:
         state = "held"
     elif meeting.registration_deadline and meeting.registration_deadline < today:
         state = "closed"
-    elif meeting.status == S.PLANNED:
-        state = "not_open"
+    elif meeting.status == S.PLANNED and not meeting.invitations.filter(sent_at__isnull=False).exists():
+        state = "not_open"  # a planned meeting whose invitations went out is open to its invitees
     else:
         state = "open"
     places_left = None
