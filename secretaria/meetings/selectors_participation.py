@@ -171,7 +171,7 @@ def focal_point_scopes(person, on: datetime.date | None = None) -> tuple[set[int
 _STATE_LABELS = {
     "invited": gettext_lazy("You are invited"),
     "delegation_invited": gettext_lazy("Your delegation is invited"),
-    "accepted": gettext_lazy("Accepted: name the delegation"),
+    "accepted": gettext_lazy("Invitation accepted"),
     "declined": gettext_lazy("Declined"),
     "named": gettext_lazy("Named: registration to complete"),
     "pending": gettext_lazy("Registered, pending approval"),

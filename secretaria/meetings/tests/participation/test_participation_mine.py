@@ -88,7 +88,7 @@ def test_a_focal_point_sees_the_delegation_invitation_even_when_it_went_to_someo
 
     [line] = participation_of(gt_focal)
 
-    assert line.state == "accepted"
+    assert line.state == "accepted" and line.state_label == "Invitación aceptada"
     assert line.action_url.startswith("/es/reuniones/invitacion/") and line.action_url.endswith("/delegacion/")
 
 
@@ -232,3 +232,13 @@ def test_a_registration_of_a_delegate_shows_in_my_list(seminar, focal_points, st
     assert line.kind == "delegate" and line.state == "named"
     assert line.registration == Registration.objects.get(person=hn_official.person)
     assert "Completar mi inscripción" in client_for(hn_official).get(MINE).content.decode()
+
+
+def test_the_meeting_page_box_shows_the_places_left_in_spanish(personal, client):
+    seminar = personal.meeting
+    seminar.capacity = 10
+    seminar.save()
+    assert "Quedan 10 plazas" in client.get(seminar.get_absolute_url()).content.decode()
+    seminar.capacity = 1
+    seminar.save()
+    assert "Queda 1 plaza" in client.get(seminar.get_absolute_url()).content.decode()
