@@ -567,6 +567,7 @@ def delegation_name_member(
                     "meeting": invitation.meeting,
                     "invitation": invitation,
                     "link": _link("registration_form", registration_token(registration), lang),
+                    **logistics_facts(invitation.meeting, lang),
                 },
             )
             subject = _("Your registration for %(meeting)s") % {"meeting": invitation.meeting.title}
@@ -704,6 +705,12 @@ def registration_update(*, registration: Registration, data: dict, by=None, reas
             )
     elif registration.status in (RS.CANCELLED, RS.REJECTED):
         raise ValidationError(_("A cancelled or rejected registration cannot be changed."))
+    if not registration.history.exists():
+        # Registered before the history was kept (or by a bulk import): keep the state being replaced.
+        Registration.history.bulk_history_create(
+            [registration], default_change_reason=_("State before the first recorded change"),
+            default_date=registration.registered_at or registration.created_at,
+        )  # fmt: skip
     changed = []
     for field in REGISTRATION_FIELDS:
         if field in data and getattr(registration, field) != data[field]:

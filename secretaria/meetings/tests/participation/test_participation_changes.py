@@ -199,3 +199,14 @@ def test_only_the_secretariat_reaches_the_change_page(registered, client_for, pe
 def test_anonymous_visitors_are_sent_to_sign_in_for_the_secretariats_change_page(registered, client):
     url = reverse("meetings:registration_manage_edit", kwargs={"slug": registered.meeting.slug, "pk": registered.pk})
     assert client.get(url).status_code == 302
+
+
+def test_a_registration_made_before_the_history_was_kept_keeps_its_old_details_at_the_first_change(registered):
+    registered.history.all().delete()  # as for the registrations made before this version, or bulk imports
+
+    svc.registration_update(registration=registered, data={"hotel": "Hotel Westin"})
+
+    states = svc.registration_history(registered)
+    assert len(states) == 2
+    assert states[0]["changes"] == [{"label": "hotel", "old": "Hotel Camino Real", "new": "Hotel Westin"}]
+    assert states[1]["reason"] == "Estado antes del primer cambio registrado"

@@ -136,3 +136,18 @@ def test_the_thank_you_page_after_declining_still_leads_somewhere(invited, clien
     assert "Gracias por su respuesta" in body
     assert 'href="/es/reuniones/migracion-y-salud/"' in body
     assert "/modificar/" not in body
+
+
+@override_settings(SITE_URL="https://crm.example.org")
+def test_a_named_delegate_receives_the_logistics_facts_too(seminar, focal_points, st_officer, logistics):
+    svc.invitations_create(meeting=seminar, by=st_officer, member_states=True)
+    invitation = Invitation.objects.get(meeting=seminar, country__iso2="GT")
+    svc.invitation_accept(invitation=invitation)
+    mail.outbox.clear()
+
+    svc.delegation_name_member(invitation=invitation, given_name="Carla", family_name="Head", email="carla@example.org")
+
+    body = mail.outbox[0].body
+    assert "https://crm.example.org/es/reuniones/migracion-y-salud/logistica/" in body
+    assert "Consultas: Ana Ruiz" in body and "Fecha límite de inscripción:" in body
+    assert re.search(r"https?://\S+", body).group(0).startswith("https://crm.example.org/es/reuniones/inscripcion/")
