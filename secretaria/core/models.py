@@ -34,6 +34,7 @@ class AuditEvent(models.Model):
         TOKEN_CREATED = "token_created", _("API token created")
         TOKEN_REVOKED = "token_revoked", _("API token revoked")
         EXPORT = "export", _("Data exported")
+        REGISTRATION_CHANGED = "registration_changed", _("Registration details changed")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("action"), max_length=32, choices=Kind.choices, db_index=True)

@@ -17,6 +17,8 @@ class MeetingsConfig(AppConfig):
         mailing.register()
         register_panel(Panel("meetings.awaiting_approval", "meetings/panels/awaiting_approval.html",
                              panels.awaiting_approval, order=5))  # fmt: skip
+        register_panel(Panel("meetings.my_participation", "meetings/panels/my_participation.html",
+                             panels.my_participation, order=3))  # fmt: skip
         register_panel(Panel("meetings.upcoming", "meetings/panels/upcoming.html", panels.upcoming_meetings,
                              order=25))  # fmt: skip
         register_panel(Panel("meetings.secretariat", "meetings/panels/secretariat.html", panels.secretariat_meetings,

@@ -104,6 +104,22 @@ class CommentForm(forms.Form):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
+class SponsorLinkForm(forms.Form):
+    """The Secretariat chooses a sponsor's contact to receive a personal link to comment on the draft."""
+
+    person = forms.ModelChoiceField(label=_("Sponsor contact"), queryset=None)
+
+    def __init__(self, *args, meeting, **kwargs):
+        from secretaria.meetings.services.agenda import sponsor_contacts
+
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = sponsor_contacts(meeting)
+        self.fields["person"].label_from_instance = lambda p: (
+            f"{p.full_name} ({p.organization.acronym or p.organization.name if p.organization_id else p.country})"
+            + ("" if p.email else " — " + str(_("no e-mail address")))
+        )
+
+
 class CompareForm(forms.Form):
     a = forms.IntegerField(label=_("Older version"))
     b = forms.IntegerField(label=_("Newer version"))

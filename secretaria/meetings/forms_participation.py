@@ -75,6 +75,20 @@ class RegistrationForm(forms.ModelForm):
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
 
 
+class RegistrationManageForm(RegistrationForm):
+    """The Secretariat's form: the same details, and why they change (kept in the history)."""
+
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=100,
+        required=False,
+        help_text=_("e.g. “The delegation wrote on 12 October”. Kept in the registration's history."),
+    )
+
+    class Meta(RegistrationForm.Meta):
+        help_texts = {}
+
+
 class DelegateForm(forms.Form):
     given_name = forms.CharField(label=_("Given name"), max_length=100)
     family_name = forms.CharField(label=_("Family name"), max_length=100)

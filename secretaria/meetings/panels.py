@@ -33,3 +33,17 @@ def upcoming_meetings(request) -> dict | None:
         return None
     upcoming = selectors.meetings_visible_to(request.user).filter(end_date__gte=timezone.localdate())
     return {"meetings": list(upcoming.order_by("start_date")[:5])}
+
+
+def my_participation(request) -> dict | None:
+    """For anyone signed in with a person in the directory who has an invitation or registration
+    (their own or, as focal point, their delegation's) for a current or coming meeting; the Secretariat
+    only when it is itself invited."""
+    from secretaria.meetings.selectors_participation import participation_of
+
+    if access.role_of(request.user) is None:
+        return None
+    lines = [line for line in participation_of(request.user) if not line.is_past]
+    if not lines and (access.is_secretariat(request.user) or request.user.person_id is None):
+        return None
+    return {"lines": lines[:6]}

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from secretaria.meetings import views
+from secretaria.meetings import views, views_participation
 
 app_name = "meetings"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path(_("calendar/my-feed/"), views.feed_settings, name="feed_settings"),
     path(_("calendar/my-feed/regenerate/"), views.feed_regenerate, name="feed_regenerate"),
     path(_("activity/"), views.activity_list, name="activity"),
+    path(_("my-invitations/"), views_participation.my_participation, name="my_participation"),
+    path(_("agenda-comments/<str:token>/"), views.agenda_sponsor_comment, name="agenda_sponsor_comment"),
     path(_("new/"), views.meeting_edit, name="create"),
     path("<slug:slug>/", views.meeting_detail, name="detail"),
     path("<slug:slug>/ics/", views.meeting_ics, name="ics"),
@@ -33,6 +35,7 @@ urlpatterns = [
         name="agenda_item_delete",
     ),
     path(_("<slug:slug>/agenda/<int:pk>/comments/"), views.agenda_comment, name="agenda_comment"),
+    path(_("<slug:slug>/agenda/<int:pk>/sponsor-link/"), views.agenda_sponsor_link, name="agenda_sponsor_link"),
     path(
         _("<slug:slug>/agenda/<int:pk>/comments/<int:comment_pk>/resolve/"),
         views.agenda_comment_resolve,

@@ -9,6 +9,7 @@ urlpatterns = [
     path(_("invitation/<str:token>/"), v.invitation_respond, name="invitation_respond"),
     path(_("invitation/<str:token>/delegation/"), v.invitation_delegation, name="invitation_delegation"),
     path(_("registration/<str:token>/"), v.registration_form, name="registration_form"),
+    path(_("registration/<str:token>/change/"), v.registration_edit, name="registration_edit"),
     path(_("<slug:slug>/participants/"), v.participants, name="participants"),
     path(_("<slug:slug>/participants/export.<str:fmt>"), v.participants_export, name="participants_export"),
     path(_("<slug:slug>/participants/badges.pdf"), v.participants_badges, name="participants_badges"),
@@ -21,6 +22,7 @@ urlpatterns = [
         v.invitation_accreditation,
         name="participation_accreditation",
     ),
+    path(_("<slug:slug>/registrations/<int:pk>/change/"), v.registration_manage_edit, name="registration_manage_edit"),
     path(
         _("<slug:slug>/registrations/<int:pk>/<str:action>/"),
         v.registration_action,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -31,6 +32,7 @@ from secretaria.meetings.forms_participation import (
     LetterSendForm,
     MailingForm,
     RegistrationForm,
+    RegistrationManageForm,
 )
 from secretaria.meetings.models import Invitation, LetterRecipient, Registration
 from secretaria.meetings.services import participation as svc
@@ -334,6 +336,8 @@ _REFUSALS = {
     "invalid": (400, gettext_noop("This link is not valid"), gettext_noop("The link is incomplete or has been altered. Copy the whole link from the e-mail, or ask the Secretariat for a new one.")),
     "expired": (410, gettext_noop("This link has expired"), gettext_noop("The registration deadline has passed. If you still wish to take part, write to the Secretariat.")),
     "used": (410, gettext_noop("This link has already been used"), gettext_noop("The invitation has already been answered with this link. If you need to change your answer or your details, write to the Secretariat.")),
+    "edit_expired": (410, gettext_noop("This registration can no longer be changed here"), gettext_noop("The registration deadline has passed: only the Secretariat can change your registration now. Write to it with the changes.")),
+    "closed": (410, gettext_noop("This registration can no longer be changed here"), gettext_noop("The registration has been cancelled, rejected or closed. If you need to change something, write to the Secretariat.")),
 }  # fmt: skip
 
 
@@ -351,7 +355,31 @@ def _read(request, token, action):
     try:
         return svc.token_read(token, action), None
     except svc.LinkError as exc:
-        return None, _refused(request, exc.reason)
+        # A personal link that has done its job leads to the registration it made, which its
+        # invitee may still change until the deadline.
+        if exc.reason == "used" and action in ("respond", "register"):
+            registration = svc.changeable_registration_for(exc.obj)
+            if registration is not None:
+                return None, redirect("meetings:registration_edit", token=svc.registration_token(registration, "edit"))
+        return None, _refused(request, "edit_expired" if action == "edit" and exc.reason == "expired" else exc.reason)
+
+
+def _invitee_context(request, meeting, **extra) -> dict:
+    """What every signed-link page shows besides its form: the links onward."""
+    return {"meeting": meeting, "links": sel.meeting_links_for(request.user, meeting), **extra}
+
+
+def _answered(request, meeting, *, registration=None, declined=False, editing=False):
+    edit_url = ""
+    if registration is not None and svc.registration_changeable_by_invitee(registration):
+        edit_url = reverse("meetings:registration_edit", kwargs={"token": svc.registration_token(registration, "edit")})
+    return render(
+        request,
+        T + "answered.html",
+        _invitee_context(
+            request, meeting, registration=registration, declined=declined, edit_url=edit_url, editing=editing
+        ),
+    )
 
 
 def invitation_respond(request, token):
@@ -364,7 +392,7 @@ def invitation_respond(request, token):
         answer = request.POST.get("answer")
         if answer == "decline":
             svc.invitation_decline(invitation=invitation, by=request.user)
-            return render(request, T + "answered.html", {"meeting": meeting, "declined": True})
+            return _answered(request, meeting, declined=True)
         if answer == "accept":
             if invitation.for_delegation:
                 svc.invitation_accept(invitation=invitation, by=request.user)
@@ -377,8 +405,8 @@ def invitation_respond(request, token):
                     form.add_error(None, exc)
                 else:
                     registration = invitation.registrations.get()
-                    return render(request, T + "answered.html", {"meeting": meeting, "registration": registration})
-    return render(request, T + "respond.html", {"meeting": meeting, "invitation": invitation, "form": form})
+                    return _answered(request, meeting, registration=registration)
+    return render(request, T + "respond.html", _invitee_context(request, meeting, invitation=invitation, form=form))
 
 
 def invitation_delegation(request, token):
@@ -422,7 +450,7 @@ def invitation_delegation(request, token):
         request,
         T + "delegation.html",
         {
-            "meeting": invitation.meeting,
+            **_invitee_context(request, invitation.meeting),
             "invitation": invitation,
             "delegates": delegates,
             "places_left": max(
@@ -441,7 +469,92 @@ def registration_form(request, token):
     form = RegistrationForm(request.POST or None, instance=registration)
     if request.method == "POST" and form.is_valid():
         svc.registration_submit(registration=registration, data=form.logistics(), by=request.user)
-        return render(request, T + "answered.html", {"meeting": registration.meeting, "registration": registration})
+        return _answered(request, registration.meeting, registration=registration)
     return render(
-        request, T + "register.html", {"meeting": registration.meeting, "registration": registration, "form": form}
+        request,
+        T + "register.html",
+        _invitee_context(request, registration.meeting, registration=registration, form=form),
+    )
+
+
+def registration_edit(request, token):
+    """The invitee changes the sent registration, until the deadline (the link then expires)."""
+    registration, refusal = _read(request, token, "edit")
+    if refusal:
+        return refusal
+    registration = Registration.objects.select_related("meeting", "person", "invitation").get(pk=registration.pk)
+    form = RegistrationForm(request.POST or None, instance=registration)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = svc.registration_update(
+                registration=registration, data=form.logistics(), by=request.user, request=request
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            registration.refresh_from_db()
+            if changed:
+                messages.success(request, _("Your changes have been saved."))
+            else:
+                messages.info(request, _("Nothing was changed."))
+            return _answered(request, registration.meeting, registration=registration, editing=True)
+    return render(
+        request,
+        T + "register.html",
+        _invitee_context(request, registration.meeting, registration=registration, form=form, editing=True),
+    )
+
+
+@_secretariat
+def registration_manage_edit(request, slug, pk):
+    """The Secretariat changes a registration at any time (after the deadline, only it can), with its history."""
+    meeting = _managed_meeting(request, slug)
+    registration = get_object_or_404(
+        Registration.objects.select_related("person", "invitation", "meeting"), meeting=meeting, pk=pk
+    )
+    form = RegistrationManageForm(request.POST or None, instance=registration)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = svc.registration_update(
+                registration=registration, data=form.logistics(), by=request.user,
+                reason=form.cleaned_data["reason"], request=request,
+            )  # fmt: skip
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if changed:
+                messages.success(request, _("The registration of %(name)s is saved.") % {
+                    "name": registration.person.full_name})  # fmt: skip
+            else:
+                messages.info(request, _("Nothing was changed."))
+            return redirect("meetings:registration_manage_edit", slug=meeting.slug, pk=registration.pk)
+    return render(
+        request,
+        T + "registration_edit.html",
+        {
+            "meeting": meeting,
+            "registration": registration,
+            "form": form,
+            "history": svc.registration_history(registration),
+            "invitee_can_change": svc.registration_changeable_by_invitee(registration),
+        },
+    )
+
+
+@login_required
+def my_participation(request):
+    """The signed-in person's invitations (theirs, or their delegation's as focal point) and registrations."""
+    if not access.can(request.user, "members_area.enter"):
+        raise PermissionDenied
+    lines = sel.participation_of(request.user)
+    return render(
+        request,
+        T + "mine.html",
+        {
+            "current": [line for line in lines if not line.is_past],
+            "past": [line for line in lines if line.is_past],
+            "has_person": request.user.person_id is not None,
+        },
     )

@@ -149,6 +149,10 @@ class AgendaComment(models.Model):
                                on_delete=models.CASCADE, related_name="replies")  # fmt: skip
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True,
                                on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    contact = models.ForeignKey(
+        "directory.Person", verbose_name=_("sponsor contact"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("A sponsor's contact without an account, who wrote through a signed link."),
+    )  # fmt: skip
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written"), default=timezone.now)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)

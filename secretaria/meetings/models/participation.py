@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from secretaria.core.i18n import translated
 
@@ -161,6 +162,8 @@ class Registration(models.Model):
 
     # Statuses that hold a place within the meeting's capacity.
     HOLDS_PLACE = (Status.REGISTERED, Status.APPROVED, Status.ATTENDED)
+    # Sent registrations whose details can still change (by the invitee until the deadline).
+    CHANGEABLE = (Status.REGISTERED, Status.WAITLISTED, Status.APPROVED)
 
     invitation = models.ForeignKey(
         Invitation, verbose_name=_("invitation"), on_delete=models.CASCADE, related_name="registrations"
@@ -190,6 +193,9 @@ class Registration(models.Model):
     waitlisted_at = models.DateTimeField(_("put on the waiting list"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    # Every saved state, with who made it (the Secretariat's account, or none: the invitee's link).
+    history = HistoricalRecords(excluded_fields=["nonce"])
 
     class Meta:
         ordering = ["meeting", "person__family_name", "person__given_name"]
@@ -230,6 +236,7 @@ class ParticipationEvent(models.Model):
         NAMED = "named", _("Named to the delegation")
         LETTER_UPLOADED = "letter_uploaded", _("Accreditation letter uploaded")
         REGISTERED = "registered", _("Registered")
+        CHANGED = "changed", _("Registration details changed")
         WAITLISTED = "waitlisted", _("Put on the waiting list")
         PROMOTED = "promoted", _("Promoted from the waiting list")
         APPROVED = "approved", _("Approved")

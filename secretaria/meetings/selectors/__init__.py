@@ -2,6 +2,7 @@
 
 from secretaria.meetings.selectors.agenda import (
     agenda_version_for_page,
+    agenda_version_for_sponsor,
     agenda_versions_visible_to,
     agendas_awaiting,
     comment_threads,
@@ -17,6 +18,7 @@ from secretaria.meetings.selectors.meeting import (
 
 __all__ = [
     "agenda_version_for_page",
+    "agenda_version_for_sponsor",
     "agenda_versions_visible_to",
     "agendas_awaiting",
     "comment_threads",

@@ -55,7 +55,13 @@ def agenda_version_for_page(meeting: Meeting, pk: int, user) -> AgendaVersion | 
             Prefetch(
                 "comments",
                 queryset=AgendaComment.objects.select_related(
-                    "author", "resolved_by", "author__country", "author__organization"
+                    "author",
+                    "resolved_by",
+                    "author__country",
+                    "author__organization",
+                    "contact",
+                    "contact__country",
+                    "contact__organization",
                 ),  # fmt: skip
             ),
         )
@@ -66,6 +72,31 @@ def agenda_version_for_page(meeting: Meeting, pk: int, user) -> AgendaVersion | 
         return None
     version.meeting = meeting
     return version if access.can(user, "meetings.agenda.view_version", version) else None
+
+
+def agenda_version_for_sponsor(pk: int) -> AgendaVersion | None:
+    """A draft as a sponsor's contact reads it through the signed link (the public's documents only)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return (
+        AgendaVersion.objects.select_related("meeting")
+        .prefetch_related(
+            _items(AnonymousUser()),
+            Prefetch(
+                "comments",
+                queryset=AgendaComment.objects.select_related(
+                    "author",
+                    "author__country",
+                    "author__organization",
+                    "contact",
+                    "contact__country",
+                    "contact__organization",
+                ),
+            ),  # fmt: skip
+        )
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def comment_threads(version: AgendaVersion) -> dict[int | None, list[AgendaComment]]:

@@ -6,13 +6,17 @@ goes on the activity record. The PPT is told by e-mail when an agenda waits for 
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -256,6 +260,10 @@ def agenda_comment_add(
     *, version: AgendaVersion, by, body: str, item: AgendaItem | None = None, parent: AgendaComment | None = None
 ) -> AgendaComment:
     _check(by, "meetings.agenda.comment", version, _("You are not invited to comment on this agenda."))
+    return _comment_create(version=version, body=body, item=item, parent=parent, author=by)
+
+
+def _comment_create(*, version, body, item, parent, author=None, contact=None) -> AgendaComment:
     body = (body or "").strip()
     if not body:
         raise AgendaWorkflowError({"body": _("Write a comment.")})
@@ -265,7 +273,136 @@ def agenda_comment_add(
         if parent.version_id != version.pk:
             raise AgendaWorkflowError(_("This comment belongs to another version."))
         item = parent.item
-    return AgendaComment.objects.create(version=version, item=item, parent=parent, author=by, body=body)
+    return AgendaComment.objects.create(
+        version=version, item=item, parent=parent, author=author, contact=contact, body=body
+    )
+
+
+# --- Sponsors without an account: a signed link to comment on the draft ------------------------
+
+SPONSOR_LINK_SALT = "meetings.agenda.sponsor"
+# A sponsor's link lasts this many days from its making (and never past the draft's consultation).
+SPONSOR_LINK_DAYS = getattr(settings, "MEETINGS_SPONSOR_LINK_DAYS", 21)
+
+
+class SponsorLinkError(Exception):
+    """A sponsor's comment link that cannot be used; ``reason`` is invalid, expired or closed."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def sponsor_contacts(meeting: Meeting):
+    """The directory's people of the sponsor countries and organisations (officials and contacts)."""
+    from secretaria.directory.models import Person
+
+    return (
+        Person.objects.filter(
+            # A sponsor country's people: its officials (no organisation, or a government agency).
+            Q(country__in=meeting.sponsor_countries.all())
+            & (Q(organization__isnull=True) | Q(organization__kind="government"))
+            | Q(organization__in=meeting.sponsor_organizations.all())
+        )
+        .select_related("country", "organization")
+        .order_by("family_name", "given_name")
+    )
+
+
+def sponsor_of(person, meeting: Meeting) -> str:
+    if person.organization_id and person.organization in meeting.sponsor_organizations.all():
+        return person.organization.acronym or person.organization.name
+    return person.country.name if person.country_id else ""
+
+
+def agenda_sponsor_token(*, version: AgendaVersion, person, on=None) -> str:
+    expiry = timezone.localdate(on or timezone.now()) + datetime.timedelta(days=SPONSOR_LINK_DAYS)
+    return signing.dumps({"v": version.pk, "p": person.pk, "x": expiry.toordinal()}, salt=SPONSOR_LINK_SALT)
+
+
+def agenda_sponsor_token_expiry(token: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromordinal(signing.loads(token, salt=SPONSOR_LINK_SALT)["x"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def agenda_sponsor_token_read(token: str, *, today: datetime.date | None = None):
+    """The (version, person) a sponsor's link names; raises ``SponsorLinkError``."""
+    from secretaria.directory.models import Person
+
+    try:
+        payload = signing.loads(token, salt=SPONSOR_LINK_SALT)
+        version_pk, person_pk, expiry = int(payload["v"]), int(payload["p"]), int(payload["x"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise SponsorLinkError("invalid") from None
+    version = AgendaVersion.objects.select_related("meeting").filter(pk=version_pk).first()
+    person = Person.objects.select_related("country", "organization").filter(pk=person_pk).first()
+    if version is None or person is None:
+        raise SponsorLinkError("invalid")
+    if (today or timezone.localdate()).toordinal() > expiry:
+        raise SponsorLinkError("expired")
+    if not version.is_open_for_comment or not sponsor_contacts(version.meeting).filter(pk=person.pk).exists():
+        raise SponsorLinkError("closed")
+    return version, person
+
+
+def agenda_sponsor_link(*, version: AgendaVersion, person, by, send: bool = True) -> str:
+    """Make (and e-mail, with ``send``) a sponsor contact's personal link to comment on the draft.
+
+    For the sponsors' people who have no account; their comments carry their name and sponsor.
+    """
+    from secretaria.meetings.services.participation import absolute_url, language_for
+
+    meeting = version.meeting
+    _check(by, "meetings.manage", meeting, _("Only the Technical Secretariat invites sponsors to comment."))
+    if not version.is_open_for_comment:
+        raise AgendaWorkflowError(_("Invite the sponsors to comment on this draft first."))
+    if not sponsor_contacts(meeting).filter(pk=person.pk).exists():
+        raise AgendaWorkflowError(
+            _("%(name)s is not a contact of a sponsor of this meeting.") % {"name": person.full_name}
+        )
+    if send and not person.email:
+        raise AgendaWorkflowError(
+            _("%(name)s has no e-mail address: copy the link instead.") % {"name": person.full_name}
+        )
+    token = agenda_sponsor_token(version=version, person=person)
+    lang = language_for(person=person)
+    with translation.override(lang):
+        url = absolute_url(reverse("meetings:agenda_sponsor_comment", kwargs={"token": token}))
+        if send:
+            kind = (KIND_EN if lang == "en" else KIND_ES)[version.kind]
+            title = meeting.title_en if lang == "en" and meeting.title_en else meeting.title_es
+            expiry = agenda_sponsor_token_expiry(token)
+            subject = _("Agenda for your comments: %(meeting)s") % {"meeting": title}
+            body = _(
+                "Dear %(name)s,\n\nThe Technical Secretariat invites you, on behalf of %(sponsor)s, a sponsor of "
+                "%(meeting)s, to comment on the draft %(agenda)s v%(number)s.\n\nRead it and comment on its items "
+                "here, no account needed:\n%(url)s\n\nThis personal link works until %(date)s. Your comments "
+                "carry your name. Please do not forward it.\n\nTechnical Secretariat of the Regional Conference "
+                "on Migration\n"
+            ) % {
+                "name": person.full_name, "sponsor": sponsor_of(person, meeting), "meeting": title, "agenda": kind,
+                "number": version.number, "url": url, "date": date_format(expiry, "DATE_FORMAT"),
+            }  # fmt: skip
+            queue_email(subject=subject, body=body, to=[person.email])
+    _record(
+        Activity.Kind.AGENDA_SENT_FOR_COMMENT, version=version, by=by,
+        es=f"enlace para comentarios {'enviado' if send else 'generado'} para {person.full_name}",
+        en=f"comment link {'sent' if send else 'made'} for {person.full_name}",
+    )  # fmt: skip
+    return url
+
+
+@transaction.atomic
+def agenda_comment_add_by_contact(
+    *, version: AgendaVersion, person, body: str, item: AgendaItem | None = None, parent: AgendaComment | None = None
+) -> AgendaComment:
+    """A sponsor contact's comment through the signed link (``agenda_sponsor_token_read`` checked it)."""
+    version = AgendaVersion.objects.select_for_update().get(pk=version.pk)
+    if not version.is_open_for_comment:
+        raise AgendaWorkflowError(_("This draft is no longer open for comments."))
+    return _comment_create(version=version, body=body, item=item, parent=parent, contact=person)
 
 
 @transaction.atomic

@@ -81,11 +81,16 @@ def _event(invitation, kind, *, registration=None, actor=None, note="", at=None)
 
 
 class LinkError(Exception):
-    """A signed link that cannot be used; ``reason`` is invalid, expired or used."""
+    """A signed link that cannot be used; ``reason`` is invalid, expired, used or closed.
 
-    def __init__(self, reason: str):
+    ``obj`` is the invitation or registration a genuine link names (None for an invalid one):
+    a used personal link then leads to the registration it made, while it can still change.
+    """
+
+    def __init__(self, reason: str, obj=None):
         super().__init__(reason)
         self.reason = reason
+        self.obj = obj
 
 
 def link_expiry(meeting: Meeting, sent_at: datetime.datetime | None = None) -> datetime.date:
@@ -106,8 +111,10 @@ def invitation_token(invitation: Invitation, action: str = "respond") -> str:
     return _token("i", invitation, action)
 
 
-def registration_token(registration: Registration) -> str:
-    return _token("r", registration, "register")
+def registration_token(registration: Registration, action: str = "register") -> str:
+    """``register`` (a named delegate sends the form, once) or ``edit`` (the sent registration
+    changes until the registration deadline)."""
+    return _token("r", registration, action)
 
 
 def token_read(token: str, action: str, *, today: datetime.date | None = None):
@@ -126,17 +133,53 @@ def token_read(token: str, action: str, *, today: datetime.date | None = None):
     today = today or timezone.localdate()
     deadline = obj.meeting.registration_deadline
     if today.toordinal() > expiry or (deadline is not None and today > deadline):
-        raise LinkError("expired")
+        raise LinkError("expired", obj)
     if obj.nonce != nonce:
-        raise LinkError("used")
+        raise LinkError("used", obj)
     if isinstance(obj, Invitation):
         if action == "respond" and obj.status != Invitation.Status.INVITED:
-            raise LinkError("used")
+            raise LinkError("used", obj)
         if action == "delegation" and obj.status != Invitation.Status.ACCEPTED:
-            raise LinkError("used")
+            raise LinkError("used", obj)
+    elif action == "edit":
+        if obj.status not in Registration.CHANGEABLE:
+            raise LinkError("closed", obj)
     elif obj.status != RS.NAMED:
-        raise LinkError("used")
+        raise LinkError("used", obj)
     return obj
+
+
+def changeable_registration_for(obj) -> Registration | None:
+    """The sent registration a used personal link (invitation or registration) leads to, while
+    its invitee may still change it; None otherwise."""
+    if isinstance(obj, Registration):
+        registration = obj
+    elif isinstance(obj, Invitation) and not obj.for_delegation:
+        registration = obj.registrations.select_related("meeting").first()
+    else:
+        return None
+    if registration is None or not registration_changeable_by_invitee(registration):
+        return None
+    return registration
+
+
+def registration_changeable_by_invitee(registration: Registration, *, today: datetime.date | None = None) -> bool:
+    """A sent registration (awaiting approval, waiting list or approved) before the registration
+    deadline (or the link's own expiry when there is none) and the meeting's last day."""
+    if registration.status not in Registration.CHANGEABLE:
+        return False
+    meeting = registration.meeting
+    today = today or timezone.localdate()
+    if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.HELD, Meeting.Status.REPORT_PUBLISHED):
+        return False
+    if today > meeting.end_date:
+        return False
+    return today <= link_expiry(meeting, registration.created_at)
+
+
+def registration_edit_link(registration: Registration, lang: str | None = None) -> str:
+    """The invitee's link to change the sent registration (site-relative unless SITE_URL is set)."""
+    return _link("registration_edit", registration_token(registration, "edit"), lang or translation.get_language())
 
 
 def absolute_url(path: str) -> str:
@@ -283,6 +326,7 @@ def _invitation_email(invitation: Invitation, *, reminder: bool = False) -> tupl
             "addressee": invitation.person.full_name if invitation.person_id else invitation.invitee_name,
             "link": _link("invitation_respond", invitation_token(invitation), lang),
             "expires": link_expiry(invitation.meeting, invitation.sent_at),
+            **logistics_facts(invitation.meeting, lang),
         }
         body = render_to_string("meetings/participation/email/invitation.txt", context)
         title = invitation.meeting.title
@@ -290,6 +334,26 @@ def _invitation_email(invitation: Invitation, *, reminder: bool = False) -> tupl
             "meeting": title
         }
     return str(subject), body
+
+
+def logistics_facts(meeting: Meeting, lang: str) -> dict:
+    """What an invitation e-mail says about the practical side: the published logistics note's
+    address, the place, the registration deadline and whom to ask (the note's contacts, or the
+    Secretariat's address)."""
+    from secretaria.meetings.models import MeetingLogistics
+
+    info = MeetingLogistics.objects.filter(meeting=meeting, is_published=True).first()
+    with translation.override(lang):
+        country = meeting.country.name if meeting.country_id else ""
+        place = ", ".join(part for part in (meeting.venue, meeting.city, country) if part)
+        contacts = (info.contacts if info else "").strip()
+        return {
+            "place": place,
+            "deadline": meeting.registration_deadline,
+            "logistics_url": absolute_url(reverse("meetings:logistics", kwargs={"slug": meeting.slug})) if info else "",
+            "meeting_url": absolute_url(meeting.get_absolute_url()),
+            "contact": contacts or getattr(settings, "SECRETARIAT_EMAIL", ""),
+        }
 
 
 def invitations_send(*, invitations: list[Invitation], by) -> int:
@@ -503,6 +567,7 @@ def delegation_name_member(
                     "meeting": invitation.meeting,
                     "invitation": invitation,
                     "link": _link("registration_form", registration_token(registration), lang),
+                    **logistics_facts(invitation.meeting, lang),
                 },
             )
             subject = _("Your registration for %(meeting)s") % {"meeting": invitation.meeting.title}
@@ -610,6 +675,114 @@ def registration_submit(*, registration: Registration, data: dict, by=None) -> R
     if registration.status == RS.WAITLISTED:
         _event(registration.invitation, Ev.WAITLISTED, registration=registration, actor=by)
     return registration
+
+
+@transaction.atomic
+def registration_update(*, registration: Registration, data: dict, by=None, reason: str = "", request=None):
+    """Change a sent registration's details, keeping the previous ones in its history.
+
+    The invitee (through the signed link: ``by`` anonymous or None) may do so while
+    ``registration_changeable_by_invitee``; after that only the Secretariat, from its pages.
+    Returns the names of the fields that changed (none: nothing is written).
+    """
+    from secretaria.core.audit import audit_record
+    from secretaria.core.models import AuditEvent
+
+    registration = (
+        Registration.objects.select_for_update()
+        .select_related("meeting", "invitation", "person")
+        .get(pk=registration.pk)
+    )
+    by_manager = getattr(by, "is_authenticated", False) and access.can(by, "meetings.participation.manage")
+    if not by_manager:
+        if getattr(by, "is_authenticated", False) and by.person_id != registration.person_id:
+            raise PermissionDenied(_("Only the participant or the Secretariat can change this registration."))
+        if not registration_changeable_by_invitee(registration):
+            raise ValidationError(
+                _(
+                    "This registration can no longer be changed here: write to the Secretariat, which can still change it."
+                )
+            )
+    elif registration.status in (RS.CANCELLED, RS.REJECTED):
+        raise ValidationError(_("A cancelled or rejected registration cannot be changed."))
+    if not registration.history.exists():
+        # Registered before the history was kept (or by a bulk import): keep the state being replaced.
+        Registration.history.bulk_history_create(
+            [registration], default_change_reason=_("State before the first recorded change"),
+            default_date=registration.registered_at or registration.created_at,
+        )  # fmt: skip
+    changed = []
+    for field in REGISTRATION_FIELDS:
+        if field in data and getattr(registration, field) != data[field]:
+            setattr(registration, field, data[field])
+            changed.append(field)
+    if not changed:
+        return []
+    registration.full_clean(exclude=["invitation", "meeting", "person"])
+    actor = by if getattr(by, "is_authenticated", False) else None
+    # django-simple-history reads these when it writes the historical row.
+    registration._history_user = actor
+    who = _("the Secretariat") if by_manager else _("the participant")
+    labels = [str(Registration._meta.get_field(f).verbose_name) for f in changed]
+    registration._change_reason = (reason.strip() or _("Changed by %(who)s") % {"who": who})[:100]
+    registration.save()
+    _event(registration.invitation, Ev.CHANGED, registration=registration, actor=actor,
+           note=", ".join(labels) + (f" — {reason.strip()}" if reason.strip() else ""))  # fmt: skip
+    audit_record(
+        kind=AuditEvent.Kind.REGISTRATION_CHANGED,
+        actor=actor,
+        target=f"meetings.registration:{registration.pk} {registration}",
+        request=request,
+        fields=", ".join(changed),
+        by="secretariat" if by_manager else "invitee link",
+        reason=reason.strip(),
+    )
+    return changed
+
+
+def registration_history(registration: Registration) -> list[dict]:
+    """The registration's saved states, newest first, each with what changed from the one before."""
+    records = list(registration.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    result = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older, included_fields=list(REGISTRATION_FIELDS) + ["status"])
+            for change in delta.changes:
+                field = Registration._meta.get_field(change.field)
+                changes.append(
+                    {
+                        "label": field.verbose_name,
+                        "old": _display(field, change.old),
+                        "new": _display(field, change.new),
+                    }
+                )
+        result.append(
+            {
+                "at": newer.history_date,
+                "user": newer.history_user,
+                "reason": newer.history_change_reason or "",
+                "kind": newer.history_type,
+                "changes": changes,
+            }
+        )
+    return result
+
+
+def _display(field, value) -> str:
+    from django.utils.formats import localize
+
+    if value in (None, ""):
+        return "—"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime.datetime):
+        from django.utils.formats import date_format
+
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    return str(localize(value))
 
 
 def _registration_set(registration: Registration, status: str, *, by=None, note: str = "") -> Registration:

@@ -6,14 +6,23 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.core.i18n import CONTENT_LANGUAGES, current_language
 from secretaria.meetings import exports, selectors, services
 from secretaria.meetings.agenda_diff import compare_versions
-from secretaria.meetings.forms import AgendaItemForm, CommentForm, CompareForm, DecisionForm, IntroductionForm
+from secretaria.meetings.forms import (
+    AgendaItemForm,
+    CommentForm,
+    CompareForm,
+    DecisionForm,
+    IntroductionForm,
+    SponsorLinkForm,
+)
 from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion
 from secretaria.meetings.views.meeting import visible_meeting_or_404
 
@@ -92,8 +101,100 @@ def agenda_version(request, slug, pk):
         "comment_form": CommentForm(),
         "languages": CONTENT_LANGUAGES,
         "has_sponsors": meeting.sponsor_countries.exists() or meeting.sponsor_organizations.exists(),
+        "sponsor_link_form": SponsorLinkForm(meeting=meeting) if can_manage and version.is_open_for_comment else None,
     }
     return render(request, "meetings/agenda_version.html", context)
+
+
+@require_POST
+def agenda_sponsor_link(request, slug, pk):
+    """The Secretariat e-mails (or shows, to copy) a sponsor contact's personal link to comment."""
+    version = _version_or_404(request, slug, pk)
+    _require_manager(request, version.meeting)
+    form = SponsorLinkForm(request.POST, meeting=version.meeting)
+    back = redirect(reverse("meetings:agenda_version", kwargs={"slug": slug, "pk": version.pk}) + "#sponsor-links")
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the sponsors' contacts offered."))
+        return back
+    person, send = form.cleaned_data["person"], request.POST.get("do") != "copy"
+    try:
+        url = services.agenda_sponsor_link(version=version, person=person, by=request.user, send=send)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        if send:
+            messages.success(request, _("The personal link was e-mailed to %(name)s (%(email)s).") % {
+                "name": person.full_name, "email": person.email})  # fmt: skip
+        else:
+            messages.info(request, _("Personal link of %(name)s, to copy and send: %(url)s") % {
+                "name": person.full_name, "url": url})  # fmt: skip
+    return back
+
+
+_SPONSOR_REFUSALS = {
+    "invalid": (400, gettext_noop("This link is not valid"), gettext_noop("The link is incomplete or has been altered. Copy the whole link from the e-mail, or ask the Secretariat for a new one.")),
+    "expired": (410, gettext_noop("This link has expired"), gettext_noop("Ask the Secretariat for a new link if the agenda is still open for comments.")),
+    "closed": (410, gettext_noop("This agenda is no longer open for comments"), gettext_noop("The draft has gone on to the Pro-Tempore Presidency or been replaced. Write to the Secretariat if you still have comments.")),
+}  # fmt: skip
+
+
+def agenda_sponsor_comment(request, token):
+    """A sponsor's contact without an account reads the draft and comments through the signed link."""
+    try:
+        version, person = services.agenda_sponsor_token_read(token)
+    except services.agenda.SponsorLinkError as exc:
+        status, title, message = _SPONSOR_REFUSALS[exc.reason]
+        return render(
+            request,
+            "meetings/participation/link_refused.html",
+            {"title": _(title), "message": _(message), "reason": exc.reason, "status": status},
+            status=status,
+        )
+    if request.method == "POST":
+        form = CommentForm(request.POST)
+        anchor = ""
+        if not form.is_valid():
+            messages.error(request, _("Write a comment."))
+        else:
+            item = parent = None
+            if form.cleaned_data.get("item"):
+                item = get_object_or_404(AgendaItem, pk=form.cleaned_data["item"], version=version)
+                anchor = f"#item-{item.pk}"
+            if form.cleaned_data.get("parent"):
+                parent = get_object_or_404(AgendaComment, pk=form.cleaned_data["parent"], version=version)
+                anchor = f"#comment-{parent.pk}"
+            try:
+                services.agenda_comment_add_by_contact(
+                    version=version, person=person, body=form.cleaned_data["body"], item=item, parent=parent
+                )
+            except ValidationError as error:
+                messages.error(request, _error_text(error))
+            else:
+                messages.success(request, _("Your comment was added."))
+        return redirect(request.path + anchor)
+    version = selectors.agenda_version_for_sponsor(version.pk)
+    threads = selectors.comment_threads(version)
+    items = list(version.items.all())
+    for item in items:
+        item.threads = threads.get(item.pk, [])
+    return render(
+        request,
+        "meetings/agenda_sponsor.html",
+        {
+            "meeting": version.meeting,
+            "version": version,
+            "items": items,
+            "general_threads": threads.get(None, []),
+            "person": person,
+            "sponsor": services.agenda.sponsor_of(person, version.meeting),
+            "expires": services.agenda.agenda_sponsor_token_expiry(token),
+            "comment_action": request.path,
+            "can_comment": True,
+            "can_see_comments": True,
+            "can_manage": False,
+            "can_edit": False,
+        },
+    )
 
 
 @require_POST

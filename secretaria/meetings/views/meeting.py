@@ -25,6 +25,7 @@ from secretaria.meetings.forms import (
 )
 from secretaria.meetings.models import Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.sections import sections_for
+from secretaria.meetings.selectors_participation import registration_box
 
 
 def visible_meeting_or_404(request, slug) -> Meeting:
@@ -84,6 +85,7 @@ def meeting_detail(request, slug):
         "can_view_services": access.can(request.user, "meetings.view_services", meeting),
         "sections": sections_for(request, meeting),
         "status_form": StatusForm(meeting=meeting) if can_manage else None,
+        "registration_box": registration_box(request.user, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 

@@ -57,9 +57,21 @@ def test_the_emailed_link_lets_the_speaker_accept_and_register_without_an_accoun
     assert [e.kind for e in invited.events.all()] == ["invited", "accepted", "registered"]
 
 
-def test_a_used_link_is_refused_with_a_clear_page(invited, client):
+def test_a_used_link_leads_to_the_registration_it_made_not_to_a_refusal(invited, client):
     url = _path(_link_in(mail.outbox[0]))
     client.post(url, {**LOGISTICS, "answer": "accept"})
+
+    again = client.get(url, follow=True)
+
+    assert again.status_code == 200
+    assert "Modificar la inscripción de Marta Castillo" in again.content.decode()
+    assert 'value="Hotel Camino Real"' in again.content.decode()
+
+
+def test_a_used_link_is_refused_with_a_clear_page_once_the_registration_is_closed(invited, client, st_officer):
+    url = _path(_link_in(mail.outbox[0]))
+    client.post(url, {**LOGISTICS, "answer": "accept"})
+    svc.registration_reject(registration=Registration.objects.get(invitation=invited), by=st_officer)
 
     again = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
 
