@@ -182,6 +182,10 @@ def test_the_feeds_are_named_from_the_catalogue_in_the_feeds_language(crm, gt_of
     assert calname(reverse("meetings_feeds:personal", kwargs={"token": token, "lang": "es"})) == "CRM - Mis reuniones"
     assert calname(reverse("meetings_feeds:personal", kwargs={"token": token, "lang": "en"})) == "RCM - My meetings"
     # The names are translations, not a choice in the code: a corrected translation reaches the feed.
-    with translation.override("es"):
-        assert translation.gettext("RCM - Meetings") == "CRM - Reuniones"
-        assert translation.gettext("RCM - My meetings") == "CRM - Mis reuniones"
+    catalog = translation.trans_real.translation("es")._catalog
+    previous = catalog["RCM - Meetings"]
+    catalog["RCM - Meetings"] = "CRM - Calendario de reuniones"
+    try:
+        assert calname(reverse("meetings_feeds:public", kwargs={"lang": "es"})) == "CRM - Calendario de reuniones"
+    finally:
+        catalog["RCM - Meetings"] = previous
