@@ -171,6 +171,22 @@ def client_for():
 
 
 @pytest.fixture
+def count_queries():
+    """``count_queries(fn)``: the number of database queries ``fn()`` makes. A list page makes a
+    constant number: count it with a small and with a larger data set and compare the two counts
+    (a fixed ceiling would pass a page that makes one query per row while the rows are few)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def run(fn) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            fn()
+        return len(captured.captured_queries)
+
+    return run
+
+
+@pytest.fixture
 def is_postgres():
     from django.db import connection
 

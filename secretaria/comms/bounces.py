@@ -87,10 +87,14 @@ def process_message(raw: bytes | str) -> str:
 
         sub = Subscription.objects.filter(pk=report.unsubscribe_id).first()
         if sub is None:
+            log.info("bounce mailbox: unsubscribe request for a subscription that no longer exists; dropped")
             return "ignored"
         subscription_unsubscribe(subscription=sub, how="mailto")
         return "unsubscribed"
     if report.delivery_id is None or report.kind is None:
+        # Not a signed unsubscribe nor a report about one of our deliveries: dropped without a
+        # reply, since its sender is not authenticated (an answer would be backscatter).
+        log.info("bounce mailbox: message %s is not a delivery report of ours; dropped", report.report_id or "-")
         return "ignored"
     return bounce_record(
         delivery_id=report.delivery_id,

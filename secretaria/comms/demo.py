@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+
 from secretaria.comms import services
 from secretaria.comms.bulletins import draft_sections
 from secretaria.comms.models import Bulletin, ListRule, MailingList
@@ -126,5 +128,8 @@ def load(*, stdout, style) -> None:
         # Archived as sent: the seed says it went out in 2004, before this system existed, so no mail is queued.
         bulletin.status = Bulletin.Status.SENT
         bulletin.mailing_list = MailingList.objects.get(slug="boletines")
-        bulletin.sent_at = bulletin.created_at
+        # Dated as the seed tells it: written and sent at the close of the period, not on the day of the load.
+        sent = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time(10)))
+        bulletin.sent_at = sent
         bulletin.save(update_fields=["status", "mailing_list", "sent_at"])
+        Bulletin.objects.filter(pk=bulletin.pk).update(created_at=sent)

@@ -170,6 +170,11 @@ def meetings_with_decisions(user):
     return Meeting.objects.filter(access.visible_filter(user), pk__in=ids).order_by("-start_date")
 
 
+def restricted_decision_count(meeting, user) -> int:
+    """How many of ``meeting``'s decisions ``user`` may not see, so a list can say it is not complete."""
+    return Decision.objects.filter(meeting=meeting).exclude(access.visible_filter(user)).count()
+
+
 def meeting_for_accountability(slug: str):
     """A meeting the public may see, for its accountability page (None otherwise)."""
     from secretaria.meetings.models import Meeting

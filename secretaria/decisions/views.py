@@ -69,7 +69,12 @@ def accountability(request, slug):
     return render(
         request,
         "decisions/accountability.html",
-        {"meeting": meeting, "matrix": matrix, "chart": completion_chart(matrix.chart)},
+        {
+            "meeting": meeting,
+            "matrix": matrix,
+            "chart": completion_chart(matrix.chart),
+            "restricted": selectors.restricted_decision_count(meeting, anonymous),
+        },
     )
 
 

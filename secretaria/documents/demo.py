@@ -462,5 +462,7 @@ def load(*, stdout, style):
             extract_document_file.call(file_id=doc_file.pk, sha256=doc_file.sha256)
         document.refresh_from_db()
         if document.status == Document.Status.DRAFT:
-            services.document_publish(document=document, by=None)
+            # A 2004 document was created and published in 2004, not on the day of the load.
+            services.document_backdate(document=document)
+            services.document_publish(document=document, by=None, at=services.historical_moment(document.date))
     stdout.write(style.SUCCESS(f"Documents: {created} created, {Document.objects.count()} in all."))

@@ -291,10 +291,27 @@ def _is_bulk_zip(fileobj, name: str) -> bool:
     return name.lower().endswith(".zip") or is_zip_archive(fileobj)
 
 
+def historical_moment(day: datetime.date) -> datetime.datetime:
+    """Noon of a record's own date, for imports and the demo: a 2004 document reads 2004."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+def document_backdate(*, document: Document) -> None:
+    """Date an archive's document and its files by the document's date, not the day of the import.
+
+    ``created_at`` is ``auto_now_add``, so it is set by an update after the rows exist."""
+    moment = historical_moment(document.date)
+    Document.objects.filter(pk=document.pk).update(created_at=moment)
+    DocumentFile.objects.filter(document=document).update(uploaded_at=moment)
+
+
 # --- Life cycle -------------------------------------------------------------------------------
 @transaction.atomic
-def document_publish(*, document: Document, by) -> Document:
-    """Publish a draft: record who and when, announce it in the outbox, put it in the index."""
+def document_publish(*, document: Document, by, at: datetime.datetime | None = None) -> Document:
+    """Publish a draft: record who and when, announce it in the outbox, put it in the index.
+
+    ``at`` is for imports and the demo: an archive's document was published on its own date,
+    not on the day it was loaded."""
     _require_manager(by)
     document = Document.objects.select_for_update().get(pk=document.pk)
     if document.status != Document.Status.DRAFT:
@@ -304,7 +321,7 @@ def document_publish(*, document: Document, by) -> Document:
     if not document.files.exists():
         raise ValidationError(_("Add at least one language version before publishing."))
     document.status = Document.Status.PUBLISHED
-    document.published_at = timezone.now()
+    document.published_at = at or timezone.now()
     document.published_by = by
     document.save(update_fields=["status", "published_at", "published_by", "updated_at"])
     outbox_emit(

@@ -7,11 +7,15 @@ nothing. Posts go through the services (the authors' rights are checked) without
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
+
 from secretaria.accounts.models import User
 from secretaria.core.access import AccessLevel
 from secretaria.directory.models import Group
 from secretaria.forums import services
-from secretaria.forums.models import Forum, Thread
+from secretaria.forums.models import Forum, Post, Thread
 
 FORUMS = [
     # slug, kind, group slug, name_es, name_en, description_es, description_en
@@ -44,12 +48,15 @@ FORUMS = [
     ),
 ]  # fmt: skip
 
+D = datetime.date
+
 THREADS = [
-    # forum slug, title, pinned, [(username, body)]
+    # forum slug, title, pinned, day of the first post (replies follow two days apart), [(username, body)]
     (
         "red-proteccion-consular",
         "Preparación de las reuniones de diciembre de 2004 en Panamá",
         True,
+        D(2004, 10, 25),
         [
             ("st", "Estimados funcionarios de enlace:\n\nLa Secretaría Técnica prepara, con la Presidencia "
              "Pro-Témpore, las reuniones de las Redes de Funcionarios de Enlace y del GRCM de diciembre de 2004 en "
@@ -70,6 +77,7 @@ THREADS = [
         "red-trafico-trata",
         "Taller sobre la Convención de Palermo",
         True,
+        D(2004, 10, 11),
         [
             ("st", "El Taller sobre la Convención de las Naciones Unidas contra la Delincuencia Organizada "
              "Transnacional (Convención de Palermo) y sus protocolos se celebrará en Panamá junto con las "
@@ -88,6 +96,7 @@ THREADS = [
         "grcm",
         "Protocolo OIM–CRM para el uso del fondo de reserva",
         True,
+        D(2004, 9, 13),
         [
             ("st", "La Secretaría Técnica preparó, en conjunto con la OIM y la Presidencia Pro-Témpore, el "
              "protocolo entre la OIM y la CRM para la utilización del fondo de reserva en casos de retorno "
@@ -108,6 +117,7 @@ THREADS = [
         "miembros",
         "Seguimiento de los compromisos de la IX CRM",
         False,
+        D(2004, 7, 7),
         [
             ("st", "A petición de la Presidencia Pro-Témpore, la Secretaría Técnica envió el 6 de julio de 2004 "
              "a los países miembros la carta de seguimiento de los compromisos acordados en la IX CRM, con la "
@@ -118,6 +128,22 @@ THREADS = [
         ],
     ),
 ]  # fmt: skip
+
+
+# A reply sent twice, the copy hidden; the moderator who hid it is not recorded.
+DUPLICATE = ("red-trafico-trata", "Taller sobre la Convención de Palermo")
+DUPLICATE_REASON = "Mensaje duplicado"
+
+
+def _backdate(thread: Thread, day: datetime.date) -> None:
+    """The posts carry the days they were written in 2004, two days apart, not the day of the load."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    for post in thread.posts.order_by("pk"):
+        Post.objects.filter(pk=post.pk).update(created=moment)
+        last = moment
+        moment += datetime.timedelta(days=2)
+    Thread.objects.filter(pk=thread.pk).update(created=thread.posts.order_by("pk").first().created, last_post_at=last)
+    services.reindex_posts(thread.posts.all())
 
 
 def load(*, stdout, style):
@@ -140,7 +166,7 @@ def load(*, stdout, style):
         )
     users = {u.username: u for u in User.objects.filter(username__in={"st", "ppt", "guatemala", "honduras"})}
     created = 0
-    for forum_slug, title, pinned, posts in THREADS:
+    for forum_slug, title, pinned, day, posts in THREADS:
         forum = forums.get(forum_slug)
         if forum is None or Thread.objects.filter(forum=forum, title=title).exists():
             continue
@@ -153,6 +179,12 @@ def load(*, stdout, style):
         )
         for username, body in replies:
             services.post_create(thread=thread, author=users[username], body=body, notify=False)
+        if (forum_slug, title) == DUPLICATE:
+            # Sent twice in 2004 and hidden by a moderator whose account no longer exists.
+            username, body = posts[1]
+            duplicate = services.post_create(thread=thread, author=users[username], body=body, notify=False)
+            Post.objects.filter(pk=duplicate.pk).update(hidden=True, hidden_by=None, hidden_reason=DUPLICATE_REASON)
+        _backdate(thread, day)
         if pinned:
             thread.pinned = True
             thread.save(update_fields=["pinned"])

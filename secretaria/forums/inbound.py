@@ -3,8 +3,11 @@
 The notification's Reply-To is ``reply+<token>@FORUM_REPLY_DOMAIN``; the token belongs to one
 user and one thread. A reply is accepted only when the token is live, the sender's address is
 one of that user's addresses, and the user may still post in the thread. Quoted text and
-signatures are cut before posting. Anything refused gets a short notice back, the way a
-mail server bounces, unless the message is itself automatic (no loops with vacation replies).
+signatures are cut before posting. A refused message gets a short notice back only when its
+sender is authenticated — a reply address that was issued (live or revoked) and a From that is
+one of that account's addresses. Anything else (a mail to a non-reply address, a forged or
+forwarded sender, an automatic message) is dropped with a log line: answering it would send
+backscatter to whoever's address a spammer put in From.
 
 ``handle_inbound_email(raw_bytes)`` takes one message as received (from a Maildir by
 ``manage.py receive_forum_replies``, or from an LMTP listener).
@@ -135,7 +138,15 @@ def _addresses_of(user) -> set[str]:
     return addresses
 
 
+def _drop(message, reason: str) -> InboundResult:
+    """Refuse without answering: the sender is not known to be who the From says."""
+    sender = parseaddr(str(message.get("From", "")))[1]
+    logger.info("forum reply dropped without a notice (unauthenticated sender %s): %s", sender or "-", reason)
+    return InboundResult(refused=reason)
+
+
 def _refuse(message, reason: str) -> InboundResult:
+    """Refuse and tell the sender, who is authenticated (an issued token and one of its account's addresses)."""
     result = InboundResult(refused=reason)
     sender = parseaddr(str(message.get("From", "")))[1]
     logger.info("forum reply refused from %s: %s", sender, reason)
@@ -152,6 +163,11 @@ def _refuse(message, reason: str) -> InboundResult:
     return result
 
 
+def _sender_owns(message, user) -> bool:
+    sender = parseaddr(str(message.get("From", "")))[1].lower()
+    return bool(sender) and sender in _addresses_of(user)
+
+
 def handle_inbound_email(raw_bytes: bytes) -> InboundResult:
     """Turn one received reply into a post, or refuse it with a notice to the sender."""
 
@@ -161,17 +177,20 @@ def handle_inbound_email(raw_bytes: bytes) -> InboundResult:
         return InboundResult(refused="automatic message (auto-reply or bounce); ignored")
     token = find_token(message)
     if token is None:
-        return _refuse(message, _("the address it was sent to is not a forum reply address."))
-    address = (
-        ReplyAddress.objects.select_related("user", "thread__forum")
-        .filter(token=token, revoked_at__isnull=True)
-        .first()
-    )
+        return _drop(message, _("the address it was sent to is not a forum reply address."))
+    address = ReplyAddress.objects.select_related("user", "thread__forum").filter(token=token).first()
     if address is None:
-        return _refuse(message, _("this reply address is no longer valid. Reply from a newer notification."))
-    # From here the account is known: a refusal is written in its language.
+        return _drop(message, _("this reply address is no longer valid. Reply from a newer notification."))
+    if not _sender_owns(message, address.user):
+        return _drop(
+            message,
+            _("it was sent from an address that does not belong to the account the notification was sent to."),
+        )
+    # From here the sender is the account's owner: a refusal is answered, in the account's language.
     language = address.user.preferred_language if address.user.preferred_language in ("es", "en") else None
     with translation.override(language or settings.LANGUAGE_CODE):
+        if address.revoked_at is not None:
+            return _refuse(message, _("this reply address is no longer valid. Reply from a newer notification."))
         return _handle_for(address, message)
 
 
@@ -179,12 +198,6 @@ def _handle_for(address: ReplyAddress, message) -> InboundResult:
     from secretaria.forums.services import post_create
 
     user, thread = address.user, address.thread
-    sender = parseaddr(str(message.get("From", "")))[1].lower()
-    if not sender or sender not in _addresses_of(user):
-        return _refuse(
-            message,
-            _("it was sent from an address that does not belong to the account the notification was sent to."),
-        )
     if not access.can(user, "forums.post", thread):
         reason = (
             _("the thread is locked; no more replies are accepted.")

@@ -382,6 +382,15 @@ def _require_moderator(request):
     return None
 
 
+def _form_errors_as_messages(request, form) -> None:
+    """The moderation forms sit inline in lists of posts and reports: their errors come back as
+    messages above the list, and nothing is saved."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
 @require_POST
 def post_moderate(request, pk, action):
     if (response := _require_moderator(request)) is not None:
@@ -391,8 +400,10 @@ def post_moderate(request, pk, action):
         raise Http404
     if action == "hide":
         form = HideForm(request.POST)
-        form.is_valid()
-        services.post_hide(post=post, by=request.user, reason=form.cleaned_data.get("reason", ""), request=request)
+        if not form.is_valid():
+            _form_errors_as_messages(request, form)
+            return redirect(reverse("forums:post", kwargs={"pk": post.pk}))
+        services.post_hide(post=post, by=request.user, reason=form.cleaned_data["reason"], request=request)
         messages.success(request, _("The post is hidden."))
     elif action == "unhide":
         services.post_unhide(post=post, by=request.user, request=request)
@@ -454,9 +465,9 @@ def report_resolve(request, pk):
     if report is None:
         raise Http404
     form = ResolveForm(request.POST)
-    form.is_valid()
-    services.report_resolve(
-        report=report, by=request.user, resolution=form.cleaned_data.get("resolution", ""), request=request
-    )
+    if not form.is_valid():
+        _form_errors_as_messages(request, form)
+        return redirect("forums:reports")
+    services.report_resolve(report=report, by=request.user, resolution=form.cleaned_data["resolution"], request=request)
     messages.success(request, _("The report is resolved."))
     return redirect("forums:reports")

@@ -129,8 +129,10 @@ def load(*, stdout, style):
         city="Ciudad de Panamá", country=c["PA"], host_countries=[c["PA"]], working_languages=["es", "en"],
         interpretation=True, access_level=AccessLevel.PUBLIC,
     )  # fmt: skip
+    # The IX CRM's agenda was approved in April 2004, before the Secretaría Virtual recorded who
+    # drafted, submitted and approved an agenda: it comes in as imported, with no actor.
     _agenda(
-        ix, st=st, ppt=ppt, submitted=D(2004, 4, 20), approved=D(2004, 4, 27),
+        ix, st=None, ppt=None, submitted=D(2004, 4, 20), approved=D(2004, 4, 27),
         items=[
             _item(D(2004, 5, 20), (9, 0), (9, 45), "Ceremonia de inauguración", "Opening ceremony",
                   speakers=[rios, pires]),

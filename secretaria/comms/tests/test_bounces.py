@@ -228,3 +228,30 @@ def test_the_secretariat_re_enables_a_subscription_disabled_by_bounces(
     again = client.post(url, follow=True).content.decode()
     assert "Solo se puede reactivar una suscripción desactivada por rebotes." in again
     assert f'action="{url}"' not in client.get(reverse("comms:bounces")).content.decode()
+
+
+def test_unauthenticated_mail_to_the_bounce_mailbox_is_dropped_with_a_log_line_and_no_reply(
+    public_list, subscribe_public, caplog
+):
+    """No backscatter: neither a forged unsubscribe address nor a stray message is answered."""
+    sub = subscribe_public(public_list, "lector@example.com")
+    mail.outbox.clear()
+    forged = f"unsubscribe+{sub.pk}-0000000000@sv.example.org"
+    with caplog.at_level("INFO", logger="secretaria.comms.bounces"):
+        for raw in (
+            f"To: {forged}\r\nFrom: victima@example.net\r\nSubject: unsubscribe\r\n\r\n".encode(),
+            b"To: listas@sv.example.org\r\nFrom: victima@example.net\r\nSubject: Hola\r\n\r\nPubliquen esto.\r\n",
+        ):
+            assert bounces.process_message(raw) == "ignored"
+    sub.refresh_from_db()
+    assert sub.status == Subscription.Status.ACTIVE and mail.outbox == []
+    assert caplog.text.count("dropped") == 2
+
+
+def test_a_signed_unsubscribe_is_acted_on_without_answering_the_sender(public_list, subscribe_public):
+    sub = subscribe_public(public_list, "lector@example.com")
+    mail.outbox.clear()
+    address = f"unsubscribe+{sub.pk}-{tokens.unsubscribe_mailbox_signature(sub.pk)}@sv.example.org"
+    raw = f"To: {address}\r\nFrom: otra@example.net\r\nSubject: unsubscribe\r\n\r\n".encode()
+    assert bounces.process_message(raw) == "unsubscribed"
+    assert "otra@example.net" not in [to for m in mail.outbox for to in m.to]

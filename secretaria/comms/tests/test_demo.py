@@ -15,3 +15,5 @@ def test_the_demo_lists_load_twice_without_change(db, settings):
     assert Subscription.objects.count() == subs > 0
     bulletin = Bulletin.objects.get()
     assert bulletin.status == "sent" and "Convención de Palermo" in bulletin.body_es
+    # Sent at the close of May–November 2004, not on the day of the load.
+    assert bulletin.sent_at.date().isoformat() == "2004-12-01" and bulletin.created_at.year == 2004

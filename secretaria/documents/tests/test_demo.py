@@ -34,3 +34,13 @@ def test_loading_the_demo_twice_changes_nothing(crm, search_index):
     load()
     assert Document.objects.count() == 7
     assert list(DocumentFile.objects.order_by("pk").values_list("pk", "sha256")) == before
+
+
+def test_the_demo_documents_read_as_published_in_2004(crm, search_index, client):
+    load()
+    for document in Document.objects.all():
+        assert document.published_at.date() == document.date, document.symbol
+        assert document.created_at.date() == document.date, document.symbol
+    page = client.get(Document.objects.get(symbol="CRM/SEM-SALUD/2004/1").get_absolute_url()).content.decode()
+    published = page.split("Publicado</dt><dd>", 1)[1].split("</dd>", 1)[0]
+    assert published.endswith("2004"), published

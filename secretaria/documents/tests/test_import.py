@@ -91,3 +91,11 @@ def test_a_changed_file_replaces_the_version_and_keeps_a_revision(archive):
 def test_a_folder_without_the_csv_is_a_clear_error(tmp_path, db):
     with pytest.raises(CommandError, match="documents.csv"):
         run(tmp_path)
+
+
+def test_imported_documents_carry_their_own_date_not_the_day_of_the_import(archive):
+    run(archive)
+    letter = Document.objects.get(symbol="CRM/ST/2004/7")  # dated 6 July 2004 in the archive
+    assert letter.published_at.date().isoformat() == "2004-07-06"
+    assert letter.created_at.date().isoformat() == "2004-07-06"
+    assert {f.uploaded_at.date().isoformat() for f in letter.files.all()} == {"2004-07-06"}

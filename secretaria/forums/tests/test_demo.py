@@ -36,3 +36,11 @@ def test_the_demo_threads_are_read_by_the_right_people(demo):
     assert can(users["observer"], "forums.read", Forum.objects.get(slug="grcm"))  # UNHCR observes the GRCM
     assert Thread.objects.filter(title="Taller sobre la Convención de Palermo", pinned=True).exists()
     assert Post.objects.filter(body__contains="US$1.000").exists()
+
+
+def test_the_demo_posts_carry_their_2004_dates_and_one_was_hidden_by_a_moderator_no_longer_recorded(demo):
+    assert {p.created.year for p in Post.objects.all()} == {2004}
+    assert {t.created.year for t in Thread.objects.all()} == {2004}
+    assert {t.last_post_at.year for t in Thread.objects.all()} == {2004}
+    hidden = Post.objects.get(hidden=True)
+    assert hidden.hidden_by is None and hidden.hidden_reason == "Mensaje duplicado"

@@ -121,3 +121,48 @@ def test_a_hidden_post_cannot_be_read_through_its_report_page(client_for, forums
     url = reverse("forums:post_report", args=[post.pk])
     assert client_for(gt_official).get(url).status_code == 404
     assert "Texto retirado" in client_for(st_officer).get(url).content.decode()
+
+
+def test_a_hiding_reason_over_255_characters_is_refused_and_nothing_is_saved(
+    forums, thread, gt_official, st_officer, client_for
+):
+    post = services.post_create(thread=thread, author=gt_official, body="Mensaje a moderar.", notify=False)
+    client = client_for(st_officer)
+    response = client.post(reverse("forums:post_moderate", args=[post.pk, "hide"]), {"reason": "x" * 256}, follow=True)
+    page = response.content.decode()
+    assert "El mensaje está oculto." not in page
+    assert "menos de 255 caracteres" in page
+    post.refresh_from_db()
+    assert not post.hidden and post.hidden_reason == "" and post.hidden_by is None
+    assert not AuditEvent.objects.filter(kind="forums.post_hidden").exists()
+
+
+def test_a_resolution_over_255_characters_is_refused_and_the_report_stays_open(
+    forums, thread, gt_official, st_officer, client_for
+):
+    report = services.report_create(post=thread.posts.get(), reporter=gt_official, reason="Dato equivocado.")
+    client = client_for(st_officer)
+    response = client.post(reverse("forums:report_resolve", args=[report.pk]), {"resolution": "y" * 300}, follow=True)
+    page = response.content.decode()
+    assert "menos de 255 caracteres" in page and "Dato equivocado." in page
+    report.refresh_from_db()
+    assert report.resolved_at is None and report.resolved_by is None and report.resolution == ""
+
+
+def test_a_post_hidden_by_a_moderator_whose_account_is_gone_still_shows(
+    forums, thread, gt_official, st_officer, client_for, settings
+):
+    """Issue 11: the moderator's account was deleted (``hidden_by`` is SET_NULL): the thread answered 500."""
+    settings.DEBUG = False
+    post = services.post_create(thread=thread, author=gt_official, body="Mensaje duplicado.", notify=False)
+    services.post_hide(post=post, by=st_officer, reason="Duplicado")
+    type(post).objects.filter(pk=post.pk).update(hidden_by=None)
+    client = client_for(st_officer)
+    client.raise_request_exception = False
+    for url in (thread.get_absolute_url(), reverse("forums:post", args=[post.pk])):
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert "Ocultado por (cuenta eliminada o no registrada). Motivo: Duplicado" in page
+    member = client_for(gt_official).get(thread.get_absolute_url())
+    assert member.status_code == 200 and "Los moderadores ocultaron este mensaje." in member.content.decode()

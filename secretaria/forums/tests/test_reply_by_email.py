@@ -51,13 +51,27 @@ def test_a_reply_from_the_right_address_becomes_a_post(address, thread, gt_offic
     assert [m.to for m in mail.outbox] == [[st_officer.email]]
 
 
-def test_a_reply_from_another_address_is_refused_with_a_notice(address, thread):
+def test_a_reply_from_another_address_is_dropped_without_a_notice(address, thread, caplog):
+    """The From may be forged: answering it would send backscatter to whoever's address it is."""
     mail.outbox.clear()
-    result = handle_inbound_email(_reply(sender="intruso@example.net", to=address.address, body="Soy Carlos, créanme."))
-    assert not result.accepted and result.notice_sent
+    with caplog.at_level("INFO", logger="secretaria.forums.inbound"):
+        result = handle_inbound_email(
+            _reply(sender="intruso@example.net", to=address.address, body="Soy Carlos, créanme.")
+        )
+    assert not result.accepted and not result.notice_sent
     assert not Post.objects.filter(body__contains="créanme").exists()
-    assert [m.to for m in mail.outbox] == [["intruso@example.net"]]
-    assert "No se publicó nada" in mail.outbox[0].body
+    assert mail.outbox == []
+    assert "dropped without a notice" in caplog.text and "intruso@example.net" in caplog.text
+
+
+def test_a_mail_to_an_address_that_is_not_a_reply_address_gets_no_notice(forums, caplog):
+    mail.outbox.clear()
+    with caplog.at_level("INFO", logger="secretaria.forums.inbound"):
+        result = handle_inbound_email(
+            _reply(sender="victima@example.net", to=f"foros@{settings.FORUM_REPLY_DOMAIN}", body="Oferta")
+        )
+    assert not result.accepted and not result.notice_sent and mail.outbox == []
+    assert "dropped without a notice" in caplog.text
 
 
 def test_a_reply_to_a_locked_thread_is_refused(address, thread, gt_official, st_officer):
@@ -86,11 +100,16 @@ def test_a_reply_from_someone_who_left_the_network_is_refused(address, thread, g
 
 
 def test_an_unknown_or_revoked_token_is_refused(address, thread, gt_official):
+    mail.outbox.clear()
     bogus = f"reply+{'0' * 32}@{settings.FORUM_REPLY_DOMAIN}"
-    assert not handle_inbound_email(_reply(sender=gt_official.email, to=bogus, body="Hola")).accepted
+    result = handle_inbound_email(_reply(sender=gt_official.email, to=bogus, body="Hola"))
+    assert not result.accepted and not result.notice_sent and mail.outbox == []  # no token was ever issued
     services.reply_address_revoke(user=gt_official, thread=thread)
+    result = handle_inbound_email(_reply(sender="otro@example.net", to=address.address, body="Hola"))
+    assert not result.accepted and mail.outbox == []  # a revoked token, but not its owner's address
     result = handle_inbound_email(_reply(sender=gt_official.email, to=address.address, body="Hola"))
     assert not result.accepted and "ya no es válida" in result.refused
+    assert [m.to for m in mail.outbox] == [[gt_official.email]]  # the owner is told to use a newer one
     fresh = services.reply_address_for(user=gt_official, thread=thread)
     assert fresh.token != address.token
 

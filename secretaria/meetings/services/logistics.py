@@ -18,7 +18,9 @@ FIELDS = tuple(f"{section}_{lang}" for section in SECTIONS for lang in ("es", "e
 
 @transaction.atomic
 def logistics_save(*, meeting: Meeting, by, is_published: bool | None = None, on=None, **texts) -> MeetingLogistics:
-    """Save the sections given in ``texts`` (``venue_es``…); publishing is recorded once."""
+    """Save the sections given in ``texts`` (``venue_es``…); publishing is recorded once.
+
+    ``on`` dates the save (and a first publication) for scripts that record past meetings."""
     if by is not None and not access.can(by, "meetings.manage", meeting):
         raise PermissionDenied(_("Only the Technical Secretariat edits the logistics information."))
     unknown = set(texts) - set(FIELDS)
@@ -34,6 +36,11 @@ def logistics_save(*, meeting: Meeting, by, is_published: bool | None = None, on
         logistics.published_at = on or timezone.now()
     logistics.updated_by = by
     logistics.save()
+    if on is not None:
+        # A backdated save (the demo, an import of a past meeting) reads as written that day;
+        # ``updated_at`` is ``auto_now``, so it is set after the save.
+        MeetingLogistics.objects.filter(pk=logistics.pk).update(updated_at=on)
+        logistics.updated_at = on
     if newly_published:
         activity_record(
             kind=Activity.Kind.LOGISTICS_PUBLISHED,

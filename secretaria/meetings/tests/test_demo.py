@@ -1,6 +1,8 @@
 import io
 
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 
 from secretaria.activity.models import Activity
 from secretaria.meetings.models import (
@@ -74,3 +76,21 @@ def test_without_demo_accounts_the_meetings_still_load(db, settings):
     call_command("load_demo", stdout=io.StringIO())
     version = AgendaVersion.objects.get(meeting__slug="seminario-migracion-y-salud-2004")
     assert version.state == "approved" and version.decided_by is None
+
+
+def test_the_demo_records_what_imports_leave_and_carries_2004_dates(db, client, settings):
+    settings.DEV_MODE = True
+    call_command("load_demo", stdout=io.StringIO())
+    ix = AgendaVersion.objects.get(meeting__slug="ix-crm-2004")
+    assert (ix.created_by, ix.submitted_by, ix.decided_by) == (None, None, None)  # imported, no actor recorded
+    settings.DEBUG = False
+    client.raise_request_exception = False
+    urls = []
+    for language in ("es", "en"):
+        with translation.override(language):
+            urls.append(reverse("meetings:agenda_version", args=[ix.meeting.slug, ix.pk]))
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    assert "Aprobada y publicada" in client.get(urls[0]).content.decode()
+    logistics = MeetingLogistics.objects.get(meeting__slug="seminario-migracion-y-salud-2004")
+    assert logistics.published_at.year == 2004 and logistics.updated_at.year == 2004

@@ -166,3 +166,26 @@ def test_the_personal_feed_lists_meetings_the_person_is_invited_to_but_not_those
 
     assert feed(hn_official) == [seminar.title_es]
     assert feed(observer) == [seminar.title_es]  # the workshop was declined
+
+
+def test_the_feeds_are_named_from_the_catalogue_in_the_feeds_language(crm, gt_official, client, client_for):
+    from django.utils import translation
+
+    def calname(url):
+        body = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        return next(line.split(":", 1)[1] for line in body.splitlines() if line.startswith("X-WR-CALNAME:"))
+
+    assert calname(reverse("meetings_feeds:public", kwargs={"lang": "es"})) == "CRM - Reuniones"
+    assert calname(reverse("meetings_feeds:public", kwargs={"lang": "en"})) == "RCM - Meetings"
+    client_for(gt_official).get(reverse("meetings:feed_settings"))
+    token = gt_official.calendar_token.token
+    assert calname(reverse("meetings_feeds:personal", kwargs={"token": token, "lang": "es"})) == "CRM - Mis reuniones"
+    assert calname(reverse("meetings_feeds:personal", kwargs={"token": token, "lang": "en"})) == "RCM - My meetings"
+    # The names are translations, not a choice in the code: a corrected translation reaches the feed.
+    catalog = translation.trans_real.translation("es")._catalog
+    previous = catalog["RCM - Meetings"]
+    catalog["RCM - Meetings"] = "CRM - Calendario de reuniones"
+    try:
+        assert calname(reverse("meetings_feeds:public", kwargs={"lang": "es"})) == "CRM - Calendario de reuniones"
+    finally:
+        catalog["RCM - Meetings"] = previous

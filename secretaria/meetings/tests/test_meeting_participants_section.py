@@ -1,8 +1,6 @@
 """The meeting page joins the participation and services modules: what each persona sees."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -76,16 +74,16 @@ def test_anonymous_visitors_see_the_public_list_link(with_participants, client):
 
 @pytest.mark.parametrize("persona", ["st_officer", "observer"])
 def test_the_meeting_page_makes_as_many_queries_with_50_participants_as_with_5(
-    seminar, client_for, request, persona, django_assert_max_num_queries
+    seminar, client_for, request, persona, count_queries
 ):
     client = client_for(request.getfixturevalue(persona))
     url = seminar.get_absolute_url()
     bench_participants(meeting=seminar, count=5)
     client.get(url)  # warm the caches
-    with CaptureQueriesContext(connection) as five:
+
+    def page():
         assert client.get(url).status_code == 200
-    with django_assert_max_num_queries(40):
-        client.get(url)
+
+    five = count_queries(page)
     bench_participants(meeting=seminar, count=45)
-    with django_assert_max_num_queries(len(five.captured_queries)):
-        assert client.get(url).status_code == 200
+    assert count_queries(page) == five

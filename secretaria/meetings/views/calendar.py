@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -87,7 +87,8 @@ def public_feed(request, lang="es"):
     if lang not in FEED_LANGUAGES:
         raise Http404
     meetings = Meeting.objects.select_related("country").filter(access_level=AccessLevel.PUBLIC).order_by("start_date")
-    name = "CRM - Reuniones" if lang == "es" else "RCM - Meetings"
+    with translation.override(lang):  # the feed's language, whatever the request's
+        name = _("RCM - Meetings")
     return _ics_response(ical.calendar(meetings, name=name, lang=lang), "crm-meetings.ics")
 
 
@@ -100,7 +101,8 @@ def personal_feed(request, token, lang="es"):
         raise Http404
     user = record.user
     meetings = selectors.meetings_for_person(user.person).filter(_visible(user)).order_by("start_date")
-    name = "CRM - Mis reuniones" if lang == "es" else "RCM - My meetings"
+    with translation.override(lang):
+        name = _("RCM - My meetings")
     return _ics_response(ical.calendar(meetings, name=name, lang=lang), "my-meetings.ics")
 
 

@@ -93,11 +93,16 @@ def test_the_page_paginates(notes, client):
     assert 'rel="prev"' in html and 'href="?q=acta&amp;page=1"' in html
 
 
-def test_the_page_makes_a_constant_number_of_queries(notes, client, django_assert_max_num_queries):
-    for n in range(20):
-        notes.add(title_es=f"Acta {n}", body="acta", country="CR")
-    with django_assert_max_num_queries(8):
+def test_the_page_makes_a_constant_number_of_queries(notes, client, count_queries):
+    def page():
         assert client.get(page_url("es"), {"q": "acta"}).status_code == 200
+
+    for n in range(2):
+        notes.add(title_es=f"Acta {n}", body="acta", country="CR")
+    few = count_queries(page)
+    for n in range(2, 20):
+        notes.add(title_es=f"Acta {n}", body="acta", country="CR")
+    assert count_queries(page) == few
 
 
 def test_the_header_box_is_a_labelled_search_form():

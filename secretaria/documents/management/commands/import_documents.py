@@ -10,7 +10,8 @@ YYYY-MM-DD, ``access_level`` an access level code (public, members…; default m
 ``access_group`` and ``group`` are group short names, ``topics`` topic short names
 separated by ";", ``author`` an organisation acronym or name, ``status`` published (the
 default) or draft. Importing the same archive twice changes nothing: documents are found
-by symbol and a file whose SHA-256 is already there is skipped.
+by symbol and a file whose SHA-256 is already there is skipped. Imported documents carry
+their own date: created, uploaded and published on ``date``, not on the day of the import.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ class Command(BaseCommand):
         for document in to_publish.values():
             document.refresh_from_db()
             if document.status == Document.Status.DRAFT and document.files.exists():
-                services.document_publish(document=document, by=None)
+                # An archive's document was published on its own date, not on the day of the import.
+                services.document_publish(document=document, by=None, at=services.historical_moment(document.date))
                 counts["documents published"] += 1
 
         self.stdout.write(self.style.SUCCESS("Import finished."))
@@ -160,6 +162,9 @@ class Command(BaseCommand):
             services.document_add_file(
                 document=document, by=None, fileobj=fh, name=path.name, language=language, filetype=filetype
             )
+        if document.status == Document.Status.DRAFT:
+            # Not yet published (new in this archive): created and uploaded on its own date.
+            services.document_backdate(document=document)
         return document, created, "files replaced" if replacing else "files added"
 
     def _author(self, value: str):
