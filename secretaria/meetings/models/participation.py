@@ -289,10 +289,19 @@ class LetterTemplate(models.Model):
 class Letter(models.Model):
     """One sending of a template to a set of recipients of a meeting, kept for resending."""
 
+    class OnBehalf(models.TextChoices):
+        SECRETARIAT = "", _("The Technical Secretariat itself")
+        SPONSORS = "sponsors", _("The sponsors of the meeting")
+        PPT = "ppt", _("The Pro-Tempore Presidency")
+        OTHER = "other", _("Someone else (write it below in both languages)")
+
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="letters")
     template = models.ForeignKey(LetterTemplate, on_delete=models.PROTECT, related_name="letters")
     kind = models.CharField(_("kind"), max_length=16, choices=LetterTemplate.Kind.choices)
-    signed_on_behalf_of = models.CharField(_("on behalf of"), max_length=255, blank=True)
+    letter_date = models.DateField(_("date of the letter"), default=timezone.localdate)
+    on_behalf = models.CharField(_("on behalf of"), max_length=16, choices=OnBehalf.choices, blank=True)
+    signed_on_behalf_of = models.CharField(_("on behalf of (Spanish)"), max_length=255, blank=True)
+    signed_on_behalf_of_en = models.CharField(_("on behalf of (English)"), max_length=255, blank=True)
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -315,8 +324,13 @@ class LetterRecipient(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=ContentLanguage.choices, default="es")
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
+    salutation = models.CharField(_("salutation"), max_length=255, blank=True)
+    delegation = models.CharField(_("delegation"), max_length=255, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     send_count = models.PositiveSmallIntegerField(_("times sent"), default=0)
+    not_sent_reason = models.CharField(
+        _("why it was not sent"), max_length=300, blank=True, help_text=_("Empty once the letter has gone out.")
+    )
 
     class Meta:
         ordering = ["name", "pk"]
@@ -325,6 +339,15 @@ class LetterRecipient(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def on_behalf_text(self) -> str:
+        letter = self.letter
+        return (
+            (letter.signed_on_behalf_of_en or letter.signed_on_behalf_of)
+            if self.language == "en"
+            else (letter.signed_on_behalf_of or letter.signed_on_behalf_of_en)
+        )
 
 
 class Mailing(models.Model):
