@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from secretaria.directory.models import Person, Post, Term
 from secretaria.meetings.models import AgendaItem, AgendaVersion, Letter, LetterRecipient, LetterTemplate
-from secretaria.meetings.services import participation as svc
 
 pytestmark = pytest.mark.django_db
 
