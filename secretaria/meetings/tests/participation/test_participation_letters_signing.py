@@ -118,7 +118,7 @@ def test_the_letters_page_shows_the_merged_letter_and_the_count_before_sending(
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "3 recipients." in page.replace("destinatarios", "recipients") or "3 destinatarios." in page
+    assert "3 destinatarios." in page and "2 cartas se enviarán por correo electrónico" in page
     assert "Pedro Sinmail" in page and "Hablante" not in page
     # The first recipient (Catherine Leblanc) is shown first, in English.
     assert "Dear colleague," in page and "on 18–19 October 2004" in page and "27 October 2004" in page
