@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.i18n import translated
@@ -140,6 +141,33 @@ class Invitation(models.Model):
         if self.for_delegation:
             return self.country.name if self.country_id else self.organization.name
         return self.person.full_name if self.person_id else ""
+
+    @property
+    def is_unsent(self) -> bool:
+        return self.status == self.Status.INVITED and self.sent_at is None
+
+    @property
+    def status_label(self) -> str:
+        """What happened, as the Secretariat reads it: an invitation nobody received is not "sent"."""
+        if self.is_unsent:
+            return gettext("Not sent")
+        if self.status == self.Status.INVITED:
+            return gettext("Sent, no answer yet")
+        return self.get_status_display()
+
+    @property
+    def not_sent_reason(self) -> str:
+        if not self.is_unsent:
+            return ""
+        if self.email:
+            return gettext("Not sent yet: use “Send the unsent invitations”.")
+        if self.for_delegation and self.person_id is None:
+            return gettext("No focal point of %(invitee)s in the directory, and no e-mail address to write to.") % {
+                "invitee": self.invitee_name
+            }
+        return gettext("%(person)s has no e-mail address in the directory.") % {
+            "person": self.person.full_name if self.person_id else self.invitee_name
+        }
 
 
 class Registration(models.Model):
