@@ -123,10 +123,19 @@ def render_pdf(layout: LetterLayout, *, paper: str = "A4") -> bytes:
     pdf.set_font("Helvetica", "", 11)
     pdf.multi_cell(0, 6, latin1(layout.salutation), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
+    previous = None
     for kind, text in layout.blocks():
+        if previous == "item" and kind != "item":
+            pdf.ln(2)
+        previous = kind
         if kind == "item":
-            pdf.set_x(pdf.l_margin + 6)
-            pdf.multi_cell(0, 6, latin1("- " + text), align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            # A hanging indent: the item's wrapped lines stay under its first word.
+            margin = pdf.l_margin
+            pdf.set_x(margin + 4)
+            pdf.cell(4, 6, "-")
+            pdf.set_left_margin(margin + 8)
+            pdf.multi_cell(0, 6, latin1(text), align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_left_margin(margin)
             pdf.ln(1)
         else:
             pdf.multi_cell(0, 6, latin1(text), align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -47,11 +47,11 @@ TEMPLATES = [
         "subject_en": "Invitation: {meeting}",
         "body_es": "La Secretaría Técnica de la Conferencia Regional sobre Migración, a solicitud de la Presidencia "
         "Pro-Tempore y de los países patrocinadores ({sponsors}), tiene el agrado de invitarle al {meeting}, que se "
-        "celebrará en {city} {when}.\n\nLa información administrativa y logística se encuentra en la Secretaría "
+        "celebrará en {city}, {when}.\n\nLa información administrativa y logística se encuentra en la Secretaría "
         "Virtual.",
         "body_en": "At the request of the Pro-Tempore Presidency and of the sponsor countries ({sponsors}), the "
         "Technical Secretariat of the Regional Conference on Migration is pleased to invite you to the {meeting}, to "
-        "be held in {city} {when}.\n\nThe administrative and logistics information is on the Virtual Secretariat.",
+        "be held in {city}, {when}.\n\nThe administrative and logistics information is on the Virtual Secretariat.",
     },
     {
         "slug": "agradecimiento-ponentes",
@@ -59,11 +59,11 @@ TEMPLATES = [
         "name": "Agradecimiento a ponentes en nombre de los patrocinadores",
         "subject_es": "Agradecimiento por su participación en el {meeting}",
         "subject_en": "Thank you for taking part in the {meeting}",
-        "body_es": "En nombre de {on_behalf_of}, patrocinadores del {meeting}, celebrado en {city} {when}, la "
+        "body_es": "En nombre de {on_behalf_of}, patrocinadores del {meeting}, celebrado en {city}, {when}, la "
         "Secretaría Técnica de la Conferencia Regional sobre Migración le agradece su valiosa ponencia y su aporte a "
         "las discusiones.\n\nSu contribución enriquece el trabajo de la Conferencia en la atención de la salud de "
         "las personas migrantes en la región.",
-        "body_en": "On behalf of {on_behalf_of}, sponsors of the {meeting}, held in {city} {when}, the Technical "
+        "body_en": "On behalf of {on_behalf_of}, sponsors of the {meeting}, held in {city}, {when}, the Technical "
         "Secretariat of the Regional Conference on Migration thanks you for your valuable presentation and your "
         "contribution to the discussions.\n\nYour contribution enriches the Conference's work on the health of "
         "migrants in the region.",
@@ -75,9 +75,9 @@ TEMPLATES = [
         "subject_es": "Certificado de asistencia: {meeting}",
         "subject_en": "Certificate of attendance: {meeting}",
         "body_es": "La Secretaría Técnica de la Conferencia Regional sobre Migración certifica que {name} "
-        "({delegation}) asistió al {meeting}, celebrado en {city} {when}.",
+        "({delegation}) asistió al {meeting}, celebrado en {city}, {when}.",
         "body_en": "The Technical Secretariat of the Regional Conference on Migration certifies that {name} "
-        "({delegation}) attended the {meeting}, held in {city} {when}.",
+        "({delegation}) attended the {meeting}, held in {city}, {when}.",
     },
 ]
 

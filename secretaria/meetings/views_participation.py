@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
@@ -280,12 +280,21 @@ def letters(request, slug):
         else:
             if request.POST.get("confirm") == "1":
                 sent = letter.recipients.exclude(email="").count()
-                messages.success(request, _("The letter is on its way to %(n)s recipients.") % {"n": sent})
+                messages.success(
+                    request,
+                    ngettext("The letter is on its way to %(n)s recipient.", "The letter is on its way to %(n)s recipients.",
+                             sent) % {"n": sent},
+                )  # fmt: skip
                 unsent = letter.recipients.filter(email="").count()
                 if unsent:
                     messages.warning(
                         request,
-                        _("%(n)s recipients have no e-mail address: their letters are kept, not sent.") % {"n": unsent},
+                        ngettext(
+                            "%(n)s recipient has no e-mail address: the letter is kept, not sent.",
+                            "%(n)s recipients have no e-mail address: their letters are kept, not sent.",
+                            unsent,
+                        )
+                        % {"n": unsent},
                     )
                 return redirect("meetings:letter_detail", slug=meeting.slug, pk=letter.pk)
             try:

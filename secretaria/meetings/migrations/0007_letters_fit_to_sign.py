@@ -12,8 +12,8 @@ _TEMPLATE_FIXES = [
     ("Dear {name},\n\n", ""),
     ("\n\nAtentamente,\n\nSecretaría Técnica de la CRM", ""),
     ("\n\nYours sincerely,\n\nCRM Technical Secretariat", ""),
-    (" del {dates}", " {when}"),
-    (" on {dates}", " {when}"),
+    (" del {dates}", ", {when}"),
+    (" on {dates}", ", {when}"),
 ]
 
 
