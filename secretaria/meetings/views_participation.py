@@ -271,6 +271,8 @@ def letters(request, slug):
             "on_behalf_es": d["on_behalf_es"], "on_behalf_en": d["on_behalf_en"],
         }  # fmt: skip
         try:
+            if d.get("agenda_speakers") and not d.get("categories") and not compose["addressees"]:
+                raise ValidationError(_("The meeting has no approved agenda with speakers yet."))
             if request.POST.get("confirm") == "1":
                 letter = svc.letter_send(**compose)
             else:

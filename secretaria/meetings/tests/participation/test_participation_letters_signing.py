@@ -244,3 +244,9 @@ def test_salutations_follow_title_and_gender_with_a_neutral_fallback(crm):
     assert salutation(nobody, "es") == "Cordial saludo:" and salutation(nobody, "en") == "Dear colleague,"
     gt = crm["countries"]["GT"]
     assert salutation(None, "es", delegation=gt) == "Estimada delegación de Guatemala:"
+
+
+def test_thanking_the_agenda_speakers_without_an_approved_agenda_says_so(seminar_2004, thanks, st_officer, client_for):
+    page = _send(client_for(st_officer), seminar_2004, thanks).content.decode()
+    assert "La reunión aún no tiene una agenda aprobada con ponentes." in page
+    assert Letter.objects.count() == 0
