@@ -306,6 +306,8 @@ if _email["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Secretaría Virtual CRM <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "st@localhost")
+# Letters are signed by whoever holds this directory post on the letter's date (see docs/admin/configure.md).
+LETTERS_SIGNATORY_POST = env_str("LETTERS_SIGNATORY_POST", "st-coordinator")
 # Forum notifications carry Reply-To: reply+<token>@FORUM_REPLY_DOMAIN (see docs/admin/configure.md).
 FORUM_REPLY_DOMAIN = env_str("FORUM_REPLY_DOMAIN", "") or urlsplit(SITE_URL).hostname or "localhost"
 

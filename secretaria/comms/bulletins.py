@@ -168,6 +168,49 @@ def bulletin_draft(
 
 
 @transaction.atomic
+@dataclass
+class BulletinPreview:
+    """Who would receive the bulletin on a list, and the e-mail one of them would read."""
+
+    recipients: list  # Subscription rows, in the order deliveries are queued
+    by_language: dict[str, int]
+    shown: object  # the Subscription shown, or None when the list has nobody to send to
+    lang: str
+    subject: str
+    html: str
+
+
+def bulletin_send_preview(*, bulletin: Bulletin, mailing_list: MailingList, by, shown_id=None) -> BulletinPreview:
+    """What ``bulletin_send`` would do, without doing it: the recipients (active subscribers who may
+    read it) counted by language, and the bulletin as the chosen one (default: the first) reads it."""
+    from secretaria.comms.services import recipients_for
+
+    if not policy.can_manage(by):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(_("Only the Technical Secretariat sends bulletins."))
+    if bulletin.status != Bulletin.Status.DRAFT:
+        raise ValidationError(_("This bulletin has already been sent."))
+    if not (bulletin.body_es.strip() and bulletin.body_en.strip()):
+        raise ValidationError(_("Write the bulletin in both languages."))
+    probe = Message(mailing_list=mailing_list, kind=Message.Kind.BULLETIN, access_level=bulletin.access_level)
+    recipients = recipients_for(probe, Rhythm.values)
+    by_language: dict[str, int] = {}
+    for sub in recipients:
+        lang = sub.language if sub.language in LANGS else LANGS[0]
+        by_language[lang] = by_language.get(lang, 0) + 1
+    shown = next((s for s in recipients if str(s.pk) == str(shown_id)), recipients[0] if recipients else None)
+    lang = shown.language if shown is not None and shown.language in LANGS else LANGS[0]
+    return BulletinPreview(
+        recipients=recipients,
+        by_language=by_language,
+        shown=shown,
+        lang=lang,
+        subject=getattr(bulletin, f"title_{lang}") or bulletin.title_es,
+        html=render_markdown(getattr(bulletin, f"body_{lang}") or bulletin.body_es),
+    )
+
+
 def bulletin_send(*, bulletin: Bulletin, mailing_list: MailingList, by) -> Message:
     """Send the bulletin to a list through the same message and delivery rows as everything else."""
     from secretaria.comms.search import index_message

@@ -415,10 +415,24 @@ def bulletin_send(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a list."))
         return redirect("comms:bulletin_edit", pk=pk)
+    mailing_list = form.cleaned_data["mailing_list"]
+    if request.POST.get("confirm") != "1":
+        # First the check: how many receive it, in which language, and how one of them reads it.
+        try:
+            preview = bulletins.bulletin_send_preview(
+                bulletin=bulletin, mailing_list=mailing_list, by=request.user, shown_id=request.POST.get("to")
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("comms:bulletin_edit", pk=pk)
+        return render(
+            request,
+            "comms/manage/bulletin_send_preview.html",
+            {"bulletin": bulletin, "mailing_list": mailing_list, "preview": preview,
+             "choices": preview.recipients[:100]},
+        )  # fmt: skip
     try:
-        message = bulletins.bulletin_send(
-            bulletin=bulletin, mailing_list=form.cleaned_data["mailing_list"], by=request.user
-        )
+        message = bulletins.bulletin_send(bulletin=bulletin, mailing_list=mailing_list, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("comms:bulletin_edit", pk=pk)

@@ -1,17 +1,24 @@
-"""Follow-up letters as text, PDF (fpdf2) and DOCX (python-docx), from the ES/EN templates in
-``templates/decisions/letters/``: the templates are the letter's wording in each language."""
+"""Follow-up letters as text, PDF and DOCX. The wording of each language is in
+``templates/decisions/letters/``; the letterhead, the addressee, the salutation and the signature
+come from the directory, and ``secretaria.core.letters`` lays the letter out."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
-from django.utils import formats, translation
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from secretaria.core.i18n import pick
+from secretaria.core.i18n import date_range_text, date_text, pick
+from secretaria.core.letters import LetterLayout
+from secretaria.core.letters import render_docx as layout_docx
+from secretaria.core.letters import render_pdf as layout_pdf
 from secretaria.decisions.models import FollowUpLetter
+from secretaria.directory.letters import letterhead, salutation, signatory
 from secretaria.directory.selectors import presidency_on
+
+PLACE = "San José, Costa Rica"
 
 
 @dataclass
@@ -19,103 +26,68 @@ class LetterContent:
     subject: str
     body: str
     email_body: str
+    layout: LetterLayout
 
     def blocks(self) -> list[tuple[str, str]]:
         """("para" | "item", text) in reading order; list items are lines starting with "- "."""
-        out: list[tuple[str, str]] = []
-        for chunk in self.body.split("\n\n"):
-            lines = [line.rstrip() for line in chunk.strip().splitlines() if line.strip()]
-            paragraph: list[str] = []
-            for line in lines:
-                if line.startswith("- "):
-                    if paragraph:
-                        out.append(("para", " ".join(paragraph)))
-                        paragraph = []
-                    out.append(("item", line[2:].strip()))
-                else:
-                    paragraph.append(line.strip())
-            if paragraph:
-                out.append(("para", "\n".join(paragraph)))
-        return out
+        return self.layout.blocks()
+
+    @property
+    def text(self) -> str:
+        """The whole letter as it is printed."""
+        return self.layout.as_text()
 
 
 def letter_content(letter: FollowUpLetter) -> LetterContent:
+    from secretaria.decisions.selectors import focal_point_people
+
     lang = letter.language
     meeting = letter.meeting
     with translation.override(lang):
         presidency = presidency_on(letter.letter_date)
+        country = pick(letter.country, "name", lang)
+        people = focal_point_people(country=letter.country, on=letter.letter_date)
+        # One focal point: addressed to them by name; several or none: to the delegation.
+        person = people[0] if len(people) == 1 else None
+        greeting = salutation(person, lang, delegation=letter.country)
+        signer = signatory(letter.letter_date, lang)
+        addressee = [person.full_name] if person else []
+        addressee.append(
+            _("Focal points of %(country)s to the Regional Conference on Migration") % {"country": country}
+        )
         context = {
-            "country": pick(letter.country, "name", lang),
+            "country": country,
             "meeting_title": pick(meeting, "title", lang),
             "meeting_city": meeting.city,
-            "meeting_date": formats.date_format(meeting.start_date, "YEAR_MONTH_FORMAT"),
-            "letter_date": formats.date_format(letter.letter_date, "DATE_FORMAT"),
+            "meeting_dates": date_range_text(meeting.start_date, meeting.end_date, lang),
+            "letter_date": date_text(letter.letter_date, lang),
             "ppt": pick(presidency.country, "name", lang) if presidency else "",
             "items": letter.items,
+            "salutation": greeting,
+            "signature": signer.lines,
         }
         subject = render_to_string(f"decisions/letters/subject_{lang}.txt", context).strip()
         body = render_to_string(f"decisions/letters/follow_up_{lang}.txt", context).strip()
         email_body = render_to_string(f"decisions/letters/email_{lang}.txt", context).strip()
-    return LetterContent(subject=subject, body=body, email_body=email_body)
-
-
-_TYPOGRAPHY = str.maketrans({"—": "-", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "\u00a0": " "})
-
-
-def _latin1(text: str) -> str:
-    # fpdf2's core fonts cover Latin-1 (all of Spanish); typographic marks are mapped to
-    # ASCII and anything else replaced, so no font file has to ship with the code.
-    return text.translate(_TYPOGRAPHY).encode("latin-1", "replace").decode("latin-1")
+        layout = LetterLayout(
+            lang=lang,
+            letterhead=letterhead(lang).lines,
+            place_date=f"{PLACE}, {context['letter_date']}",
+            addressee=addressee,
+            subject_label=str(_("Subject:")),
+            subject=subject,
+            salutation=greeting,
+            body=body,
+            closing=str(_("Yours sincerely,")),
+            signature=signer.lines,
+            page_label=str(_("Page %(page)s")) % {"page": "{page}"},
+        )
+    return LetterContent(subject=subject, body=body, email_body=email_body, layout=layout)
 
 
 def render_pdf(letter: FollowUpLetter) -> bytes:
-    from fpdf import FPDF
-    from fpdf.enums import XPos, YPos
-
-    content = letter_content(letter)
-    pdf = FPDF(format="Letter")
-    pdf.set_title(_latin1(content.subject))
-    pdf.set_author(_latin1("Secretaría Técnica de la Conferencia Regional sobre Migración"))
-    pdf.set_margins(25, 20, 25)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 12)
-    heading = (
-        "Conferencia Regional sobre Migración - Secretaría Técnica"
-        if letter.language == "es"
-        else "Regional Conference on Migration - Technical Secretariat"
-    )
-    pdf.cell(0, 8, _latin1(heading), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(6)
-    pdf.set_font("Helvetica", size=11)
-    for kind, text in content.blocks():
-        if kind == "item":
-            pdf.set_x(pdf.l_margin + 5)
-            pdf.multi_cell(0, 6, _latin1("- " + text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.ln(1)
-        else:
-            pdf.multi_cell(0, 6, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.ln(3)
-    return bytes(pdf.output())
+    return layout_pdf(letter_content(letter).layout, paper="Letter")
 
 
 def render_docx(letter: FollowUpLetter) -> bytes:
-    from docx import Document
-
-    content = letter_content(letter)
-    document = Document()
-    document.core_properties.title = content.subject
-    document.core_properties.author = "Secretaría Técnica de la Conferencia Regional sobre Migración"
-    document.add_heading(
-        "Conferencia Regional sobre Migración — Secretaría Técnica"
-        if letter.language == "es"
-        else "Regional Conference on Migration — Technical Secretariat",
-        level=1,
-    )
-    for kind, text in content.blocks():
-        if kind == "item":
-            document.add_paragraph(text, style="List Bullet")
-        else:
-            document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return layout_docx(letter_content(letter).layout)

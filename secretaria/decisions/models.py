@@ -363,6 +363,7 @@ class FollowUpLetter(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Not sent")
+        SKIPPED = "skipped", _("Not sent: nothing to report")
 
     meeting = models.ForeignKey(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="follow_up_letters"
@@ -375,6 +376,9 @@ class FollowUpLetter(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    status_reason = models.CharField(
+        _("why it was not sent"), max_length=300, blank=True, help_text=_("Set when the letter was not sent.")
+    )
     recipients = models.JSONField(_("recipients"), default=list, blank=True)
     items = models.JSONField(
         _("commitments listed"),

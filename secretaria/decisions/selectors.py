@@ -274,6 +274,19 @@ def focal_point_emails(
     return emails
 
 
+def focal_point_people(*, country, on: datetime.date | None = None) -> list:
+    """The people holding a focal-point post of ``country`` on ``on`` (today), each once."""
+    on = on or timezone.localdate()
+    terms = Term.objects.filter(
+        Q(end__isnull=True) | Q(end__gte=on), post__is_focal_point=True, post__country=country, start__lte=on
+    ).select_related("person")
+    people = []
+    for term in terms.order_by("person__family_name"):
+        if term.person not in people:
+            people.append(term.person)
+    return people
+
+
 def letters_for_meeting(meeting) -> QuerySet[FollowUpLetter]:
     return (
         FollowUpLetter.objects.filter(meeting=meeting)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import smtplib
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +21,7 @@ from secretaria.activity.services import activity_record
 from secretaria.core import access
 from secretaria.core.access import DEFAULT_NEW_LEVEL, AccessLevel
 from secretaria.core.audit import audit_access_change, audit_record
+from secretaria.core.i18n import date_text
 from secretaria.core.tasks import queue_email
 from secretaria.decisions import selectors
 from secretaria.decisions.models import (
@@ -370,7 +373,9 @@ def _letter_items(meeting, country, lang: str) -> list[dict]:
                 else (commitment.description_en or commitment.description_es),
                 "status": party.status,
                 "status_label": status_label,
-                "deadline": commitment.deadline_in(lang),
+                "deadline": date_text(commitment.due_date, lang)
+                if commitment.due_date
+                else commitment.deadline_in(lang),
             }
         )
     return items
@@ -390,33 +395,106 @@ def letter_prepare(*, meeting, country, by, letter_date: datetime.date | None = 
     )
 
 
-def letters_prepare(*, meeting, by, letter_date: datetime.date | None = None) -> list[FollowUpLetter]:
-    """One draft letter per member country responsible for at least one of the meeting's commitments."""
+@dataclass
+class PrepareResult:
+    prepared: list[FollowUpLetter]
+    nothing_open: list  # countries responsible for commitments of the meeting, all of them closed
+
+
+def letters_prepare_all(*, meeting, by, letter_date: datetime.date | None = None) -> PrepareResult:
+    """One draft letter per member country with at least one open commitment on the meeting's
+    decisions; the countries whose commitments are all closed get none, and are named."""
     _require(by, "decisions.manage")
-    return [
-        letter_prepare(meeting=meeting, country=country, by=by, letter_date=letter_date)
-        for country in selectors.countries_with_commitments(meeting)
-    ]
+    prepared, nothing_open = [], []
+    for country in selectors.countries_with_commitments(meeting):
+        if not selectors.country_parties_for_meeting(meeting, country).filter(status__in=OPEN_STATUSES).exists():
+            nothing_open.append(country)
+            continue
+        prepared.append(letter_prepare(meeting=meeting, country=country, by=by, letter_date=letter_date))
+    return PrepareResult(prepared=prepared, nothing_open=nothing_open)
+
+
+def letters_prepare(*, meeting, by, letter_date: datetime.date | None = None) -> list[FollowUpLetter]:
+    """One draft letter per member country with open commitments on the meeting's decisions."""
+    return letters_prepare_all(meeting=meeting, by=by, letter_date=letter_date).prepared
+
+
+def _not_sent(letter: FollowUpLetter, status: str, reason: str) -> FollowUpLetter:
+    letter.status, letter.status_reason, letter.scheduled_for = status, reason, None
+    letter.save(update_fields=["status", "status_reason", "scheduled_for"])
+    audit_record(kind="follow_up_letter_not_sent", target=str(letter), reason=reason)
+    return letter
+
+
+def _nothing_to_report(letter: FollowUpLetter) -> str:
+    return _("%(country)s has no open commitment on these decisions: there is nothing to follow up.") % {
+        "country": letter.country.name
+    }
+
+
+def _no_address(letter: FollowUpLetter) -> str:
+    return _("No focal point of %(country)s has an e-mail address in the directory.") % {"country": letter.country.name}
 
 
 def letter_send(*, letter: FollowUpLetter, by, run_after: datetime.datetime | None = None) -> FollowUpLetter:
-    """Hand the letter to the background worker, now or at ``run_after``."""
+    """Hand the letter to the background worker, now or at ``run_after``. A letter that lists no
+    open commitment is not sent (status "skipped", with the reason)."""
     from secretaria.decisions.tasks import deliver_follow_up_letter
 
     _require(by, "decisions.manage")
     if letter.status == FollowUpLetter.Status.SENT:
         raise ValidationError(_("This letter has already been sent."))
+    if not letter.items:
+        return _not_sent(letter, FollowUpLetter.Status.SKIPPED, _nothing_to_report(letter))
     if run_after is not None and run_after <= timezone.now():
         run_after = None
     if run_after is not None and not deliver_follow_up_letter.get_backend().supports_defer:
         raise ValidationError(_("The background worker of this installation cannot send at a later date."))
     letter.status = FollowUpLetter.Status.SCHEDULED
     letter.scheduled_for = run_after
-    letter.save(update_fields=["status", "scheduled_for"])
+    letter.status_reason = ""
+    letter.save(update_fields=["status", "scheduled_for", "status_reason"])
     task = deliver_follow_up_letter.using(run_after=run_after) if run_after else deliver_follow_up_letter
     task.enqueue(letter_id=letter.pk)
     letter.refresh_from_db()
     return letter
+
+
+@dataclass
+class SendAllResult:
+    queued: list[FollowUpLetter]
+    skipped: list[FollowUpLetter]
+    no_address: list[FollowUpLetter]
+
+
+def letters_to_send(meeting):
+    """The meeting's letters not sent yet and not waiting for a later date, newest first per country."""
+    return selectors.letters_for_meeting(meeting).exclude(
+        status__in=[FollowUpLetter.Status.SENT, FollowUpLetter.Status.SCHEDULED]
+    )
+
+
+def letters_send_all(*, meeting, by, letter_ids=None) -> SendAllResult:
+    """Send every letter of the meeting not sent yet (or those of ``letter_ids``): those with
+    nothing to report are skipped and those whose country has no focal point with an address are
+    marked not sent, each with the reason; the others are handed to the worker."""
+    _require(by, "decisions.manage")
+    letters = letters_to_send(meeting)
+    if letter_ids is not None:
+        letters = letters.filter(pk__in=list(letter_ids))
+    result = SendAllResult(queued=[], skipped=[], no_address=[])
+    seen_countries = set()
+    for letter in letters:
+        if letter.country_id in seen_countries:
+            continue  # an older draft to the same country: the newest one is sent
+        seen_countries.add(letter.country_id)
+        if not letter.items:
+            result.skipped.append(_not_sent(letter, FollowUpLetter.Status.SKIPPED, _nothing_to_report(letter)))
+        elif not selectors.focal_point_emails(country=letter.country):
+            result.no_address.append(_not_sent(letter, FollowUpLetter.Status.FAILED, _no_address(letter)))
+        else:
+            result.queued.append(letter_send(letter=letter, by=by))
+    return result
 
 
 def letter_mark_sent(
@@ -467,11 +545,7 @@ def letter_deliver(*, letter: FollowUpLetter) -> int:
         return 0
     recipients = selectors.focal_point_emails(country=letter.country)
     if not recipients:
-        letter.status = FollowUpLetter.Status.FAILED
-        letter.save(update_fields=["status"])
-        audit_record(
-            kind="follow_up_letter_not_sent", target=str(letter), reason="no focal point with an e-mail address"
-        )
+        _not_sent(letter, FollowUpLetter.Status.FAILED, _no_address(letter))
         return 0
     content = letters.letter_content(letter)
     message = EmailMessage(subject=content.subject, body=content.email_body, to=recipients)
@@ -482,7 +556,12 @@ def letter_deliver(*, letter: FollowUpLetter) -> int:
         letters.render_docx(letter),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    sent = message.send()
+    try:
+        sent = message.send()
+    except (OSError, smtplib.SMTPException) as exc:
+        reason = _("The mail server refused it: %(error)s") % {"error": str(exc)[:200] or type(exc).__name__}
+        _not_sent(letter, FollowUpLetter.Status.FAILED, reason)
+        return 0
     letter_mark_sent(letter=letter, recipients=recipients)
     return sent
 
@@ -530,7 +609,9 @@ def reminders_send(*, on: datetime.date | None = None, days_ahead: int = 14, eve
                     % {
                         "party": party.name_in(lang),
                         "status": PartyStatus(party.status).label,
-                        "deadline": commitment.deadline_in(lang),
+                        "deadline": date_text(commitment.due_date, lang)
+                        if commitment.due_date
+                        else commitment.deadline_in(lang),
                     },
                     _("You can record progress in the members' area."),
                 ]

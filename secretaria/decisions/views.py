@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -286,12 +287,18 @@ def letters_for_meeting(request, slug):
     if request.method == "POST":
         form = LettersForm(request.POST)
         if form.is_valid():
-            prepared = services.letters_prepare(
+            result = services.letters_prepare_all(
                 meeting=meeting, by=request.user, letter_date=form.cleaned_data["letter_date"]
             )
             messages.success(
-                request, _("%(count)s letters prepared: check them, then send.") % {"count": len(prepared)}
+                request, _("%(count)s letters prepared: check them, then send.") % {"count": len(result.prepared)}
             )
+            if result.nothing_open:
+                messages.info(
+                    request,
+                    _("No letter for %(countries)s: all their commitments on these decisions are closed.")
+                    % {"countries": ", ".join(c.name for c in result.nothing_open)},
+                )
             return redirect("decisions:letters", slug=meeting.slug)
     else:
         form = LettersForm()
@@ -304,8 +311,83 @@ def letters_for_meeting(request, slug):
             "send_form": SendForm(),
             "letters": selectors.letters_for_meeting(meeting),
             "countries": selectors.countries_with_commitments(meeting),
+            "to_send": services.letters_to_send(meeting).count(),
         },
     )
+
+
+def _send_preview_rows(letters):
+    """Each letter with what sending it would do: sent to its focal points, skipped, or not sent (no address)."""
+    rows, seen = [], set()
+    for letter in letters:
+        if letter.country_id in seen:
+            continue
+        seen.add(letter.country_id)
+        emails = selectors.focal_point_emails(country=letter.country)
+        outcome = "skip" if not letter.items else ("send" if emails else "no_address")
+        rows.append({"letter": letter, "emails": emails, "outcome": outcome})
+    return rows
+
+
+@members_only
+def letters_send_preview(request, slug):
+    """Before sending: how many letters go, which are skipped and why, and one letter as it will be read."""
+    _require(request.user, "decisions.manage")
+    from secretaria.meetings.models import Meeting
+
+    meeting = get_object_or_404(Meeting, slug=slug)
+    letters_qs = services.letters_to_send(meeting)
+    only = request.GET.get("letter") or request.POST.get("letter")
+    if only:
+        letters_qs = letters_qs.filter(pk=only if str(only).isdigit() else 0)
+    rows = _send_preview_rows(letters_qs)
+    if not rows:
+        messages.info(request, _("No letter is waiting to be sent."))
+        return redirect("decisions:letters", slug=meeting.slug)
+    sendable = [row for row in rows if row["outcome"] == "send"]
+    shown_pk = request.GET.get("show", "")
+    shown = next((row for row in rows if str(row["letter"].pk) == shown_pk), (sendable or rows)[0])
+    return render(
+        request,
+        "decisions/letters_send_preview.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "sendable": sendable,
+            "skipped": [row for row in rows if row["outcome"] == "skip"],
+            "no_address": [row for row in rows if row["outcome"] == "no_address"],
+            "shown": shown,
+            "page": letters.letter_content(shown["letter"]).layout,
+            "only": only or "",
+            "send_form": SendForm(),
+        },
+    )
+
+
+@require_POST
+@members_only
+def letters_send_all(request, slug):
+    _require(request.user, "decisions.manage")
+    from secretaria.meetings.models import Meeting
+
+    meeting = get_object_or_404(Meeting, slug=slug)
+    ids = [int(pk) for pk in request.POST.getlist("letter") if pk.isdigit()]
+    result = services.letters_send_all(meeting=meeting, by=request.user, letter_ids=ids or None)
+    if result.queued:
+        messages.success(request, _("%(count)s letters are being sent.") % {"count": len(result.queued)})
+    if result.skipped:
+        messages.info(
+            request,
+            _("Not sent, nothing to follow up (no open commitment): %(countries)s.")
+            % {"countries": ", ".join(letter.country.name for letter in result.skipped)},
+        )
+    if result.no_address:
+        messages.warning(
+            request,
+            _("Not sent, no focal point with an e-mail address in the directory: %(countries)s.")
+            % {"countries": ", ".join(letter.country.name for letter in result.no_address)},
+        )
+    return redirect("decisions:letters", slug=meeting.slug)
 
 
 @require_POST
@@ -325,14 +407,20 @@ def letter_send(request, pk):
     else:
         if letter.status == FollowUpLetter.Status.SENT:
             messages.success(request, _("Letter to %(country)s sent.") % {"country": letter.country.name})
-        elif letter.status == FollowUpLetter.Status.FAILED:
+        elif letter.status in (FollowUpLetter.Status.FAILED, FollowUpLetter.Status.SKIPPED):
             messages.error(
                 request,
-                _("No focal point of %(country)s has an e-mail address: nothing was sent.")
-                % {"country": letter.country.name},
+                _("Letter to %(country)s not sent: %(reason)s")
+                % {"country": letter.country.name, "reason": letter.status_reason},
+            )
+        elif letter.scheduled_for:
+            messages.success(
+                request,
+                _("Letter to %(country)s will be sent on %(when)s.")
+                % {"country": letter.country.name, "when": date_format(letter.scheduled_for, "DATETIME_FORMAT")},
             )
         else:
-            messages.success(request, _("Letter to %(country)s queued.") % {"country": letter.country.name})
+            messages.success(request, _("Letter to %(country)s is being sent.") % {"country": letter.country.name})
     return redirect("decisions:letters", slug=letter.meeting.slug)
 
 

@@ -102,7 +102,16 @@ def _org(kind, name_es, name_en, acronym_es="", acronym_en="", website="", count
 
 
 def _person(
-    given, family, *, organization=None, country=None, is_public=False, email="", languages=("es",), honorific=""
+    given,
+    family,
+    *,
+    organization=None,
+    country=None,
+    is_public=False,
+    email="",
+    languages=("es",),
+    honorific="",
+    gender="",
 ):
     obj, _ = Person.objects.update_or_create(
         given_name=given,
@@ -114,6 +123,7 @@ def _person(
             "email": email,
             "languages": list(languages),
             "honorific": honorific,
+            "gender": gender,
         },
     )
     return obj
@@ -171,25 +181,33 @@ def load(*, stdout, style):
     iom, unhcr, rrcom = orgs[IOM_NAME], orgs[UNHCR_NAME], orgs[RRCOM_NAME]
 
     # --- People -----------------------------------------------------------------------
-    pascua = _person("Gerard", "Pascua", organization=st, is_public=True, honorific="Sr.", languages=("es", "en"))
-    monzon = _person("Luis", "Monzón", organization=st, is_public=True, honorific="Sr.", languages=("es", "en"))
-    kozak = _person("Roberto", "Kozak", organization=iom, is_public=True, honorific="Sr.", languages=("es", "en"))
-    pires = _person("José", "Pires", organization=iom, is_public=True, honorific="Sr.", languages=("es", "en", "pt"))
+    pascua = _person(
+        "Gerard", "Pascua", gender="male", organization=st, is_public=True, honorific="Sr.", languages=("es", "en")
+    )
+    monzon = _person(
+        "Luis", "Monzón", gender="male", organization=st, is_public=True, honorific="Sr.", languages=("es", "en")
+    )
+    kozak = _person(
+        "Roberto", "Kozak", gender="male", organization=iom, is_public=True, honorific="Sr.", languages=("es", "en")
+    )
+    pires = _person(
+        "José", "Pires", gender="male", organization=iom, is_public=True, honorific="Sr.", languages=("es", "en", "pt")
+    )
     castro = _person(
         "Ada", "Castro", organization=st, country=countries["CR"], is_public=True,
         email="ada.castro@demo.example.org", languages=("es", "en"),
     )  # fmt: skip
     rios = _person(
         "Ana María", "Ríos", organization=agencies["PA"], country=countries["PA"],
-        email="ana.rios@demo.example.org", languages=("es", "en"), honorific="Lic.",
+        email="ana.rios@demo.example.org", languages=("es", "en"), honorific="Licda.", gender="female",
     )  # fmt: skip
     mendez = _person(
         "Carlos", "Méndez", organization=agencies["GT"], country=countries["GT"],
-        email="carlos.mendez@demo.example.org", honorific="Lic.",
+        email="carlos.mendez@demo.example.org", honorific="Lic.", gender="male",
     )  # fmt: skip
     zelaya = _person(
         "Hilda", "Zelaya", organization=agencies["HN"], country=countries["HN"],
-        email="hilda.zelaya@demo.example.org", honorific="Abog.",
+        email="hilda.zelaya@demo.example.org", honorific="Abog.", gender="female",
     )  # fmt: skip
     ruiz = _person("Olga", "Ruiz", organization=unhcr, email="olga.ruiz@demo.example.org", languages=("es", "en"))
     _person("Rosa", "Pérez", organization=rrcom, email="rosa.perez@demo.example.org")

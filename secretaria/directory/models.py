@@ -82,7 +82,18 @@ class Organization(models.Model):
 
 
 class Person(models.Model):
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+
     honorific = models.CharField(_("honorific"), max_length=20, blank=True, help_text=_("e.g. Sr., Sra., Dr."))
+    gender = models.CharField(
+        _("gender"),
+        max_length=8,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("Used for the salutation of letters; left empty, letters use a gender-neutral one."),
+    )
     given_name = models.CharField(_("given name"), max_length=100)
     family_name = models.CharField(_("family name"), max_length=100)
     email = models.EmailField(_("e-mail"), blank=True)

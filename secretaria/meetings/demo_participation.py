@@ -26,10 +26,10 @@ from secretaria.meetings.models import (
 )
 from secretaria.meetings.services.participation import (
     addressees_of,
+    agenda_speakers,
     focal_point_for,
     language_for,
-    merge,
-    merge_context,
+    letter_compose,
 )
 
 SEMINAR_DATE = datetime.date(2004, 10, 18)
@@ -37,20 +37,21 @@ SENT = datetime.datetime(2004, 9, 15, 10, 0, tzinfo=datetime.UTC)
 THANKS_SENT = datetime.datetime(2004, 10, 27, 15, 0, tzinfo=datetime.UTC)
 
 TEMPLATES = [
+    # The salutation, the closing and the signature are the letter's own (from the directory);
+    # a template holds the body. {when} is "los días 18 y 19 de octubre de 2004" / "on 18–19 October 2004".
     {
         "slug": "invitacion-seminario",
         "kind": LetterTemplate.Kind.INVITATION,
         "name": "Invitación a un seminario",
         "subject_es": "Invitación: {meeting}",
         "subject_en": "Invitation: {meeting}",
-        "body_es": "Estimado/a {name}:\n\nLa Secretaría Técnica de la Conferencia Regional sobre Migración, a solicitud "
-        "de la Presidencia Pro-Tempore y de los países patrocinadores ({sponsors}), tiene el agrado de invitarle al "
-        "{meeting}, que se celebrará en {city} del {dates}.\n\nLa información administrativa y logística se encuentra "
-        "en la Secretaría Virtual.\n\nAtentamente,\n\nSecretaría Técnica de la CRM",
-        "body_en": "Dear {name},\n\nAt the request of the Pro-Tempore Presidency and of the sponsor countries "
-        "({sponsors}), the Technical Secretariat of the Regional Conference on Migration is pleased to invite you to "
-        "the {meeting}, to be held in {city} on {dates}.\n\nThe administrative and logistics information is on the "
-        "Virtual Secretariat.\n\nYours sincerely,\n\nCRM Technical Secretariat",
+        "body_es": "La Secretaría Técnica de la Conferencia Regional sobre Migración, a solicitud de la Presidencia "
+        "Pro-Tempore y de los países patrocinadores ({sponsors}), tiene el agrado de invitarle al {meeting}, que se "
+        "celebrará en {city}, {when}.\n\nLa información administrativa y logística se encuentra en la Secretaría "
+        "Virtual.",
+        "body_en": "At the request of the Pro-Tempore Presidency and of the sponsor countries ({sponsors}), the "
+        "Technical Secretariat of the Regional Conference on Migration is pleased to invite you to the {meeting}, to "
+        "be held in {city}, {when}.\n\nThe administrative and logistics information is on the Virtual Secretariat.",
     },
     {
         "slug": "agradecimiento-ponentes",
@@ -58,15 +59,14 @@ TEMPLATES = [
         "name": "Agradecimiento a ponentes en nombre de los patrocinadores",
         "subject_es": "Agradecimiento por su participación en el {meeting}",
         "subject_en": "Thank you for taking part in the {meeting}",
-        "body_es": "Estimado/a {name}:\n\nEn nombre de los Gobiernos de {sponsors}, patrocinadores del {meeting}, "
-        "celebrado en {city} del {dates}, la Secretaría Técnica de la Conferencia Regional sobre Migración le "
-        "agradece su valiosa ponencia y su aporte a las discusiones.\n\nSu contribución enriquece el trabajo de la "
-        "Conferencia en la atención de la salud de las personas migrantes en la región.\n\nAtentamente,\n\n"
-        "Secretaría Técnica de la CRM",
-        "body_en": "Dear {name},\n\nOn behalf of the Governments of {sponsors}, sponsors of the {meeting}, held in "
-        "{city} on {dates}, the Technical Secretariat of the Regional Conference on Migration thanks you for your "
-        "valuable presentation and your contribution to the discussions.\n\nYour contribution enriches the "
-        "Conference's work on the health of migrants in the region.\n\nYours sincerely,\n\nCRM Technical Secretariat",
+        "body_es": "En nombre de {on_behalf_of}, patrocinadores del {meeting}, celebrado en {city}, {when}, la "
+        "Secretaría Técnica de la Conferencia Regional sobre Migración le agradece su valiosa ponencia y su aporte a "
+        "las discusiones.\n\nSu contribución enriquece el trabajo de la Conferencia en la atención de la salud de "
+        "las personas migrantes en la región.",
+        "body_en": "On behalf of {on_behalf_of}, sponsors of the {meeting}, held in {city}, {when}, the Technical "
+        "Secretariat of the Regional Conference on Migration thanks you for your valuable presentation and your "
+        "contribution to the discussions.\n\nYour contribution enriches the Conference's work on the health of "
+        "migrants in the region.",
     },
     {
         "slug": "certificado-asistencia",
@@ -75,9 +75,9 @@ TEMPLATES = [
         "subject_es": "Certificado de asistencia: {meeting}",
         "subject_en": "Certificate of attendance: {meeting}",
         "body_es": "La Secretaría Técnica de la Conferencia Regional sobre Migración certifica que {name} "
-        "({delegation}) asistió al {meeting}, celebrado en {city} del {dates}.",
+        "({delegation}) asistió al {meeting}, celebrado en {city}, {when}.",
         "body_en": "The Technical Secretariat of the Regional Conference on Migration certifies that {name} "
-        "({delegation}) attended the {meeting}, held in {city} on {dates}.",
+        "({delegation}) attended the {meeting}, held in {city}, {when}.",
     },
 ]
 
@@ -239,31 +239,43 @@ def load(*, stdout, style):
         "government representatives, observer organisations and civil society",
     )  # fmt: skip
 
-    # The thank-you letters to the speakers, on behalf of Canada and Mexico.
+    # The thank-you letters to the speakers of the approved agenda, on behalf of Canada and Mexico.
     template = templates["agradecimiento-ponentes"]
     letter, _ = Letter.objects.update_or_create(
         meeting=meeting,
         template=template,
         sent_at=THANKS_SENT,
-        defaults={"kind": template.kind, "signed_on_behalf_of": "Gobiernos de Canadá y México"},
+        defaults={"kind": template.kind, "letter_date": THANKS_SENT.date(), "on_behalf": Letter.OnBehalf.SPONSORS},
     )
-    for a in addressees_of(Registration.objects.filter(pk__in=[r.pk for r in speaker_regs]).select_related(
-        "person", "invitation", "invitation__country", "invitation__organization", "person__country",
-        "person__organization",
-    )):  # fmt: skip
-        lang = a.language
-        context = merge_context(meeting=meeting, person=a.person, name=a.name, lang=lang, delegation=a.delegation)
+    addressees = agenda_speakers(meeting) or addressees_of(
+        Registration.objects.filter(pk__in=[r.pk for r in speaker_regs]).select_related(
+            "person", "invitation", "invitation__country", "invitation__organization", "person__country",
+            "person__organization",
+        )
+    )  # fmt: skip
+    draft = letter_compose(
+        meeting=meeting, template=template, addressees=addressees, by=None, letter_date=THANKS_SENT.date(),
+        on_behalf=Letter.OnBehalf.SPONSORS,
+    )  # fmt: skip
+    Letter.objects.filter(pk=letter.pk).update(
+        signed_on_behalf_of=draft.letter.signed_on_behalf_of, signed_on_behalf_of_en=draft.letter.signed_on_behalf_of_en
+    )
+    letter.recipients.exclude(person__in=[a.person for a in addressees if a.person]).delete()
+    for recipient in draft.recipients:
         LetterRecipient.objects.update_or_create(
             letter=letter,
-            person=a.person,
+            person=recipient.person,
             defaults={
-                "name": a.name,
-                "email": a.email,
-                "language": lang,
-                "subject": merge(getattr(template, f"subject_{lang}"), context),
-                "body": merge(getattr(template, f"body_{lang}"), context),
-                "sent_at": THANKS_SENT,
-                "send_count": 1,
+                "name": recipient.name,
+                "email": recipient.email,
+                "language": recipient.language,
+                "subject": recipient.subject,
+                "body": recipient.body,
+                "salutation": recipient.salutation,
+                "delegation": recipient.delegation,
+                "sent_at": THANKS_SENT if recipient.email else None,
+                "send_count": 1 if recipient.email else 0,
+                "not_sent_reason": recipient.not_sent_reason,
             },
         )
     _activity_once(
@@ -274,4 +286,4 @@ def load(*, stdout, style):
         "Mexico",
     )  # fmt: skip
     count = Invitation.objects.filter(meeting=meeting).count()
-    stdout.write(f"  participation: {count} invitations, {len(speaker_regs)} speakers thanked")
+    stdout.write(f"  participation: {count} invitations, {len(draft.recipients)} speakers thanked")

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from secretaria.core.i18n import pick
+from secretaria.core.i18n import date_range_text, pick
 from secretaria.meetings.models import AgendaItem, AgendaVersion
 
 _LATIN1 = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "-"})
@@ -23,6 +23,16 @@ def _latin1(text: str) -> str:
     return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
 
 
+# "lunes 18 de octubre de 2004" / "Monday 18 October 2004".
+DAY_HEADING = {"es": r"l j \d\e F \d\e Y", "en": "l j F Y"}
+
+
+def _day_heading(day, lang: str) -> str:
+    # Only the first letter: str.capitalize() would write "Monday 18 october 2004".
+    text = date_format(day, DAY_HEADING.get(lang, "l j F Y"))
+    return text[:1].upper() + text[1:]
+
+
 def _heading(version: AgendaVersion, lang: str) -> tuple[str, str, str]:
     meeting = version.meeting
     title = pick(meeting, "title", lang)
@@ -30,9 +40,7 @@ def _heading(version: AgendaVersion, lang: str) -> tuple[str, str, str]:
     if version.state != AgendaVersion.State.APPROVED:
         kind = f"{kind} ({_('draft')} v{version.number})"
     place = ", ".join(x for x in [meeting.city, pick(meeting.country, "name", lang) if meeting.country else ""] if x)
-    dates = date_format(meeting.start_date, "DATE_FORMAT")
-    if meeting.end_date != meeting.start_date:
-        dates = f"{dates} - {date_format(meeting.end_date, 'DATE_FORMAT')}"
+    dates = date_range_text(meeting.start_date, meeting.end_date, lang)
     return title, kind, f"{place} · {dates}" if place else dates
 
 
@@ -84,7 +92,13 @@ def agenda_pdf(version: AgendaVersion, lang: str) -> bytes:
             pdf.ln(4)
             if day:
                 pdf.set_font("Helvetica", "B", 12)
-                pdf.multi_cell(0, 7, _latin1(date_format(day, "l j F Y").capitalize()), new_x="LMARGIN", new_y="NEXT")
+                pdf.multi_cell(
+                    0,
+                    7,
+                    _latin1(_day_heading(day, lang)),
+                    new_x="LMARGIN",
+                    new_y="NEXT",
+                )
             session = None
             for item in items:
                 item_session = pick(item, "session", lang)
@@ -127,7 +141,7 @@ def agenda_docx(version: AgendaVersion, lang: str) -> bytes:
             doc.add_paragraph(intro)
         for day, items in _days(version):
             if day:
-                doc.add_heading(date_format(day, "l j F Y").capitalize(), level=2)
+                doc.add_heading(_day_heading(day, lang), level=2)
             session = None
             for item in items:
                 item_session = pick(item, "session", lang)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from secretaria.meetings.models import LetterRecipient, Registration
@@ -124,42 +123,15 @@ def badges_pdf(registrations: list[Registration], *, meeting_title: str) -> byte
     return bytes(pdf.output())
 
 
-def _letterhead(lang: str) -> str:
-    with translation.override(lang):
-        return str(_("Regional Conference on Migration — Technical Secretariat"))
-
-
 def letter_pdf(recipient: LetterRecipient) -> bytes:
-    from fpdf import FPDF
+    from secretaria.core.letters import render_pdf
+    from secretaria.meetings.letters import recipient_layout
 
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_margins(25, 25, 25)
-    pdf.add_page()
-    pdf.set_title(latin1(recipient.subject))
-    pdf.set_font("helvetica", "B", 10)
-    pdf.cell(0, 6, latin1(_letterhead(recipient.language)), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_font("helvetica", size=10)
-    pdf.cell(0, 6, latin1(recipient.letter.sent_at.date().isoformat()), align="R", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_font("helvetica", "B", 12)
-    pdf.multi_cell(0, 7, latin1(recipient.subject), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
-    pdf.set_font("helvetica", size=11)
-    pdf.multi_cell(0, 6, latin1(recipient.body), new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
+    return render_pdf(recipient_layout(recipient))
 
 
 def letter_docx(recipient: LetterRecipient) -> bytes:
-    from docx import Document
+    from secretaria.core.letters import render_docx
+    from secretaria.meetings.letters import recipient_layout
 
-    doc = Document()
-    doc.core_properties.title = recipient.subject
-    doc.add_paragraph(_letterhead(recipient.language)).runs[0].bold = True
-    doc.add_paragraph(recipient.letter.sent_at.date().isoformat())
-    doc.add_heading(recipient.subject, level=1)
-    for paragraph in recipient.body.split("\n\n"):
-        doc.add_paragraph(paragraph.strip())
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return render_docx(recipient_layout(recipient))

@@ -12,10 +12,9 @@ import io
 from decimal import Decimal
 
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from secretaria.core.i18n import pick
+from secretaria.core.i18n import date_range_text, date_text, number_text, pick
 from secretaria.meetings.models import ContractedService, Meeting
 from secretaria.meetings.selectors_contracts import CostLine, cost_summary
 
@@ -27,9 +26,7 @@ def _meeting_heading(meeting: Meeting, lang: str) -> tuple[str, str]:
     place = ", ".join(
         part for part in (meeting.city, pick(meeting.country, "name", lang) if meeting.country else "") if part
     )
-    dates = date_format(meeting.start_date, "DATE_FORMAT")
-    if meeting.end_date != meeting.start_date:
-        dates = f"{dates} – {date_format(meeting.end_date, 'DATE_FORMAT')}"
+    dates = date_range_text(meeting.start_date, meeting.end_date, lang)
     return title, " · ".join(part for part in (place, dates) if part)
 
 
@@ -62,7 +59,7 @@ def _line_headers(first: str) -> list[str]:
 
 
 def _currencies_text(line: CostLine) -> str:
-    return "; ".join(f"{code} {amount:,.2f}" for code, amount in line.currencies())
+    return "; ".join(f"{code} {number_text(amount)}" for code, amount in line.currencies())
 
 
 def _line_row(line: CostLine, label: str | None = None) -> list:
@@ -145,7 +142,12 @@ def latin1(text) -> str:
 
 
 def _money(value: Decimal) -> str:
-    return f"{value:,.2f}"
+    """In the active language's notation: 4.500,00 in Spanish, 4,500.00 in English."""
+    return number_text(value)
+
+
+def _rate(value: Decimal) -> str:
+    return number_text(value, decimals=max(0, -value.normalize().as_tuple().exponent))
 
 
 def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
@@ -167,7 +169,7 @@ def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
         pdf.multi_cell(
             0, 5,
             latin1(_("Prepared on %(date)s. Restricted: Technical Secretariat and Pro-Tempore Presidency.")
-                    % {"date": date_format(timezone.localdate(), "DATE_FORMAT")}),
+                    % {"date": date_text(timezone.localdate(), lang)}),
             new_x="LMARGIN", new_y="NEXT",
         )  # fmt: skip
         pdf.ln(3)
@@ -183,7 +185,7 @@ def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
             _pdf_row(
                 pdf,
                 [row[0], row[1], row[2], row[3], row[4], f"{service.currency} {_money(service.amount)}",
-                 f"{service.usd_rate.normalize():f}", _money(service.amount_usd)],
+                 _rate(service.usd_rate), _money(service.amount_usd)],
                 widths,
             )  # fmt: skip
         if not services:

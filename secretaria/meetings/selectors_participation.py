@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from secretaria.core import access
 from secretaria.meetings.models import Invitation, Letter, Mailing, Meeting, ParticipationEvent, Registration
@@ -115,13 +115,24 @@ def invited_meeting_ids_for_person(person) -> list[int]:
 
 
 def participation_counts(meeting: Meeting) -> dict[str, list[tuple[str, str, int]]]:
-    """The Secretariat's summary: invitations and registrations by status (code, label, count), two queries."""
+    """The Secretariat's summary: invitations (sent or not) and registrations by status (code, label, count), three queries."""
 
     def by_status(model) -> list[tuple[str, str, int]]:
         rows = dict(model.objects.filter(meeting=meeting).values_list("status").annotate(n=Count("pk")).order_by())
         return [(code, label, rows[code]) for code, label in model.Status.choices if rows.get(code)]
 
-    return {"invitations": by_status(Invitation), "registrations": by_status(Registration)}
+    invitations = []
+    for code, label, n in by_status(Invitation):
+        if code != Invitation.Status.INVITED:
+            invitations.append((code, label, n))
+            continue
+        # "Invited" splits into what happened: sent and waiting for an answer, or never sent.
+        unsent = Invitation.objects.filter(meeting=meeting, status=code, sent_at__isnull=True).count()
+        if n - unsent:
+            invitations.append((code, gettext("Sent, no answer yet"), n - unsent))
+        if unsent:
+            invitations.append(("unsent", gettext("Not sent"), unsent))
+    return {"invitations": invitations, "registrations": by_status(Registration)}
 
 
 # --- What a signed-in person sees of their own invitations and registrations ---------------------

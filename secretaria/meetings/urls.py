@@ -27,6 +27,9 @@ urlpatterns = [
     path(_("<slug:slug>/agenda/compare/"), views.agenda_compare, name="agenda_compare"),
     path(_("<slug:slug>/agenda/<int:pk>/"), views.agenda_version, name="agenda_version"),
     path(_("<slug:slug>/agenda/<int:pk>/do/<str:action>/"), views.agenda_action, name="agenda_action"),
+    path(
+        _("<slug:slug>/agenda/<int:pk>/check/<str:action>/"), views.agenda_send_preview, name="agenda_send_preview"
+    ),  # fmt: skip
     path(_("<slug:slug>/agenda/<int:pk>/items/new/"), views.agenda_item_edit, name="agenda_item_add"),
     path(_("<slug:slug>/agenda/<int:pk>/items/<int:item_pk>/"), views.agenda_item_edit, name="agenda_item_edit"),
     path(

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
@@ -248,23 +248,77 @@ def participants_badges(request, slug):
     return response
 
 
+def _letter_addressees(meeting, data) -> list:
+    addressees = svc.agenda_speakers(meeting) if data.get("agenda_speakers") else []
+    if data.get("categories"):
+        seen = {a.person.pk for a in addressees if a.person}
+        addressees += [
+            a
+            for a in svc.addressees_of(sel.participants_in_categories(meeting, data["categories"]))
+            if not a.person or a.person.pk not in seen
+        ]
+    return addressees
+
+
 @_secretariat
 def letters(request, slug):
+    """Choose the letter and its recipients; see it merged for one of them, with the count; then send."""
     meeting = _managed_meeting(request, slug)
     form = LetterSendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        addressees = svc.addressees_of(sel.participants_in_categories(meeting, d["categories"]))
+        compose = {
+            "meeting": meeting, "template": d["template"], "addressees": _letter_addressees(meeting, d),
+            "by": request.user, "letter_date": d["letter_date"], "on_behalf": d["on_behalf"],
+            "on_behalf_es": d["on_behalf_es"], "on_behalf_en": d["on_behalf_en"],
+        }  # fmt: skip
         try:
-            letter = svc.letter_send(
-                meeting=meeting, template=d["template"], addressees=addressees, by=request.user,
-                on_behalf_of=d["on_behalf_of"],
-            )  # fmt: skip
+            if d.get("agenda_speakers") and not d.get("categories") and not compose["addressees"]:
+                raise ValidationError(_("The meeting has no approved agenda with speakers yet."))
+            if request.POST.get("confirm") == "1":
+                letter = svc.letter_send(**compose)
+            else:
+                draft = svc.letter_compose(**compose)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("The letter is on its way to %(n)s recipients.") % {"n": len(addressees)})
-            return redirect("meetings:letter_detail", slug=meeting.slug, pk=letter.pk)
+            if request.POST.get("confirm") == "1":
+                sent = letter.recipients.exclude(email="").count()
+                messages.success(
+                    request,
+                    ngettext("The letter is on its way to %(n)s recipient.", "The letter is on its way to %(n)s recipients.",
+                             sent) % {"n": sent},
+                )  # fmt: skip
+                unsent = letter.recipients.filter(email="").count()
+                if unsent:
+                    messages.warning(
+                        request,
+                        ngettext(
+                            "%(n)s recipient has no e-mail address: the letter is kept, not sent.",
+                            "%(n)s recipients have no e-mail address: their letters are kept, not sent.",
+                            unsent,
+                        )
+                        % {"n": unsent},
+                    )
+                return redirect("meetings:letter_detail", slug=meeting.slug, pk=letter.pk)
+            try:
+                shown = min(max(int(request.POST.get("preview_for", 0)), 0), len(draft.recipients) - 1)
+            except ValueError:
+                shown = 0
+            recipient = draft.recipients[shown]
+            return render(
+                request,
+                T + "letter_preview.html",
+                {
+                    "meeting": meeting,
+                    "form": form,
+                    "draft": draft,
+                    "shown": shown,
+                    "recipient": recipient,
+                    "page": svc.recipient_layout(recipient),
+                    "with_address": len(draft.recipients) - len(draft.without_address),
+                },
+            )
     return render(
         request, T + "letters.html", {"meeting": meeting, "form": form, "letters": sel.letters_for_meeting(meeting)}
     )

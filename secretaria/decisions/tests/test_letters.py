@@ -38,9 +38,9 @@ def test_the_spanish_and_english_letters_come_from_their_templates(parties, ix_c
     )
     es = letters.letter_content(hn)
     en = letters.letter_content(ca)
-    assert "Asunto: seguimiento de las decisiones de la IX Conferencia Regional sobre Migración" in es.body
+    assert "Asunto: Seguimiento de las decisiones de la IX Conferencia Regional sobre Migración" in es.text
     assert "Informar sobre la preparación del seminario." in es.body
-    assert "Subject: follow-up of the decisions of the Ninth Regional Conference on Migration" in en.body
+    assert "Subject: Follow-up of the decisions of the Ninth Regional Conference on Migration" in en.text
     assert "Report on the preparation of the seminar." in en.body
     assert ("item", next(text for kind, text in en.blocks() if kind == "item")) in en.blocks()
 

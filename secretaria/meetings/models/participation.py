@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -141,6 +142,33 @@ class Invitation(models.Model):
         if self.for_delegation:
             return self.country.name if self.country_id else self.organization.name
         return self.person.full_name if self.person_id else ""
+
+    @property
+    def is_unsent(self) -> bool:
+        return self.status == self.Status.INVITED and self.sent_at is None
+
+    @property
+    def status_label(self) -> str:
+        """What happened, as the Secretariat reads it: an invitation nobody received is not "sent"."""
+        if self.is_unsent:
+            return gettext("Not sent")
+        if self.status == self.Status.INVITED:
+            return gettext("Sent, no answer yet")
+        return self.get_status_display()
+
+    @property
+    def not_sent_reason(self) -> str:
+        if not self.is_unsent:
+            return ""
+        if self.email:
+            return gettext("Not sent yet: use “Send the unsent invitations”.")
+        if self.for_delegation and self.person_id is None:
+            return gettext("No focal point of %(invitee)s in the directory, and no e-mail address to write to.") % {
+                "invitee": self.invitee_name
+            }
+        return gettext("%(person)s has no e-mail address in the directory.") % {
+            "person": self.person.full_name if self.person_id else self.invitee_name
+        }
 
 
 class Registration(models.Model):
@@ -296,10 +324,19 @@ class LetterTemplate(models.Model):
 class Letter(models.Model):
     """One sending of a template to a set of recipients of a meeting, kept for resending."""
 
+    class OnBehalf(models.TextChoices):
+        SECRETARIAT = "", _("The Technical Secretariat itself")
+        SPONSORS = "sponsors", _("The sponsors of the meeting")
+        PPT = "ppt", _("The Pro-Tempore Presidency")
+        OTHER = "other", _("Someone else (write it below in both languages)")
+
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="letters")
     template = models.ForeignKey(LetterTemplate, on_delete=models.PROTECT, related_name="letters")
     kind = models.CharField(_("kind"), max_length=16, choices=LetterTemplate.Kind.choices)
-    signed_on_behalf_of = models.CharField(_("on behalf of"), max_length=255, blank=True)
+    letter_date = models.DateField(_("date of the letter"), default=timezone.localdate)
+    on_behalf = models.CharField(_("on behalf of"), max_length=16, choices=OnBehalf.choices, blank=True)
+    signed_on_behalf_of = models.CharField(_("on behalf of (Spanish)"), max_length=255, blank=True)
+    signed_on_behalf_of_en = models.CharField(_("on behalf of (English)"), max_length=255, blank=True)
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -322,8 +359,13 @@ class LetterRecipient(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=ContentLanguage.choices, default="es")
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
+    salutation = models.CharField(_("salutation"), max_length=255, blank=True)
+    delegation = models.CharField(_("delegation"), max_length=255, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     send_count = models.PositiveSmallIntegerField(_("times sent"), default=0)
+    not_sent_reason = models.CharField(
+        _("why it was not sent"), max_length=300, blank=True, help_text=_("Empty once the letter has gone out.")
+    )
 
     class Meta:
         ordering = ["name", "pk"]
@@ -332,6 +374,15 @@ class LetterRecipient(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def on_behalf_text(self) -> str:
+        letter = self.letter
+        return (
+            (letter.signed_on_behalf_of_en or letter.signed_on_behalf_of)
+            if self.language == "en"
+            else (letter.signed_on_behalf_of or letter.signed_on_behalf_of_en)
+        )
 
 
 class Mailing(models.Model):

@@ -7,6 +7,7 @@ goes on the activity record. The PPT is told by e-mail when an agenda waits for 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -204,14 +205,20 @@ def _version_url(version: AgendaVersion) -> str:
     )
 
 
-def _notify(users, *, subject: str, body: str, version: AgendaVersion, enabled: bool = True) -> None:
-    """One e-mail per person, in their preferred language. ``subject``/``body`` are
-    format strings with %(meeting)s, %(agenda)s and %(url)s, marked for translation by the caller.
-    ``enabled`` False: no e-mail (demo data and imports of past meetings)."""
-    if not enabled:
-        return
+@dataclass
+class Notification:
+    user: object
+    subject: str
+    body: str
+
+
+def _notifications(users, *, subject: str, body: str, version: AgendaVersion) -> list[Notification]:
+    """One e-mail per person who may see the meeting and has an address, in their preferred language.
+    ``subject``/``body`` are format strings with %(meeting)s, %(agenda)s and %(url)s, marked for
+    translation by the caller."""
     url = _version_url(version)
     meeting = version.meeting
+    out = []
     for user in users:
         # A sponsor's or the PPT's official who may not see the meeting is not told of it.
         if not user.email or not access.can_view(user, meeting.access_level, meeting.access_group_id):
@@ -225,7 +232,50 @@ def _notify(users, *, subject: str, body: str, version: AgendaVersion, enabled: 
                 "agenda": (KIND_EN if lang == "en" else KIND_ES)[version.kind] + f" v{version.number}",
                 "url": url,
             }
-            queue_email(subject=_(subject) % values, body=_(body) % values, to=[user.email])
+            out.append(Notification(user=user, subject=_(subject) % values, body=_(body) % values))
+    return out
+
+
+def _notify(users, *, subject: str, body: str, version: AgendaVersion, enabled: bool = True) -> None:
+    """Send the notifications. ``enabled`` False: no e-mail (demo data and imports of past meetings)."""
+    if not enabled:
+        return
+    for n in _notifications(users, subject=subject, body=body, version=version):
+        queue_email(subject=n.subject, body=n.body, to=[n.user.email])
+
+
+SUBMIT_SUBJECT = gettext_noop("Agenda waiting for your approval: %(meeting)s")
+SUBMIT_BODY = gettext_noop(
+    "The Technical Secretariat has submitted the %(agenda)s of %(meeting)s "
+    "to the Pro-Tempore Presidency.\n\nApprove it or return it with comments here:\n%(url)s\n"
+)
+COMMENT_SUBJECT = gettext_noop("Agenda for your comments: %(meeting)s")
+COMMENT_BODY = gettext_noop(
+    "The Technical Secretariat invites you, as a sponsor, to comment on the %(agenda)s "
+    "of %(meeting)s.\n\nRead it and comment on its items here:\n%(url)s\n"
+)
+
+
+@dataclass
+class SendPreview:
+    """Who a step will e-mail and what they will read, before the step is taken."""
+
+    notifications: list[Notification]
+    without_address: list  # accounts that will not be told: no e-mail address
+
+
+def agenda_send_preview(*, version: AgendaVersion, action: str) -> SendPreview:
+    """``action``: "submit" (the PPT's officials) or "open_comments" (the sponsors' officials)."""
+    if action == "submit":
+        users, subject, body = list(current_ppt_users()), SUBMIT_SUBJECT, SUBMIT_BODY
+    elif action == "open_comments":
+        users, subject, body = list(sponsor_users(version.meeting)), COMMENT_SUBJECT, COMMENT_BODY
+    else:
+        raise ValueError(action)
+    return SendPreview(
+        notifications=_notifications(users, subject=subject, body=body, version=version),
+        without_address=[u for u in users if not u.email],
+    )
 
 
 @transaction.atomic
@@ -243,15 +293,9 @@ def agenda_open_for_comment(*, version: AgendaVersion, by, on=None, notify: bool
             es="enviada a los patrocinadores para comentarios", en="sent to the sponsors for comment", on=on,
         )  # fmt: skip
         _notify(
-            sponsor_users(version.meeting),
-            subject=gettext_noop("Agenda for your comments: %(meeting)s"),
-            body=gettext_noop(
-                "The Technical Secretariat invites you, as a sponsor, to comment on the %(agenda)s "
-                "of %(meeting)s.\n\nRead it and comment on its items here:\n%(url)s\n"
-            ),
-            version=version,
+            sponsor_users(version.meeting), subject=COMMENT_SUBJECT, body=COMMENT_BODY, version=version,
             enabled=notify,
-        )
+        )  # fmt: skip
     return version
 
 
@@ -428,16 +472,7 @@ def agenda_submit(*, version: AgendaVersion, by, on=None, notify: bool = True) -
         es="enviada a la Presidencia Pro-Tempore para aprobación",
         en="submitted to the Pro-Tempore Presidency for approval", on=on,
     )  # fmt: skip
-    _notify(
-        current_ppt_users(),
-        subject=gettext_noop("Agenda waiting for your approval: %(meeting)s"),
-        body=gettext_noop(
-            "The Technical Secretariat has submitted the %(agenda)s of %(meeting)s "
-            "to the Pro-Tempore Presidency.\n\nApprove it or return it with comments here:\n%(url)s\n"
-        ),
-        version=version,
-        enabled=notify,
-    )
+    _notify(current_ppt_users(), subject=SUBMIT_SUBJECT, body=SUBMIT_BODY, version=version, enabled=notify)
     return version
 
 

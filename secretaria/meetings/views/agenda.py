@@ -233,6 +233,31 @@ def agenda_action(request, slug, pk, action):
     return redirect("meetings:agenda_version", slug=slug, pk=version.pk)
 
 
+def agenda_send_preview(request, slug, pk, action):
+    """Before the sponsors are invited to comment or the agenda goes to the PPT: who will be told,
+    how many they are, and the e-mail one of them (chosen) will read; then the step is confirmed."""
+    version = _version_or_404(request, slug, pk)
+    _require_manager(request, version.meeting)
+    if action not in ("submit", "open_comments") or not version.is_draft:
+        raise Http404
+    preview = services.agenda_send_preview(version=version, action=action)
+    chosen = request.GET.get("to", "")
+    shown = next((n for n in preview.notifications if str(n.user.pk) == chosen), None)
+    shown = shown or (preview.notifications[0] if preview.notifications else None)
+    return render(
+        request,
+        "meetings/agenda_send_preview.html",
+        {
+            "meeting": version.meeting,
+            "version": version,
+            "action": action,
+            "preview": preview,
+            "shown": shown,
+            "has_items": version.items.exists(),
+        },
+    )
+
+
 def agenda_item_edit(request, slug, pk, item_pk=None):
     version = _version_or_404(request, slug, pk)
     _require_manager(request, version.meeting)

@@ -141,3 +141,25 @@ def test_unsent_invitations_are_not_sent_for_a_cancelled_meeting(seminar, focal_
     page = client.post(url, follow=True).content.decode()
     assert "No se envían invitaciones para una reunión en estado «cancelada»." in page
     assert mail.outbox == []
+
+
+def test_a_country_without_an_address_is_shown_as_not_sent_with_the_reason_not_as_invited(
+    seminar, focal_points, st_officer, client_for
+):
+    invitations_create(meeting=seminar, by=st_officer, member_states=True)
+    honduras = Invitation.objects.get(meeting=seminar, country__iso2="HN")
+    client = client_for(st_officer)
+
+    page = client.get(reverse("meetings:participation_manage", args=[seminar.slug])).content.decode()
+    row = page.split(reverse("meetings:participation_invitation", args=[seminar.slug, honduras.pk]))[1]
+    row = row.split("</tr>")[0]
+    assert "Invitación enviada" not in row
+    assert "No enviada" in row and "Ningún punto focal de Honduras en el directorio" in row
+    gt = Invitation.objects.get(meeting=seminar, country__iso2="GT")
+    gt_row = page.split(reverse("meetings:participation_invitation", args=[seminar.slug, gt.pk]))[1].split("</tr>")[0]
+    assert "Enviada, sin respuesta aún" in gt_row
+
+    detail = client.get(reverse("meetings:participation_invitation", args=[seminar.slug, honduras.pk]))
+    assert "Ningún punto focal de Honduras en el directorio" in detail.content.decode()
+    meeting_page = client.get(seminar.get_absolute_url()).content.decode()
+    assert "Enviada, sin respuesta aún: 2" in meeting_page and "No enviada: 9" in meeting_page

@@ -19,8 +19,8 @@ def thanks():
     return LetterTemplate.objects.create(
         slug="gracias", kind=LetterTemplate.Kind.THANKS, name="Agradecimiento",
         subject_es="Gracias por su ponencia en el {meeting}", subject_en="Thank you for speaking at the {meeting}",
-        body_es="Estimado/a {name}:\n\nEn nombre de {sponsors}, gracias por su ponencia en {city} ({dates}).",
-        body_en="Dear {name},\n\nOn behalf of {sponsors}, thank you for speaking in {city} ({dates}).",
+        body_es="En nombre de {sponsors}, gracias por su ponencia en {city} ({dates}).",
+        body_en="On behalf of {sponsors}, thank you for speaking in {city} ({dates}).",
     )  # fmt: skip
 
 
@@ -53,7 +53,8 @@ def test_the_thank_you_letters_are_merged_in_each_speakers_language_and_sent_wit
     es = LetterRecipient.objects.get(letter=letter, email="marta@example.org")
     en = LetterRecipient.objects.get(letter=letter, email="cl@example.org")
     assert es.subject == "Gracias por su ponencia en el Seminario «Migración y Salud»"
-    assert "Estimado/a Marta Castillo" in es.body and "Canadá y México" in es.body and "Ciudad de Guatemala" in es.body
+    assert es.salutation == "Cordial saludo:" and "Estimado/a" not in es.body  # no gender in the directory
+    assert "Canadá y México" in es.body and "Ciudad de Guatemala" in es.body
     assert en.language == "en" and "On behalf of Canada and Mexico" in en.body
     assert len(mail.outbox) == 2
     message = next(m for m in mail.outbox if m.to == ["marta@example.org"])
@@ -101,8 +102,11 @@ def test_the_letters_page_sends_to_a_category_and_lists_what_was_sent(seminar, s
                                                                       client_for):  # fmt: skip
     client = client_for(st_officer)
     url = reverse("meetings:letters", kwargs={"slug": seminar.slug})
-    response = client.post(url, {"template": thanks.pk, "categories": ["speaker"], "on_behalf_of": "Canadá y México"},
-                           follow=True)  # fmt: skip
+    data = {"template": thanks.pk, "categories": ["speaker"], "letter_date": "2026-01-15", "on_behalf": "other",
+            "on_behalf_es": "Canadá y México", "on_behalf_en": "Canada and Mexico"}  # fmt: skip
+    assert client.post(url, data).status_code == 200  # the preview
+    assert not Letter.objects.exists()
+    response = client.post(url, {**data, "confirm": "1"}, follow=True)
     assert response.status_code == 200
     letter = Letter.objects.get()
     assert letter.recipients.count() == 2 and letter.signed_on_behalf_of == "Canadá y México"
