@@ -11,7 +11,7 @@ class MeetingFilterForm(forms.Form):
     when = forms.ChoiceField(
         label=_("When"),
         required=False,
-        choices=[("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All"))],
+        choices=[("", _("Upcoming and recent")), ("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All"))],
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Meeting.Kind.choices])
     country = forms.ModelChoiceField(
