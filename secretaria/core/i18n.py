@@ -43,3 +43,19 @@ class translated:  # noqa: N801 - used like a field declaration
 
     def missing_languages(self, obj) -> list[str]:
         return [code for code in CONTENT_LANGUAGES if not getattr(obj, f"{self.field}_{code}", "")]
+
+
+def format_date(value, lang: str | None = None, fmt: str = "DATE_FORMAT") -> str:
+    """A date as the reader's language writes it ("18 de octubre de 2004", "Oct. 18, 2004")."""
+    from django.utils import formats, translation
+
+    with translation.override(lang or current_language()):
+        return formats.date_format(value, fmt)
+
+
+def format_number(value, lang: str | None = None, decimals: int | None = 2) -> str:
+    """An amount as the reader's language writes it: 4 500,00 in Spanish, 4,500.00 in English."""
+    from django.utils import formats, translation
+
+    with translation.override(lang or current_language()):
+        return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)

@@ -176,7 +176,7 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = [
             "kind", "slug", "title_es", "title_en", "description_es", "description_en", "start_date", "end_date",
-            "time_zone", "city", "country", "venue", "host_countries", "sponsor_countries", "sponsor_organizations",
+            "time_zone", "city", "city_en", "country", "venue", "host_countries", "sponsor_countries", "sponsor_organizations",
             "group", "working_languages", "interpretation", "access_level", "access_group", "capacity",
             "registration_deadline",
         ]  # fmt: skip

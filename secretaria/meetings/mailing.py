@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretaria.comms.bulletins import BulletinEntry, BulletinSection, period_bounds, register_bulletin_section
 from secretaria.comms.kinds import LANGS, EventKind, Item, absolute, register_event_kind, simple_item_html
-from secretaria.core.i18n import pick
+from secretaria.core.i18n import format_date, pick
 
 MEETING_ANNOUNCED = "meeting.announced"
 AGENDA_APPROVED = "agenda.approved"
@@ -127,11 +127,10 @@ def meetings_announced(start, end) -> list[BulletinEntry]:
     meetings = Meeting.objects.filter(created_at__gte=low, created_at__lt=high).exclude(status=Meeting.Status.CANCELLED)
     for meeting in meetings.order_by("start_date", "pk"):
         url_es, url_en = _urls(meeting.get_absolute_url)
-        when = f"{meeting.start_date:%Y-%m-%d}"
         entries.append(
             BulletinEntry(
-                title_es=f"{meeting.title_es} ({when})",
-                title_en=f"{meeting.title_en or meeting.title_es} ({when})",
+                title_es=f"{meeting.title_es} ({format_date(meeting.start_date, 'es')})",
+                title_en=f"{meeting.title_en or meeting.title_es} ({format_date(meeting.start_date, 'en')})",
                 url_es=url_es,
                 url_en=url_en,
                 date=meeting.created_at.date(),

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from secretaria.core.i18n import pick
+from secretaria.core.i18n import format_number, pick
 from secretaria.meetings.models import ContractedService, Meeting
 from secretaria.meetings.selectors_contracts import CostLine, cost_summary
 
@@ -25,7 +25,7 @@ MONEY_FORMAT = "#,##0.00"
 def _meeting_heading(meeting: Meeting, lang: str) -> tuple[str, str]:
     title = pick(meeting, "title", lang)
     place = ", ".join(
-        part for part in (meeting.city, pick(meeting.country, "name", lang) if meeting.country else "") if part
+        part for part in (meeting.city_in(lang), pick(meeting.country, "name", lang) if meeting.country else "") if part
     )
     dates = date_format(meeting.start_date, "DATE_FORMAT")
     if meeting.end_date != meeting.start_date:
@@ -62,7 +62,7 @@ def _line_headers(first: str) -> list[str]:
 
 
 def _currencies_text(line: CostLine) -> str:
-    return "; ".join(f"{code} {amount:,.2f}" for code, amount in line.currencies())
+    return "; ".join(f"{code} {format_number(amount)}" for code, amount in line.currencies())
 
 
 def _line_row(line: CostLine, label: str | None = None) -> list:
@@ -143,7 +143,7 @@ def latin1(text) -> str:
 
 
 def _money(value: Decimal) -> str:
-    return f"{value:,.2f}"
+    return format_number(value)
 
 
 def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
@@ -181,7 +181,7 @@ def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
             _pdf_row(
                 pdf,
                 [row[0], row[1], row[2], row[3], row[4], f"{service.currency} {_money(service.amount)}",
-                 f"{service.usd_rate.normalize():f}", _money(service.amount_usd)],
+                 format_number(service.usd_rate.normalize(), decimals=None), _money(service.amount_usd)],
                 widths,
             )  # fmt: skip
         if not services:
