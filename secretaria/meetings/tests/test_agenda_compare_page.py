@@ -102,6 +102,15 @@ def test_added_and_removed_text_have_colour_and_a_line(submitted_revision, page,
         assert style[0] != link_colour, f"{selector} looks like a link"
         assert style[1] not in ("rgba(0, 0, 0, 0)", "transparent"), f"{selector} has no background colour"
         assert line in style[2]
+    # On a phone the two versions stack: the newer one is not hidden behind a sideways scroll.
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.reload()
+    wrap = page.evaluate(
+        "(() => { const w = document.querySelector('.table-wrap'); return [w.scrollWidth, w.clientWidth]; })()"
+    )
+    assert wrap[0] <= wrap[1]
+    box = page.locator("table.agenda-diff ins").first.bounding_box()
+    assert box["x"] + box["width"] <= 390
     page.get_by_role("button", name="Aprobar y publicar").click()
     page.wait_for_url(f"**/{new.pk}/")
     new.refresh_from_db()

@@ -79,3 +79,16 @@ def test_a_city_without_an_english_name_shows_its_one_name(st_officer, client):
     )  # fmt: skip
     with translation.override("en"):
         assert "San José" in client.get(reverse("meetings:detail", args=["sj"])).content.decode()
+
+
+def test_the_programme_and_facts_write_days_as_each_language_does(draft, st_officer, ppt_official, client):
+    from django.utils.dateformat import format as dateformat
+
+    services.agenda_submit(version=draft, by=st_officer)
+    services.agenda_approve(version=draft, by=ppt_official)
+    day = draft.meeting.start_date
+    page = client.get(reverse("meetings:detail", args=[draft.meeting.slug])).content.decode()
+    with translation.override("es"):
+        heading = f"{dateformat(day, 'l').capitalize()}, {format_date(day, 'es')}"  # "Lunes, 2 de enero de 2027"
+    assert heading in page and " de " in heading
+    assert format_date(day, "es") + " – " in page  # the facts panel, not 02/01/2027
