@@ -27,6 +27,7 @@ from secretaria.comms.kinds import LANGS, EventKind, Item, absolute, register_ev
 from secretaria.comms.models import Bulletin, MailingList, Message, Rhythm
 from secretaria.core.access import AccessLevel
 from secretaria.core.audit import audit_record
+from secretaria.core.i18n import format_date
 from secretaria.core.richtext import render_markdown
 from secretaria.outbox.services import outbox_emit
 
@@ -109,8 +110,8 @@ def draft_text(start: datetime.date, end: datetime.date, access_level: str) -> d
             intro = gettext(
                 "Changes and updates to the two sites of the Secretaría Virtual from %(start)s to %(end)s."
             ) % {
-                "start": f"{start:%Y-%m-%d}",
-                "end": f"{end:%Y-%m-%d}",
+                "start": format_date(start, lang),
+                "end": format_date(end, lang),
             }
             body = parts[lang] or [gettext("Nothing was published in this period.")]
             result[lang] = "\n\n".join([intro, *body])
@@ -130,7 +131,7 @@ def draft_sections(start: datetime.date, end: datetime.date, access_level: str) 
             lines = [f"## {getattr(section, f'title_{lang}')}", ""]
             for e in entries:
                 title = getattr(e, f"title_{lang}").replace("[", "(").replace("]", ")")
-                when = f" ({e.date:%Y-%m-%d})" if e.date else ""
+                when = f" ({format_date(e.date, lang)})" if e.date else ""
                 lines.append(f"- [{title}]({getattr(e, f'url_{lang}')}){when}")
             parts[lang].append("\n".join(lines))
     return parts
@@ -152,8 +153,8 @@ def bulletin_draft(
     for lang in LANGS:
         with translation.override(lang):
             titles[lang] = gettext("Bulletin of changes, %(start)s to %(end)s") % {
-                "start": f"{period_start:%Y-%m-%d}",
-                "end": f"{period_end:%Y-%m-%d}",
+                "start": format_date(period_start, lang),
+                "end": format_date(period_end, lang),
             }
     return Bulletin.objects.create(
         period_start=period_start,

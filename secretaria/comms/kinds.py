@@ -116,7 +116,7 @@ def simple_item_html(*, heading: str, lines: list[str], url: str, link_text: str
 def render_document_published(event) -> Item | None:
     from django.urls import reverse
 
-    from secretaria.core.i18n import pick
+    from secretaria.core.i18n import format_date, pick
     from secretaria.documents.models import Document
 
     document = (
@@ -141,7 +141,7 @@ def render_document_published(event) -> Item | None:
             languages = ", ".join(f.get_language_display() for f in document.files.all())
             lines = [
                 gettext("The Technical Secretariat has published a document."),
-                f"{kind} · {document.symbol} · {document.date:%Y-%m-%d}",
+                f"{kind} · {document.symbol} · {format_date(document.date, lang)}",
                 summary,
                 gettext("Language versions: %(languages)s") % {"languages": languages},
             ]

@@ -34,6 +34,7 @@ from secretaria.comms.models import (
 from secretaria.core import access
 from secretaria.core.access import AccessLevel
 from secretaria.core.audit import audit_access_change, audit_record
+from secretaria.core.i18n import format_date
 from secretaria.core.richtext import render_markdown
 from secretaria.core.tasks import queue_email
 from secretaria.outbox.models import Event
@@ -503,11 +504,11 @@ def _digest_message(lst: MailingList, rhythm: str, items: list[Message], start, 
         with translation.override(lang):
             label = gettext("Daily digest") if rhythm == Rhythm.DAILY else gettext("Weekly digest")
             name = lst.name_en if lang == "en" and lst.name_en else lst.name_es
-            subject[lang] = f"{name} — {label} ({end:%Y-%m-%d})"
+            subject[lang] = f"{name} — {label} ({format_date(timezone.localtime(end), lang)})"
             intro = gettext("%(count)s messages from %(start)s to %(end)s.") % {
                 "count": len(items),
-                "start": f"{start:%Y-%m-%d %H:%M}",
-                "end": f"{end:%Y-%m-%d %H:%M}",
+                "start": format_date(timezone.localtime(start), lang, "DATETIME_FORMAT"),
+                "end": format_date(timezone.localtime(end), lang, "DATETIME_FORMAT"),
             }
             lines, rows = [], []
             for m in items:

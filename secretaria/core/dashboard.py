@@ -30,3 +30,21 @@ def panels_for(request) -> list[tuple[Panel, dict]]:
         if ctx is not None:
             shown.append((panel, ctx))
     return shown
+
+
+# Blocks of the public home page, registered the same way by the apps that have something
+# current to show (the meetings app: current and upcoming meetings).
+_HOME_PANELS: dict[str, Panel] = {}
+
+
+def register_home_panel(panel: Panel) -> None:
+    _HOME_PANELS[panel.key] = panel
+
+
+def home_panels_for(request) -> list[tuple[Panel, dict]]:
+    shown = []
+    for panel in sorted(_HOME_PANELS.values(), key=lambda p: (p.order, p.key)):
+        ctx = panel.context(request)
+        if ctx is not None:
+            shown.append((panel, ctx))
+    return shown

@@ -132,3 +132,19 @@ def number_text(value, lang: str | None = None, decimals: int = 2) -> str:
     return numberformat.format(
         value, decimal_sep, decimal_pos=decimals, grouping=3, thousand_sep=thousand_sep, force_grouping=True
     )
+
+
+def format_date(value, lang: str | None = None, fmt: str = "DATE_FORMAT") -> str:
+    """A date as the reader's language writes it ("18 de octubre de 2004", "Oct. 18, 2004")."""
+    from django.utils import formats, translation
+
+    with translation.override(lang or current_language()):
+        return formats.date_format(value, fmt)
+
+
+def format_number(value, lang: str | None = None, decimals: int | None = 2) -> str:
+    """An amount as the reader's language writes it: 4 500,00 in Spanish, 4,500.00 in English."""
+    from django.utils import formats, translation
+
+    with translation.override(lang or current_language()):
+        return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)

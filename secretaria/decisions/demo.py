@@ -289,7 +289,8 @@ def load(*, stdout, style):
     groups = {g.slug: g for g in Group.objects.filter(slug__in=["red-trafico-trata", "red-proteccion-consular"])}
     iom = Organization.objects.filter(acronym_en="IOM").first()
     st_user = User.objects.filter(username="st").first()
-    author_name = "Secretaría Técnica"
+    # A person's name reads the same in both languages; "Secretaría Técnica" showed on English pages.
+    author_name = st_user.display_name if st_user else ""
 
     meeting = _ix_crm(Meeting, countries.get("PA"))
     grcm = _grcm_december(Meeting)

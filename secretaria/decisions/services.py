@@ -21,7 +21,7 @@ from secretaria.activity.services import activity_record
 from secretaria.core import access
 from secretaria.core.access import DEFAULT_NEW_LEVEL, AccessLevel
 from secretaria.core.audit import audit_access_change, audit_record
-from secretaria.core.i18n import date_text
+from secretaria.core.i18n import date_text, format_date
 from secretaria.core.tasks import queue_email
 from secretaria.decisions import selectors
 from secretaria.decisions.models import (
@@ -640,9 +640,11 @@ def overdue_digest_send(*, on: datetime.date | None = None) -> int:
         commitment = party.commitment
         lines.append(
             f"- {commitment.decision.full_label} — {party.name} — {party.get_status_display()} — "
-            f"{commitment.deadline:%Y-%m-%d}: {commitment.description[:200]}"
+            f"{format_date(commitment.deadline)}: {commitment.description[:200]}"
         )
     subject = _("Overdue commitments: %(count)s") % {"count": len(overdue)}
-    body = _("Open commitments past their deadline on %(date)s:") % {"date": on.isoformat()} + "\n\n" + "\n".join(lines)
+    body = (
+        _("Open commitments past their deadline on %(date)s:") % {"date": format_date(on)} + "\n\n" + "\n".join(lines)
+    )
     queue_email(subject=subject, body=body, to=[settings.SECRETARIAT_EMAIL])
     return 1

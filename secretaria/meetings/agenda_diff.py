@@ -11,6 +11,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -25,9 +27,10 @@ def item_text(item: AgendaItem, lang: str) -> str:
     """One item as text, in ``lang``; what is compared between versions."""
     when = ""
     if item.day:
-        when = item.day.isoformat()
+        with translation.override(lang):
+            when = date_format(item.day, "DATE_FORMAT")
     if item.start_time:
-        when += f" {item.start_time:%H:%M}"
+        when += f"{', ' if when else ''}{item.start_time:%H:%M}"
         if item.end_time:
             when += f"–{item.end_time:%H:%M}"
     lines = [" · ".join(part for part in [when.strip(), pick(item, "session", lang)] if part)]

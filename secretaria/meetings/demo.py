@@ -126,7 +126,8 @@ def load(*, stdout, style):
         "Presidency of Panama. It adopted the Declaration and decisions of the IX RCM, which the Technical "
         "Secretariat followed up with the letter sent to member countries on 6 July 2004.",
         start_date=D(2004, 5, 20), end_date=D(2004, 5, 21), time_zone="America/Panama",
-        city="Ciudad de Panamá", country=c["PA"], host_countries=[c["PA"]], working_languages=["es", "en"],
+        city="Ciudad de Panamá", city_en="Panama City", country=c["PA"], host_countries=[c["PA"]],
+        working_languages=["es", "en"],
         interpretation=True, access_level=AccessLevel.PUBLIC,
     )  # fmt: skip
     # The IX CRM's agenda was approved in April 2004, before the Secretaría Virtual recorded who
@@ -164,7 +165,7 @@ def load(*, stdout, style):
         "sponsoring countries on the agenda, prepared and sent the invitation and logistics information, "
         "arranged interpretation, translation and audio-visual equipment, and its Coordinator moderated the "
         "event at the sponsors' request.",
-        start_date=day1, end_date=day2, time_zone="America/Guatemala", city="Ciudad de Guatemala",
+        start_date=day1, end_date=day2, time_zone="America/Guatemala", city="Ciudad de Guatemala", city_en="Guatemala City",
         country=c["GT"], host_countries=[c["GT"]], sponsor_countries=[c["CA"], c["MX"]],
         working_languages=["es", "en"], interpretation=True, access_level=AccessLevel.PUBLIC,
         registration_deadline=D(2004, 10, 4),
@@ -239,7 +240,8 @@ def load(*, stdout, style):
         meeting = _meeting(
             slug, by=st, created=D(2004, 9, 1), kind=kind, title_es=title_es, title_en=title_en,
             description_es=desc_es, description_en=desc_en, start_date=start, end_date=end,
-            time_zone="America/Panama", city="Ciudad de Panamá", country=c["PA"], host_countries=[c["PA"]],
+            time_zone="America/Panama", city="Ciudad de Panamá", city_en="Panama City", country=c["PA"],
+            host_countries=[c["PA"]],
             group=group.get(group_slug) if group_slug else None, working_languages=["es", "en"],
             interpretation=True, access_level=level,
         )  # fmt: skip

@@ -13,7 +13,7 @@ class MeetingFilterForm(forms.Form):
     when = forms.ChoiceField(
         label=_("When"),
         required=False,
-        choices=[("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All"))],
+        choices=[("", _("Upcoming and recent")), ("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All"))],
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Meeting.Kind.choices])
     country = forms.ModelChoiceField(
@@ -205,7 +205,7 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = [
             "kind", "slug", "title_es", "title_en", "description_es", "description_en", "start_date", "end_date",
-            "time_zone", "city", "country", "venue", "host_countries", "sponsor_countries", "sponsor_organizations",
+            "time_zone", "city", "city_en", "country", "venue", "host_countries", "sponsor_countries", "sponsor_organizations",
             "group", "working_languages", "interpretation", "access_level", "access_group", "capacity",
             "registration_deadline",
         ]  # fmt: skip

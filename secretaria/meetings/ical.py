@@ -66,7 +66,11 @@ _STATUS = {Meeting.Status.CANCELLED: "CANCELLED", Meeting.Status.POSTPONED: "TEN
 def event_lines(meeting: Meeting, lang: str, *, stamp: datetime.datetime) -> list[str]:
     place = ", ".join(
         part
-        for part in [meeting.venue, meeting.city, pick(meeting.country, "name", lang) if meeting.country else ""]
+        for part in [
+            meeting.venue,
+            meeting.city_in(lang),
+            pick(meeting.country, "name", lang) if meeting.country else "",
+        ]
         if part
     )
     description = pick(meeting, "description", lang)

@@ -26,7 +26,7 @@ from secretaria.comms.kinds import (
     register_meeting_scope,
     simple_item_html,
 )
-from secretaria.core.i18n import pick
+from secretaria.core.i18n import format_date, pick
 
 MEETING_ANNOUNCED = "meeting.announced"
 AGENDA_APPROVED = "agenda.approved"
@@ -137,11 +137,10 @@ def meetings_announced(start, end) -> list[BulletinEntry]:
     meetings = Meeting.objects.filter(created_at__gte=low, created_at__lt=high).exclude(status=Meeting.Status.CANCELLED)
     for meeting in meetings.order_by("start_date", "pk"):
         url_es, url_en = _urls(meeting.get_absolute_url)
-        when = f"{meeting.start_date:%Y-%m-%d}"
         entries.append(
             BulletinEntry(
-                title_es=f"{meeting.title_es} ({when})",
-                title_en=f"{meeting.title_en or meeting.title_es} ({when})",
+                title_es=f"{meeting.title_es} ({format_date(meeting.start_date, 'es')})",
+                title_en=f"{meeting.title_en or meeting.title_es} ({format_date(meeting.start_date, 'en')})",
                 url_es=url_es,
                 url_en=url_en,
                 date=meeting.created_at.date(),

@@ -47,3 +47,16 @@ def my_participation(request) -> dict | None:
     if not lines and (access.is_secretariat(request.user) or request.user.person_id is None):
         return None
     return {"lines": lines[:6]}
+
+
+HOME_MEETINGS = 4
+
+
+def home_meetings(request) -> dict | None:
+    """The home page: meetings under way and coming up, or else the most recent ones."""
+    today = timezone.localdate()
+    visible = selectors.meetings_visible_to(request.user).select_related("country")
+    current = list(visible.filter(start_date__lte=today, end_date__gte=today).order_by("start_date"))
+    upcoming = list(visible.filter(start_date__gt=today).order_by("start_date")[:HOME_MEETINGS])
+    recent = [] if current or upcoming else list(visible.filter(end_date__lt=today).order_by("-start_date")[:3])
+    return {"current": current, "upcoming": upcoming, "recent": recent}

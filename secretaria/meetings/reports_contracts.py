@@ -24,7 +24,7 @@ MONEY_FORMAT = "#,##0.00"
 def _meeting_heading(meeting: Meeting, lang: str) -> tuple[str, str]:
     title = pick(meeting, "title", lang)
     place = ", ".join(
-        part for part in (meeting.city, pick(meeting.country, "name", lang) if meeting.country else "") if part
+        part for part in (meeting.city_in(lang), pick(meeting.country, "name", lang) if meeting.country else "") if part
     )
     dates = date_range_text(meeting.start_date, meeting.end_date, lang)
     return title, " · ".join(part for part in (place, dates) if part)

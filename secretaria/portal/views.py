@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from secretaria.core import access
 from secretaria.core.audit import client_ip
+from secretaria.core.dashboard import home_panels_for
 from secretaria.core.tasks import queue_email
 from secretaria.directory.models import Organization
 from secretaria.directory.selectors import presidency_on
@@ -48,6 +49,7 @@ def home(request):
             "news": list(selectors.public_news()[:4]),
             "presidency": presidency_on(timezone.localdate()),
             "nav_pages": list(selectors.nav_pages()),
+            "home_panels": home_panels_for(request),
         },
     )
 

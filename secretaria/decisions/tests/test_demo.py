@@ -2,6 +2,8 @@ import datetime
 import io
 
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 
 from secretaria.decisions.models import CommitmentParty, Decision, FollowUpLetter, PartyStatus, ProgressNote
 
@@ -30,3 +32,13 @@ def test_loading_the_demo_twice_changes_nothing(db, settings):
     counts = [m.objects.count() for m in (Decision, CommitmentParty, ProgressNote, FollowUpLetter)]
     _load()
     assert [m.objects.count() for m in (Decision, CommitmentParty, ProgressNote, FollowUpLetter)] == counts
+
+
+def test_the_demo_progress_notes_name_a_person_not_a_spanish_body(db, settings, client):
+    settings.DEV_MODE = True
+    _load()
+    assert set(ProgressNote.objects.exclude(author_name="").values_list("author_name", flat=True)) == {"Luis Monzón"}
+    decision = Decision.objects.filter(meeting__slug="ix-crm-2004", access_level="public").order_by("pk").first()
+    with translation.override("en"):
+        page = client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    assert "(Secretaría Técnica)" not in page

@@ -40,7 +40,7 @@ def test_the_secretariat_gets_a_digest_of_what_is_overdue(parties, settings):
     settings.SECRETARIAT_EMAIL = "st-crm@example.org"
     call_command("send_commitment_reminders", "--date", "2004-11-01")
     digest = next(m for m in mail.outbox if m.to == ["st-crm@example.org"] and "4" in m.subject)
-    assert "Guatemala" in digest.body and "Honduras" in digest.body and "2004-10-18" in digest.body
+    assert "Guatemala" in digest.body and "Honduras" in digest.body and "18 de octubre de 2004" in digest.body
 
 
 def test_the_command_refuses_a_bad_date(db):

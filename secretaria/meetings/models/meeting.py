@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel
-from secretaria.core.i18n import translated
+from secretaria.core.i18n import current_language, translated
 
 TIME_ZONE_CHOICES = [
     ("America/Costa_Rica", "America/Costa_Rica"),
@@ -68,6 +68,10 @@ class Meeting(models.Model):
     end_date = models.DateField(_("last day"))
     time_zone = models.CharField(_("time zone"), max_length=40, choices=TIME_ZONE_CHOICES, default="America/Costa_Rica")
     city = models.CharField(_("city"), max_length=100, blank=True)
+    city_en = models.CharField(
+        _("city (English)"), max_length=100, blank=True,
+        help_text=_("Only where English names the city otherwise: Guatemala City, Panama City."),
+    )  # fmt: skip
     country = models.ForeignKey(
         "directory.Country",
         verbose_name=_("country"),
@@ -130,6 +134,7 @@ class Meeting(models.Model):
     )
 
     title = translated("title")
+
     description = translated("description")
     status_notice = translated("status_notice")
 
@@ -152,6 +157,16 @@ class Meeting(models.Model):
         from django.urls import reverse
 
         return reverse("meetings:detail", kwargs={"slug": self.slug})
+
+    def city_in(self, lang: str | None = None) -> str:
+        """The city as the reader's language names it (``city`` is the Spanish name)."""
+        if (lang or current_language()) == "en" and self.city_en:
+            return self.city_en
+        return self.city
+
+    @property
+    def city_name(self) -> str:
+        return self.city_in()
 
     def clean(self):
         errors = {}

@@ -33,7 +33,7 @@ def test_the_ppt_approves_an_agenda(page, draft, st_officer, ppt_official):
     form.locator("textarea[name=comment]").fill("Aprobada sin cambios.")
     form.locator("button[type=submit]").first.click()
     page.wait_for_load_state()
-    assert page.locator("ul.messages li.success").count() == 1
+    assert page.locator(".messages li.success").count() == 1
 
     draft.refresh_from_db()
     assert draft.state == AgendaVersion.State.APPROVED and draft.decided_by == ppt_official

@@ -17,8 +17,9 @@ def make(st_officer, slug, *, days_from_today, kind=Meeting.Kind.WORKSHOP, **fie
 
 
 def test_the_list_shows_upcoming_meetings_and_past_ones_on_request(seminar, st_officer, client):
+    # The default view (upcoming and recent together) is tested in test_meeting_archive_navigation.py.
     make(st_officer, "taller-palermo", days_from_today=-200, title_es="Taller sobre la Convención de Palermo")
-    page = client.get(reverse("meetings:list")).content.decode()
+    page = client.get(reverse("meetings:list"), {"when": "upcoming"}).content.decode()
     assert "Seminario Migración y Salud" in page and "Palermo" not in page
     page = client.get(reverse("meetings:list"), {"when": "past"}).content.decode()
     assert "Palermo" in page and "Seminario Migración y Salud" not in page

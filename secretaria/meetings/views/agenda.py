@@ -363,6 +363,11 @@ def agenda_compare(request, slug):
             "new": new,
             "lang": lang,
             "languages": CONTENT_LANGUAGES,
+            # The PPT decides where it sees the changes: on the comparison of the version awaiting it.
+            "can_decide": new is not None
+            and new.state == AgendaVersion.State.SUBMITTED
+            and access.can(request.user, "meetings.agenda.decide", new),
+            "decision_form": DecisionForm(),
         },  # fmt: skip
     )
 

@@ -44,6 +44,14 @@ def meeting_calendar(request):
     context = {"form": form, "view": view, "month": first}
     if view == "month":
         last = first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
+        # An archive's months are mostly empty: offer a jump to any month and to the nearest meetings.
+        years = set(selectors.meeting_years(request.user)) | {timezone.localdate().year, first.year}
+        context.update(
+            jump_years=sorted(years, reverse=True),
+            jump_months=[(n, datetime.date(2024, n, 1)) for n in range(1, 13)],
+            earlier=meetings.filter(start_date__lt=first).order_by("-start_date").first(),
+            later=meetings.filter(start_date__gt=last).order_by("start_date").first(),
+        )
         meetings = list(meetings.filter(start_date__lte=last, end_date__gte=first).order_by("start_date"))
         weeks = []
         for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):

@@ -52,22 +52,32 @@ def filter_meetings(request, meetings, *, by_year: bool = True):
     return form, meetings
 
 
+RECENT_MEETINGS = 6
+
+
 def meeting_list(request):
+    """Upcoming and recent meetings together by default: an archive's list is never empty."""
     form, meetings = filter_meetings(request, selectors.meetings_visible_to(request.user))
     when = form.cleaned_data.get("when") if form.is_bound and form.is_valid() else ""
-    when = when or ("all" if request.GET.get("year") else "upcoming")
+    year = form.cleaned_data.get("year") if form.is_bound and form.is_valid() else None
+    if not when and year:
+        when = "all"
     today = timezone.localdate()
+    context = {"form": form, "when": when, "year": year, "years": selectors.meeting_years(request.user)}
     if when == "upcoming":
-        meetings = meetings.filter(end_date__gte=today).order_by("start_date")
+        context["meetings"] = list(meetings.filter(end_date__gte=today).order_by("start_date"))
     elif when == "past":
-        meetings = meetings.filter(end_date__lt=today).order_by("-start_date")
+        context["meetings"] = list(meetings.filter(end_date__lt=today).order_by("-start_date"))
+    elif when == "all":
+        context["meetings"] = list(meetings.order_by("-start_date"))
     else:
-        meetings = meetings.order_by("-start_date")
-    return render(
-        request,
-        "meetings/meeting_list.html",
-        {"meetings": list(meetings), "form": form, "when": when, "query": request.GET.urlencode()},
-    )
+        context["upcoming"] = list(meetings.filter(end_date__gte=today).order_by("start_date"))
+        context["recent"] = list(meetings.filter(end_date__lt=today).order_by("-start_date")[:RECENT_MEETINGS])
+    params = request.GET.copy()
+    for key in ("year", "when"):
+        params.pop(key, None)
+    context["filters"] = params.urlencode()
+    return render(request, "meetings/meeting_list.html", context)
 
 
 def meeting_detail(request, slug):
