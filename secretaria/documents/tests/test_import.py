@@ -91,3 +91,15 @@ def test_a_changed_file_replaces_the_version_and_keeps_a_revision(archive):
 def test_a_folder_without_the_csv_is_a_clear_error(tmp_path, db):
     with pytest.raises(CommandError, match="documents.csv"):
         run(tmp_path)
+
+
+def test_the_refusal_report_writes_formula_like_file_names_as_text(archive, tmp_path):
+    with (archive / "documents.csv").open("a", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerow(
+            ["CRM/ST/2004/21", "other", "2004-11-30", "F", "", "es", "=HYPERLINK(1).pdf", "public", "", "", ""]
+        )
+    run(archive, report=str(tmp_path / "refused.csv"))
+    with open(tmp_path / "refused.csv", encoding="utf-8", newline="") as fh:
+        names = [row[1] for row in csv.reader(fh)]
+    assert "'=HYPERLINK(1).pdf" in names
+    assert "../secreto.pdf" in names  # ordinary names are written as they are
