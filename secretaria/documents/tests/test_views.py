@@ -423,3 +423,18 @@ def test_a_zip_uploaded_through_the_form_adds_each_file_and_reports_refusals(cli
     text = response.content.decode()
     assert "logo.svg" in text and "SVG" in text
     assert sorted(document.files.values_list("language", flat=True)) == ["en", "es"]
+
+
+def test_the_upload_form_keeps_a_file_whose_name_is_not_utf8(client_for, st_officer, make_document):
+    from secretaria.core.tests.multipart import SANITIZED_NAME, post_with_raw_file_name
+
+    document = make_document(files={})
+    response = post_with_raw_file_name(
+        client_for(st_officer),
+        reverse("documents:upload", args=[document.pk]),
+        {"language_0": "es", "language_1": "en", "archive_language": "es"},
+        "file_0",
+        pdf(),
+    )
+    assert response.status_code in (200, 302)
+    assert list(document.files.values_list("original_name", flat=True)) == [SANITIZED_NAME]

@@ -176,6 +176,20 @@ def test_status_buttons_move_the_service_and_refusals_show_a_message(client_for,
     assert "Contrato firmado" in page
 
 
+def test_a_quote_whose_file_name_is_not_utf8_is_kept(client_for, st_officer, seminar, service):
+    from secretaria.core.tests.multipart import SANITIZED_NAME, post_with_raw_file_name
+
+    response = post_with_raw_file_name(
+        client_for(st_officer),
+        url("service_file_upload", seminar, service.pk),
+        {"kind": "quote", "language": "es"},
+        "file",
+        b"%PDF-1.4 cotizacion\n%%EOF",
+    )
+    assert response.status_code == 302
+    assert service.attachments.get().document.files.get().original_name == SANITIZED_NAME
+
+
 def test_quotes_are_served_only_to_the_secretariat(client_for, st_officer, ppt_official, observer, seminar, service):
     client = client_for(st_officer)
     response = client.post(
