@@ -83,10 +83,6 @@ def document_by_symbol(user, symbol: str) -> Document | None:
     return documents_visible_to(user).filter(symbol=symbol).first()
 
 
-def document_exists(symbol: str) -> bool:
-    return Document.objects.filter(symbol=symbol).exists()
-
-
 def document_revisions(document: Document) -> QuerySet[DocumentFileRevision]:
     return (
         DocumentFileRevision.objects.filter(document_file__document=document)

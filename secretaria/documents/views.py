@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from secretaria.core import access
 from secretaria.documents import selectors, services
 from secretaria.documents.forms import AccessForm, DocumentForm, FilterForm, NewDocumentForm, UploadForm, WithdrawForm
-from secretaria.documents.models import Document, DocumentFile, DocumentFileRevision
+from secretaria.documents.models import Document
 from secretaria.documents.selectors import DocumentFilters
 from secretaria.documents.serving import file_response
 
@@ -25,7 +25,12 @@ PAGE_SIZE = 20
 
 
 def _not_found_or_login(request):
-    """Anonymous visitors are asked to sign in; signed-in readers without access learn nothing."""
+    """What a reader who may not see a thing gets, whether it exists or not.
+
+    Anonymous visitors are asked to sign in, for a restricted thing and a missing one alike
+    (a difference would tell them which restricted symbols and files exist); signed-in
+    readers without access get the 404 page either way.
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise Http404
@@ -84,9 +89,7 @@ def members_list(request):
 def document_detail(request, symbol):
     document = selectors.document_by_symbol(request.user, symbol)
     if document is None:
-        if selectors.document_exists(symbol):
-            return _not_found_or_login(request)
-        raise Http404
+        return _not_found_or_login(request)
     can_manage = selectors.can_manage(request.user)
     context = {
         "document": document,
@@ -105,9 +108,7 @@ def document_detail(request, symbol):
 def download(request, pk):
     doc_file = selectors.file_for_download(request.user, pk)
     if doc_file is None:
-        if DocumentFile.objects.filter(pk=pk).exists():
-            return _not_found_or_login(request)
-        raise Http404
+        return _not_found_or_login(request)
     return file_response(
         request,
         path=doc_file.file.path,
@@ -123,9 +124,7 @@ def download(request, pk):
 def download_revision(request, pk):
     revision = selectors.revision_for_download(request.user, pk)
     if revision is None:
-        if DocumentFileRevision.objects.filter(pk=pk).exists():
-            return _not_found_or_login(request)
-        raise Http404
+        return _not_found_or_login(request)
     return file_response(
         request,
         path=revision.file.path,
