@@ -48,9 +48,11 @@ def manager_required(view):
     return wrapper
 
 
-def _listing(request, qs, template, extra=None):
+def _listing(request, qs, template, extra=None, *, with_status=False):
     options = selectors.filter_options(qs)
-    form = FilterForm(request.GET or None, options)
+    form = FilterForm(
+        request.GET or None, options, with_status=with_status, can_manage=selectors.can_manage(request.user)
+    )
     data = {}
     if form.is_bound:
         form.is_valid()
@@ -60,6 +62,7 @@ def _listing(request, qs, template, extra=None):
         year=data.get("year") or None,
         group=data.get("group") or "",
         topic=data.get("topic") or "",
+        status=data.get("status") or "",
     )
     page = Paginator(selectors.filter_documents(qs, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -83,6 +86,7 @@ def members_list(request):
         selectors.documents_visible_to(request.user),
         "documents/members_list.html",
         {"can_manage": selectors.can_manage(request.user)},
+        with_status=True,
     )
 
 
