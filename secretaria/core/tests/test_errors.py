@@ -134,11 +134,12 @@ def console_log():
     """What the console handler of "django.request" writes, as text."""
     handler = next(h for h in logging.getLogger("django.request").handlers if isinstance(h, logging.StreamHandler))
     buffer = io.StringIO()
-    previous = handler.setStream(buffer)
+    # Not setStream(): it flushes the old stream, which may be a capture pytest already closed.
+    previous, handler.stream = handler.stream, buffer
     try:
         yield buffer
     finally:
-        handler.setStream(previous)
+        handler.stream = previous
 
 
 @pytest.mark.django_db
