@@ -6,6 +6,7 @@ files under var/mail. Anything else is production: missing or unsafe values stop
 process at start-up.
 """
 
+from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -22,6 +23,18 @@ VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 DEV_MODE = env_bool("DEV_MODE", False)
 DEBUG = env_bool("DEBUG", DEV_MODE)
+
+
+def _admins(raw: str | None) -> list[tuple[str, str]]:
+    """ADMINS="Ana Pérez <ana@example.org>, ops@example.org" → [(name, address), …]."""
+    pairs = []
+    for name, address in getaddresses([raw or ""]):
+        if not address:
+            continue
+        if "@" not in address:
+            raise ImproperlyConfigured(f"ADMINS must be e-mail addresses separated by commas, got {address!r}")
+        pairs.append((name or address, address))
+    return pairs
 
 
 def _secret_key() -> str:
@@ -89,6 +102,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "secretaria.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "secretaria.core.middleware.PermissionsPolicyMiddleware",
     "secretaria.core.middleware.ApiJsonErrorsMiddleware",
@@ -321,13 +335,50 @@ MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 60, minimum=1)
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 8, minimum=1)
 BOUNCE_SCORE_THRESHOLD = env_int("BOUNCE_SCORE_THRESHOLD", 5, minimum=1)
 
-# --- Logging --------------------------------------------------------------------------
+# --- Logging and error reports -----------------------------------------------------------
+# Server errors (the "django.request" logger) go to the console and, by e-mail through the
+# background e-mail task, to ADMINS (default: SECRETARIAT_EMAIL; empty turns the e-mail off).
+# Every line carries the request's reference, the one shown on the 500 page.
+ADMINS = _admins(env_str("ADMINS", SECRETARIAT_EMAIL))
+EMAIL_SUBJECT_PREFIX = env_str("EMAIL_SUBJECT_PREFIX", "[Secretaría Virtual] ")
+DEFAULT_EXCEPTION_REPORTER_FILTER = "secretaria.core.errorlog.ExceptionReporterFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "secretaria.core.errorlog.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [ref %(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+        "mail_admins": {
+            "class": "secretaria.core.errorlog.QueuedAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request_id"],
+        },
+    },
+    "loggers": {
+        # Only request errors are mailed: a failing e-mail worker logging its own failure
+        # must not queue more e-mail.
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
+        # Replaces Django's default "django" logger, whose AdminEmailHandler would send other
+        # errors (a scanner's bad Host headers…) synchronously.
+        "django": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO"), "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Error tracking with Sentry, only when SENTRY_DSN is set (docs/admin/configure.md).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,  # no user names, e-mails, cookies or IP addresses
+        traces_sample_rate=0.0,
+    )
 
 # --- API ------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50

@@ -44,10 +44,36 @@ class AccountAdapter(DefaultAccountAdapter):
                 return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Count failed sign-ins per account, whatever identifier was typed.
+
+        allauth keys its "login_failed" rate limit on the typed login, so five wrong passwords
+        for ``ppt`` left ``ppt@…`` free to try again. We key it on the account the login names
+        (username or e-mail address, any case) and fall back to the typed text only when no
+        account matches, so unknown names are limited too. allauth calls this method for the
+        lockout and when a password reset clears it; a test pins the behaviour in case an
+        upgrade renames it.
+        """
+        from allauth.account.utils import filter_users_by_email, filter_users_by_username
+        from django.contrib.sites.shortcuts import get_current_site
+
+        site = get_current_site(request)
+        login = (credentials.get("email") or credentials.get("username") or "").strip()
+        user = None
+        if login:
+            if "@" in login:
+                users = filter_users_by_email(login, prefer_verified=True)
+                user = users[0] if len(users) == 1 else None
+            if user is None:
+                user = filter_users_by_username(login).first()
+        if user is not None:
+            return f"{site.domain}:account:{user.pk}"
+        return f"{site.domain}:{login.lower()}"
+
     def pre_authenticate(self, request, **credentials):
         """Refuse sign-in, even with the right password, once an account is locked.
 
-        allauth counts failed attempts per login name in the "login_failed" rate limit
+        allauth counts failed attempts per account (see above) in the "login_failed" rate limit
         (settings.ACCOUNT_RATE_LIMITS: LOGIN_MAX_FAILURES per LOGIN_LOCKOUT_SECONDS). When
         the limit is reached it raises a generic error; we record the lockout in the audit
         log (once per lockout period, so a brute-force run does not flood the log) and say
@@ -57,7 +83,8 @@ class AccountAdapter(DefaultAccountAdapter):
             super().pre_authenticate(request, **credentials)
         except forms.ValidationError:
             login = (credentials.get("email") or credentials.get("username") or "").lower()
-            if cache.add(f"sv:lockout-recorded:{login}", True, timeout=settings.LOGIN_LOCKOUT_SECONDS):
+            key = self._get_login_attempts_cache_key(request, **credentials)
+            if cache.add(f"sv:lockout-recorded:{key}", True, timeout=settings.LOGIN_LOCKOUT_SECONDS):
                 audit_record(
                     kind=AuditEvent.Kind.LOCKOUT,
                     target=login,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from secretaria.comms import policy, tokens
 from secretaria.comms.kinds import absolute
 from secretaria.comms.models import Delivery, Message
+from secretaria.core.richtext import email_html
 from secretaria.directory.selectors import secretariat_organization
 
 
@@ -39,6 +40,7 @@ class Composer:
         self._url_patterns: dict[tuple[str, str], tuple[str, str]] = {}
         self._reasons: dict[tuple, str] = {}
         self._contact_email: str | None = None
+        self._bodies: dict[tuple[int, str], str] = {}
 
     def message(self, message_id: int) -> Message:
         msg = self._messages.get(message_id)
@@ -66,7 +68,11 @@ class Composer:
             "Auto-Submitted": "auto-generated",
         }
         text = getattr(message, f"text_{lang}") or message.text_es
-        html = getattr(message, f"html_{lang}") or message.html_es
+        html = self._bodies.get((message.pk, lang))
+        if html is None:
+            with translation.override(lang):
+                # Images from other sites would tell them who read the message: links instead.
+                html = self._bodies[message.pk, lang] = email_html(getattr(message, f"html_{lang}") or message.html_es)
         if links is not None:
             unsub, prefs, mailto = links
             headers["List-Unsubscribe"] = f"<{unsub}>, <{mailto}?subject=unsubscribe>"

@@ -161,10 +161,17 @@ def _secretariat_email() -> str:
 
 
 def archive_message(request, slug, pk):
-    message = get_object_or_404(
-        Message.objects.select_related("mailing_list"), pk=pk, mailing_list__slug=slug, mailing_list__is_active=True
+    # A missing message and one the reader may not see answer alike (anonymous: sign in; else 404).
+    message = (
+        Message.objects.select_related("mailing_list")
+        .filter(pk=pk, mailing_list__slug=slug, mailing_list__is_active=True)
+        .first()
     )
-    if message.kind not in ("item", "announcement", "bulletin") or not policy.can_read_message(request.user, message):
+    if (
+        message is None
+        or message.kind not in ("item", "announcement", "bulletin")
+        or not policy.can_read_message(request.user, message)
+    ):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
@@ -177,10 +184,13 @@ def bulletin_index(request):
 
 
 def bulletin_detail(request, pk):
-    bulletin = get_object_or_404(Bulletin, pk=pk)
-    if bulletin.status != Bulletin.Status.SENT and not policy.can_manage(request.user):
-        raise Http404
-    if not access.can_view(request.user, bulletin.access_level):
+    # A missing, unsent or restricted bulletin answer alike (anonymous: sign in; else 404).
+    bulletin = Bulletin.objects.filter(pk=pk).first()
+    if (
+        bulletin is None
+        or (bulletin.status != Bulletin.Status.SENT and not policy.can_manage(request.user))
+        or not access.can_view(request.user, bulletin.access_level)
+    ):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404

@@ -8,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from secretaria.core import signals  # noqa: F401  (audit log receivers)
+        from secretaria.core import (
+            signals,  # noqa: F401  (audit log receivers)
+            uploads,
+        )
+
+        uploads.install()  # files named in another encoding than UTF-8 are no longer dropped

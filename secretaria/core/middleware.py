@@ -38,8 +38,31 @@ class ApiJsonErrorsMiddleware:
                 500: _("Server error. The Secretariat has been notified."),
             }
             detail = messages.get(response.status_code) or response.reason_phrase
-            replacement = JsonResponse({"detail": detail}, status=response.status_code)
+            body = {"detail": detail}
+            if response.status_code >= 500 and getattr(request, "request_id", None):
+                body["reference"] = request.request_id
+            replacement = JsonResponse(body, status=response.status_code)
             if response.has_header("Allow"):
                 replacement["Allow"] = response["Allow"]
             return replacement
+        return response
+
+
+class RequestIdMiddleware:
+    """Gives each request a short random id (``request.request_id``, the ``X-Request-ID``
+    header, ``record.request_id`` in the log): the reference shown on the 500 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from secretaria.core import errorlog
+
+        request.request_id = errorlog.new_request_id()
+        token = errorlog.bind_request_id(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            errorlog.unbind_request_id(token)
+        response.setdefault("X-Request-ID", request.request_id)
         return response

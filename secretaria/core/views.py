@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseServerError, JsonResponse
@@ -10,6 +11,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 
 from secretaria.core import access
+from secretaria.core.errorlog import current_request_id
 
 
 def _is_api(request) -> bool:
@@ -35,12 +37,25 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """The 500 page: rendered without context processors, so it works with the database down."""
+    """The 500 page: rendered without context processors, so it works with the database down.
+
+    It shows the request's reference (core/errorlog.py), the one in the log line and in the
+    administrators' e-mail; it says the Secretariat was notified only when someone is.
+    """
     title = _("Server error")
-    message = _("Something went wrong on our side. The Secretariat has been notified.")
+    if settings.ADMINS or settings.SENTRY_DSN:
+        message = _("Something went wrong on our side. The Secretariat has been notified.")
+    else:
+        message = _("Something went wrong on our side. If it happens again, write to the Secretariat.")
+    reference = getattr(request, "request_id", None) or current_request_id() or ""
     if _is_api(request):
-        return JsonResponse({"detail": message}, status=500)
-    html = loader.get_template("500.html").render({"status": 500, "title": title, "message": message})
+        body = {"detail": message}
+        if reference:
+            body["reference"] = reference
+        return JsonResponse(body, status=500)
+    html = loader.get_template("500.html").render(
+        {"status": 500, "title": title, "message": message, "reference": reference}
+    )
     return HttpResponseServerError(html)
 
 

@@ -1,12 +1,10 @@
-"""The matrix and the progress log as CSV and XLSX (openpyxl)."""
+"""The matrix and the progress log as CSV and XLSX (through core.spreadsheets)."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
 
+from secretaria.core import spreadsheets
 from secretaria.decisions.models import PartyStatus
 from secretaria.decisions.selectors import Matrix
 
@@ -78,34 +76,9 @@ def log_rows(notes) -> list[list]:
     return rows
 
 
-def _safe_cell(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def to_csv(rows: list[list]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in rows:
-        writer.writerow([_safe_cell(value) for value in row])
-    # A BOM so that spreadsheet programs read the accents as UTF-8.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return spreadsheets.csv_bytes(rows)
 
 
 def to_xlsx(rows: list[list], title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    for row in rows:
-        sheet.append([_safe_cell(value) for value in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return spreadsheets.xlsx_bytes(rows, sheet_title=title)

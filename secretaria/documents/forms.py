@@ -159,10 +159,18 @@ class FilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     group = forms.ChoiceField(label=_("Group"), required=False)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
 
-    def __init__(self, data, options, *args, **kwargs):
+    def __init__(self, data, options, *args, with_status=False, can_manage=False, **kwargs):
         super().__init__(data, *args, **kwargs)
         everything = [("", _("All"))]
+        if with_status:
+            # Withdrawn documents leave the list; they are found by asking for them.
+            current = [("", _("Current (not withdrawn)")), (Document.Status.PUBLISHED, _("Published"))]
+            drafts = [(Document.Status.DRAFT, _("Draft"))] if can_manage else []
+            self.fields["status"].choices = current + drafts + [(Document.Status.WITHDRAWN, _("Withdrawn"))]
+        else:
+            del self.fields["status"]
         self.fields["type"].choices = everything + list(options["types"])
         self.fields["year"].choices = everything + [(y, y) for y in options["years"]]
         self.fields["group"].choices = everything + [(g.slug, g.name) for g in options["groups"]]

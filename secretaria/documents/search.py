@@ -22,8 +22,10 @@ class DocumentSearchSource(SearchSource):
             return str(choices(value).label)
 
     def entry_for(self, obj: Document) -> SearchEntry | None:
-        if obj.status == Document.Status.DRAFT:
-            return None  # drafts are for the Secretariat's eyes and never in the index
+        if obj.status != Document.Status.PUBLISHED:
+            # Drafts are for the Secretariat's eyes; a withdrawn document leaves the search as it
+            # leaves the lists (its page stays at its address). Neither is in the index.
+            return None
         files = list(obj.files.order_by("language"))
         topics = list(obj.topics.all())
         keywords = [obj.symbol, obj.symbol.replace("/", " ")]
@@ -52,7 +54,7 @@ class DocumentSearchSource(SearchSource):
 
     def iter_objects(self):
         return (
-            Document.objects.exclude(status=Document.Status.DRAFT)
+            Document.objects.filter(status=Document.Status.PUBLISHED)
             .select_related("author__country")
             .prefetch_related("topics", "files")
             .order_by("pk")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from secretaria.core import access
 from secretaria.core.access import AccessLevel
@@ -56,8 +56,9 @@ def filter_documents(qs: QuerySet[Document], filters: DocumentFilters) -> QueryS
         qs = qs.filter(group__slug=filters.group)
     if filters.topic:
         qs = qs.filter(topics__slug=filters.topic)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
+    # A withdrawn document leaves the lists (docs/user): listed only when asked for by status.
+    status = Q(status=filters.status) if filters.status else ~Q(status=Document.Status.WITHDRAWN)
+    qs = qs.filter(status)
     if filters.language:
         qs = qs.filter(files__language=filters.language)
     if filters.topic or filters.language:
@@ -81,10 +82,6 @@ def filter_options(qs: QuerySet[Document]) -> dict:
 def document_by_symbol(user, symbol: str) -> Document | None:
     """The document if ``user`` may read it, else None (drafts: the Secretariat only)."""
     return documents_visible_to(user).filter(symbol=symbol).first()
-
-
-def document_exists(symbol: str) -> bool:
-    return Document.objects.filter(symbol=symbol).exists()
 
 
 def document_revisions(document: Document) -> QuerySet[DocumentFileRevision]:
@@ -114,7 +111,7 @@ def revision_for_download(user, revision_id: int) -> DocumentFileRevision | None
 
 
 def recent_documents_for(user, limit: int = 5) -> QuerySet[Document]:
-    return documents_visible_to(user).exclude(status=Document.Status.DRAFT).order_by("-published_at", "-id")[:limit]
+    return documents_visible_to(user).filter(status=Document.Status.PUBLISHED).order_by("-published_at", "-id")[:limit]
 
 
 def topics() -> QuerySet[Topic]:

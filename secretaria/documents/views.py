@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from secretaria.core import access
 from secretaria.documents import selectors, services
 from secretaria.documents.forms import AccessForm, DocumentForm, FilterForm, NewDocumentForm, UploadForm, WithdrawForm
-from secretaria.documents.models import Document, DocumentFile, DocumentFileRevision
+from secretaria.documents.models import Document
 from secretaria.documents.selectors import DocumentFilters
 from secretaria.files.serving import file_response
 
@@ -25,7 +25,12 @@ PAGE_SIZE = 20
 
 
 def _not_found_or_login(request):
-    """Anonymous visitors are asked to sign in; signed-in readers without access learn nothing."""
+    """What a reader who may not see a thing gets, whether it exists or not.
+
+    Anonymous visitors are asked to sign in, for a restricted thing and a missing one alike
+    (a difference would tell them which restricted symbols and files exist); signed-in
+    readers without access get the 404 page either way.
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise Http404
@@ -43,9 +48,11 @@ def manager_required(view):
     return wrapper
 
 
-def _listing(request, qs, template, extra=None):
+def _listing(request, qs, template, extra=None, *, with_status=False):
     options = selectors.filter_options(qs)
-    form = FilterForm(request.GET or None, options)
+    form = FilterForm(
+        request.GET or None, options, with_status=with_status, can_manage=selectors.can_manage(request.user)
+    )
     data = {}
     if form.is_bound:
         form.is_valid()
@@ -55,6 +62,7 @@ def _listing(request, qs, template, extra=None):
         year=data.get("year") or None,
         group=data.get("group") or "",
         topic=data.get("topic") or "",
+        status=data.get("status") or "",
     )
     page = Paginator(selectors.filter_documents(qs, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -78,15 +86,14 @@ def members_list(request):
         selectors.documents_visible_to(request.user),
         "documents/members_list.html",
         {"can_manage": selectors.can_manage(request.user)},
+        with_status=True,
     )
 
 
 def document_detail(request, symbol):
     document = selectors.document_by_symbol(request.user, symbol)
     if document is None:
-        if selectors.document_exists(symbol):
-            return _not_found_or_login(request)
-        raise Http404
+        return _not_found_or_login(request)
     can_manage = selectors.can_manage(request.user)
     context = {
         "document": document,
@@ -105,9 +112,7 @@ def document_detail(request, symbol):
 def download(request, pk):
     doc_file = selectors.file_for_download(request.user, pk)
     if doc_file is None:
-        if DocumentFile.objects.filter(pk=pk).exists():
-            return _not_found_or_login(request)
-        raise Http404
+        return _not_found_or_login(request)
     return file_response(
         request,
         path=doc_file.file.path,
@@ -123,9 +128,7 @@ def download(request, pk):
 def download_revision(request, pk):
     revision = selectors.revision_for_download(request.user, pk)
     if revision is None:
-        if DocumentFileRevision.objects.filter(pk=pk).exists():
-            return _not_found_or_login(request)
-        raise Http404
+        return _not_found_or_login(request)
     return file_response(
         request,
         path=revision.file.path,

@@ -39,6 +39,11 @@ POSTS_PER_PAGE = 30
 
 
 def _denied(request):
+    """A forum, thread, post or attachment the reader may not see, or that does not exist.
+
+    Both answer the same, so nobody learns what exists: anonymous visitors are asked to sign
+    in, signed-in readers get the 404 page. Hidden posts, for anyone but moderators, too.
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise Http404
@@ -47,21 +52,21 @@ def _denied(request):
 def _readable_forum(request, slug):
     forum = selectors.forum_by_slug(slug)
     if forum is None:
-        raise Http404
+        return None, False
     return forum, access.can(request.user, "forums.read", forum)
 
 
 def _readable_thread(request, slug, pk):
     thread = selectors.thread_by_id(pk)
     if thread is None or thread.forum.slug != slug:
-        raise Http404
+        return None, False
     return thread, access.can(request.user, "forums.read", thread)
 
 
 def _readable_post(request, pk):
     post = selectors.post_by_id(pk)
     if post is None:
-        raise Http404
+        return None, False
     return post, access.can(request.user, "forums.read", post)
 
 
@@ -172,12 +177,12 @@ def post_redirect(request, pk):
 def attachment_download(request, pk):
     attachment = selectors.attachment_by_id(pk)
     if attachment is None:
-        raise Http404
+        return _denied(request)
     post = attachment.post
     if not access.can(request.user, "forums.read", post):
         return _denied(request)
     if post.hidden and not access.can(request.user, "forums.moderate"):
-        raise Http404
+        return _denied(request)
     return file_response(
         request,
         path=attachment.file.path,
@@ -305,7 +310,7 @@ def post_history(request, pk):
     if not readable:
         return _denied(request)
     if post.hidden and not access.can(request.user, "forums.moderate"):
-        raise Http404
+        return _denied(request)
     revisions = list(post.revisions.select_related("edited_by"))
     return render(request, "forums/post_history.html", {"post": post, "thread": post.thread, "revisions": revisions})
 
@@ -315,7 +320,7 @@ def post_report(request, pk):
     if not readable:
         return _denied(request)
     if post.hidden and not access.can(request.user, "forums.moderate"):
-        raise Http404  # a hidden post is for the moderators only, here as everywhere
+        return _denied(request)  # a hidden post is for the moderators only, here as everywhere
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     form = ReportForm(request.POST or None)

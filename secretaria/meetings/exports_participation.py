@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
 
+from secretaria.core import spreadsheets
 from secretaria.meetings.models import LetterRecipient, Registration
 
 _LATIN1_FALLBACKS = {
@@ -59,34 +57,13 @@ def _rows(registrations, full: bool):
 
 
 def participants_csv(registrations, *, full: bool) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in _rows(registrations, full):
-        # Cells that a spreadsheet would run as a formula are quoted with an apostrophe.
-        writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return spreadsheets.csv_bytes(_rows(registrations, full))
 
 
 def participants_xlsx(registrations, *, full: bool, title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Participants")[:31]
-    for i, row in enumerate(_rows(registrations, full)):
-        ws.append(row)
-        if i == 0:
-            for cell in ws[1]:
-                cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
-    for column in ws.columns:
-        width = max(len(str(c.value or "")) for c in column)
-        ws.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 50)
-    wb.properties.title = title
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return spreadsheets.xlsx_bytes(
+        _rows(registrations, full), sheet_title=_("Participants"), title=title, column_widths=True
+    )
 
 
 def badges_pdf(registrations: list[Registration], *, meeting_title: str) -> bytes:

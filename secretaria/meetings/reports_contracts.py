@@ -8,12 +8,12 @@ replaced by their nearest Latin-1 equivalent.
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from secretaria.core import spreadsheets
 from secretaria.core.i18n import date_range_text, date_text, number_text, pick
 from secretaria.meetings.models import ContractedService, Meeting
 from secretaria.meetings.selectors_contracts import CostLine, cost_summary
@@ -68,7 +68,6 @@ def _line_row(line: CostLine, label: str | None = None) -> list:
 
 
 def financial_report_xlsx(meeting: Meeting, services, *, lang: str) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -76,19 +75,18 @@ def financial_report_xlsx(meeting: Meeting, services, *, lang: str) -> bytes:
     with translation.override(lang):
         summary = cost_summary(services)
         title, subtitle = _meeting_heading(meeting, lang)
-        book = Workbook()
+        book = spreadsheets.new_workbook(_("Services"))
         sheet = book.active
-        sheet.title = _("Services")[:31]
-        sheet.append([title])
+        spreadsheets.xlsx_append(sheet, [title])
         sheet["A1"].font = Font(bold=True, size=13)
-        sheet.append([subtitle])
-        sheet.append([])
-        sheet.append(_service_headers())
+        spreadsheets.xlsx_append(sheet, [subtitle])
+        spreadsheets.xlsx_append(sheet, [])
+        spreadsheets.xlsx_append(sheet, _service_headers())
         header_row = sheet.max_row
         for cell in sheet[header_row]:
             cell.font = Font(bold=True)
         for service in services:
-            sheet.append(_service_row(service, lang))
+            spreadsheets.xlsx_append(sheet, _service_row(service, lang))
             row = sheet.max_row
             sheet.cell(row=row, column=7).number_format = MONEY_FORMAT
             sheet.cell(row=row, column=8).number_format = "#,##0.0000"
@@ -96,39 +94,38 @@ def financial_report_xlsx(meeting: Meeting, services, *, lang: str) -> bytes:
         for index, width in enumerate((28, 34, 50, 24, 14, 10, 16, 14, 16), start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
 
-        totals = book.create_sheet(_("Totals")[:31])
-        totals.append([title])
+        totals = book.create_sheet(spreadsheets.safe_sheet_title(_("Totals")))
+        spreadsheets.xlsx_append(totals, [title])
         totals["A1"].font = Font(bold=True, size=13)
-        totals.append([subtitle])
+        spreadsheets.xlsx_append(totals, [subtitle])
         for heading, lines in ((_("Financed by"), summary.by_funder), (_("Service"), summary.by_kind)):
-            totals.append([])
-            totals.append(_line_headers(heading))
+            spreadsheets.xlsx_append(totals, [])
+            spreadsheets.xlsx_append(totals, _line_headers(heading))
             for cell in totals[totals.max_row]:
                 cell.font = Font(bold=True)
             for line in [*lines, summary.total]:
                 label = _("Total") if line is summary.total else None
-                totals.append(_line_row(line, label))
+                spreadsheets.xlsx_append(totals, _line_row(line, label))
                 row = totals.max_row
                 for column in (4, 5, 6, 7):
                     totals.cell(row=row, column=column).number_format = MONEY_FORMAT
                 if line is summary.total:
                     for cell in totals[row]:
                         cell.font = Font(bold=True)
-        totals.append([])
-        totals.append(
+        spreadsheets.xlsx_append(totals, [])
+        spreadsheets.xlsx_append(
+            totals,
             [
                 _(
                     "Amounts in US dollars at each service's exchange rate on the day of contracting. Committed: "
                     "contracted, delivered or paid; the paid amount is part of it, not added to it. Quoted: offers "
                     "not yet committed. The total is committed plus quoted. Cancelled services are not counted."
                 )
-            ]
+            ],
         )
         for index, width in enumerate((34, 10, 40, 16, 16, 16, 16), start=1):
             totals.column_dimensions[get_column_letter(index)].width = width
-        out = io.BytesIO()
-        book.save(out)
-    return out.getvalue()
+        return spreadsheets.workbook_bytes(book)
 
 
 _LATIN1_REPLACEMENTS = {"–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "→": "->", "€": "EUR"}

@@ -112,3 +112,42 @@ def test_an_inactive_account_cannot_sign_in(gt_official):
 def test_the_login_field_says_what_to_type(client):
     page = client.get("/en/accounts/login/").content.decode()
     assert "Username or e-mail address" in page
+
+
+def _lock(login: str):
+    for _ in range(settings.LOGIN_MAX_FAILURES):
+        assert post_login(Client(), login, "wrong-password-000").status_code == 200
+
+
+LOCKED = "Esta cuenta está bloqueada tras demasiados intentos fallidos de inicio de sesión"
+
+
+def test_an_account_locked_by_username_refuses_its_e_mail_address_too(ppt_official, gt_official):
+    _lock("ppt_official")
+    for login in ["ppt_official@example.org", "PPT_Official@Example.org", "PPT_OFFICIAL"]:
+        response = post_login(Client(), login)
+        assert response.status_code == 200, login
+        assert LOCKED in response.content.decode()
+    # Another account, by either identifier, is not affected.
+    assert post_login(Client(), "gt_official@example.org").status_code == 302
+
+
+def test_an_account_locked_by_e_mail_address_refuses_its_username_too(ppt_official):
+    _lock("ppt_official@example.org")
+    response = post_login(Client(), "ppt_official")
+    assert response.status_code == 200
+    assert LOCKED in response.content.decode()
+    assert Client().get(reverse("members:dashboard")).status_code == 302
+
+
+def test_failures_by_username_and_e_mail_add_up_on_the_same_account(ppt_official):
+    logins = ["ppt_official", "ppt_official@example.org", "Ppt_Official"]
+    for i in range(settings.LOGIN_MAX_FAILURES):
+        post_login(Client(), logins[i % len(logins)], "wrong-password-000")
+    assert LOCKED in post_login(Client(), "ppt_official@example.org").content.decode()
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.LOCKOUT).count() == 1
+
+
+def test_unknown_logins_are_locked_out_too(db):
+    _lock("nobody-here")
+    assert LOCKED in post_login(Client(), "nobody-here").content.decode()

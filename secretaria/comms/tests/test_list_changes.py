@@ -1,5 +1,7 @@
 """What changes to a list do to its archive, its search hits and who may join it."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -48,7 +50,8 @@ def test_a_deactivated_lists_messages_are_neither_found_nor_readable(announced, 
     url = reverse("comms:archive_message", args=[lst.slug, message.pk])
     assert anonymous.get(url).status_code == 200
     services.mailing_list_update(by=st_officer, mailing_list=lst, is_active=False)
-    assert anonymous.get(url).status_code == 404
+    gone = anonymous.get(url)
+    assert gone.status_code == 302 and "/accounts/login/" in gone["Location"]  # as for a missing message
     assert "list_message" not in _hits(None)
 
 
@@ -60,3 +63,35 @@ def test_members_cannot_join_a_list_the_secretariat_fills_itself(announced, st_o
     )
     assert response.status_code == 403
     assert not Subscription.objects.filter(mailing_list=lst, user=civil_society).exists()
+
+
+def test_anonymous_visitors_cannot_tell_a_members_only_message_or_bulletin_from_a_missing_one(
+    st_officer, anonymous, client_for, observer, db
+):
+    from django.conf import settings
+
+    from secretaria.comms import bulletins
+    from secretaria.comms.models import Bulletin
+
+    lst = services.mailing_list_create(
+        slug="miembros", name_es="Miembros", name_en="Members", access_level=AccessLevel.MEMBERS, kind="announcement"
+    )
+    message = services.announcement_publish(
+        mailing_list=lst, by=st_officer, subject_es="Reservado", subject_en="Restricted",
+        body_es="Solo miembros.", body_en="Members only.",
+    )  # fmt: skip
+    day = datetime.date(2004, 11, 30)
+    bulletin = bulletins.bulletin_draft(by=st_officer, period_start=day, period_end=day)
+    Bulletin.objects.filter(pk=bulletin.pk).update(status=Bulletin.Status.SENT, access_level=AccessLevel.MEMBERS)
+    pairs = [
+        (reverse("comms:archive_message", args=[lst.slug, message.pk]), reverse("comms:archive_message", args=[lst.slug, 999999])),
+        (reverse("comms:archive_message", args=[lst.slug, message.pk]), reverse("comms:archive_message", args=["no-existe", 1])),
+        (reverse("comms:bulletin", args=[bulletin.pk]), reverse("comms:bulletin", args=[999999])),
+    ]  # fmt: skip
+    login = reverse(settings.LOGIN_URL)
+    reader = client_for(observer)
+    for restricted, missing in pairs:
+        for url in (restricted, missing):
+            response = anonymous.get(url)
+            assert response.status_code == 302 and response["Location"] == f"{login}?next={url}", url
+            assert reader.get(url).status_code == 404, url

@@ -285,3 +285,21 @@ def test_the_template_path_builds_the_same_message_as_django(public_list, subscr
         assert ours == reference.get_body((kind,)).get_content().replace("\r\n", "\n")
     assert services.unsubscribe_url(sub) in fast.get_body(("plain",)).get_content()
     assert services.preferences_url(sub) in fast.get_body(("plain",)).get_content()
+
+
+def test_a_remote_image_in_an_announcement_reaches_subscribers_as_a_link(
+    smtp_sink, public_list, subscribe_public, st_officer
+):
+    subscribe_public(public_list, "lectora@example.com", language="es")
+    subscribe_public(public_list, "reader@example.com", language="en")
+    services.announcement_publish(
+        mailing_list=public_list, by=st_officer, subject_es="Aviso", subject_en="Notice",
+        body_es="Vea ![el mapa](https://tracker.example/es.gif)", body_en="See ![the map](https://tracker.example/en.gif)",
+    )  # fmt: skip
+    assert _send_all().sent == 2
+    [es] = smtp_sink.to("lectora@example.com")
+    [en] = smtp_sink.to("reader@example.com")
+    es_html, en_html = (m.get_body(("html",)).get_content() for m in (es, en))
+    assert "<img" not in es_html and "<img" not in en_html
+    assert '<a href="https://tracker.example/es.gif">[Imagen: el mapa]</a>' in es_html
+    assert '<a href="https://tracker.example/en.gif">[Image: the map]</a>' in en_html

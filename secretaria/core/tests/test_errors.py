@@ -1,11 +1,21 @@
 """Error pages: in the site's layout and language for people, JSON for the API."""
 
+import contextlib
+import io
+import logging
+import os
+import smtplib
+import subprocess
+import sys
+from types import SimpleNamespace
+
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import OperationalError
 from django.test import RequestFactory
 from django.urls import path
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 
 from secretaria.core import views
@@ -89,7 +99,10 @@ def test_a_crash_shows_the_server_error_page():
     assert "Error del servidor" in html and "/static/css/site.css" in html
     api = client.get("/api/v1/test-broken/", HTTP_ACCEPT_LANGUAGE="en")
     assert api.status_code == 500
-    assert api.json() == {"detail": "Something went wrong on our side. The Secretariat has been notified."}
+    assert api.json() == {
+        "detail": "Something went wrong on our side. The Secretariat has been notified.",
+        "reference": api["X-Request-ID"],
+    }
 
 
 def test_the_server_error_page_renders_with_the_database_down():
@@ -106,3 +119,122 @@ def test_the_server_error_page_renders_with_the_database_down():
     html = response.content.decode()
     assert "Error del servidor" in html
     assert 'href="/es/"' in html
+
+
+# --- Error reports -------------------------------------------------------------------------
+
+
+class MailServerDown(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+@contextlib.contextmanager
+def console_log():
+    """What the console handler of "django.request" writes, as text."""
+    handler = next(h for h in logging.getLogger("django.request").handlers if isinstance(h, logging.StreamHandler))
+    buffer = io.StringIO()
+    # Not setStream(): it flushes the old stream, which may be a capture pytest already closed.
+    previous, handler.stream = handler.stream, buffer
+    try:
+        yield buffer
+    finally:
+        handler.stream = previous
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("secretaria.core.tests.test_errors")
+def test_a_crash_is_mailed_to_the_administrators_with_the_reference_shown_on_the_page(settings, mailoutbox):
+    from django.test import Client
+
+    settings.ADMINS = [("Operaciones", "ops@example.org")]
+    with console_log() as log:
+        response = Client(raise_request_exception=False).post(
+            "/es/prueba/roto/", {"passport_number": "P-9876543", "family_name": "Pérez"}
+        )
+    assert response.status_code == 500
+    reference = response["X-Request-ID"]
+    assert len(reference) == 12
+    html = response.content.decode()
+    assert "La Secretaría ha sido notificada" in html
+    assert f"<code>{reference}</code>" in html
+    assert f"[ref {reference}]" in log.getvalue() and "Internal Server Error: /es/prueba/roto/" in log.getvalue()
+    assert len(mailoutbox) == 1
+    report = mailoutbox[0]
+    assert report.to == ["ops@example.org"]
+    assert report.subject.startswith("[Secretaría Virtual] ERROR")
+    assert f"Reference: {reference}" in report.body and "RuntimeError at /es/prueba/roto/\nboom" in report.body
+    # Personal data typed in the form does not travel in the report.
+    assert "P-9876543" not in report.body and "Pérez" not in report.body
+    assert "passport_number = '********************'" in report.body
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("secretaria.core.tests.test_errors")
+def test_without_administrators_the_page_does_not_claim_anyone_was_notified(settings, mailoutbox):
+    from django.test import Client
+
+    settings.ADMINS = []
+    response = Client(raise_request_exception=False).get("/es/prueba/roto/")
+    html = response.content.decode()
+    assert "ha sido notificada" not in html and "escriba a la Secretaría" in html
+    assert response["X-Request-ID"] in html
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.urls("secretaria.core.tests.test_errors")
+def test_an_error_report_waits_out_a_mail_outage_instead_of_being_lost(settings, mailoutbox):
+    from django.core.management import call_command
+    from django.test import Client
+    from django_tasks_db.models import DBTaskResult
+
+    settings.ADMINS = [("Operaciones", "ops@example.org")]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}}
+    settings.EMAIL_BACKEND = "secretaria.core.tests.test_errors.MailServerDown"
+    response = Client(raise_request_exception=False).get("/es/prueba/roto/")
+    assert response.status_code == 500  # the handler did not raise
+    reference = response["X-Request-ID"]
+
+    def run_worker():
+        call_command("db_worker", batch=True, no_startup_delay=True, queue_name="email", stdout=io.StringIO())
+
+    run_worker()  # the mail server is down: the report is queued again for later
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.args_kwargs["kwargs"]["attempt"] == 2 and retry.run_after > timezone.now()
+    assert mailoutbox == []
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    run_worker()
+    assert len(mailoutbox) == 1 and f"Reference: {reference}" in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("secretaria.core.tests.test_errors")
+def test_a_report_that_can_be_neither_queued_nor_sent_does_not_break_the_error_page(settings, monkeypatch):
+    from django.test import Client
+
+    from secretaria.core import tasks
+
+    def queue_down(**kwargs):
+        raise OperationalError("database is locked")
+
+    settings.ADMINS = [("Operaciones", "ops@example.org")]
+    settings.EMAIL_BACKEND = "secretaria.core.tests.test_errors.MailServerDown"
+    monkeypatch.setattr(tasks, "send_error_report", SimpleNamespace(enqueue=queue_down))
+    with console_log() as log:
+        response = Client(raise_request_exception=False).get("/es/prueba/roto/")
+    assert response.status_code == 500 and "Error del servidor" in response.content.decode()
+    assert f"[ref {response['X-Request-ID']}]" in log.getvalue()
+
+
+def test_sentry_stays_off_without_a_dsn_and_starts_with_one():
+    script = "import django, sentry_sdk; django.setup(); print(sentry_sdk.get_client().is_active())"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "secretaria.test_settings"}
+    env.pop("SENTRY_DSN", None)
+    off = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)  # noqa: S603 - our interpreter, a fixed snippet
+    assert off.stdout.strip() == "False"
+    env["SENTRY_DSN"] = "http://public@127.0.0.1:9/1"  # nothing is sent: no event happens
+    on = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)  # noqa: S603 - our interpreter, a fixed snippet
+    assert on.stdout.strip() == "True"

@@ -172,6 +172,8 @@ def test_the_log_exports_with_who_and_when(parties, gt_official, st_officer, cli
     assert rows[1][10].startswith("'=")  # no formula injection
     response = client_for(st_officer).get(reverse("decisions:log_export", args=["xlsx"]))
     assert response.status_code == 200
+    cell = load_workbook(io.BytesIO(response.content)).active.cell(row=2, column=11)
+    assert cell.value == "=cmd|' /C calc'!A0" and cell.data_type == "s"  # text, not a formula
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.EXPORT, target__contains="log").exists()
 
 
@@ -277,3 +279,16 @@ def test_the_ppt_official_sees_the_presidencys_commitments_on_the_dashboard(
     ppt = services.party_add(commitment=commitment, by=st_officer, kind="ppt")
     page = client_for(ppt_official).get(reverse("members:dashboard")).content.decode()
     assert f"#party-{ppt.pk}" in page
+
+
+def test_a_decision_or_party_named_as_a_formula_exports_as_text(parties, gt_official, st_officer, client_for, ix_crm):
+    ix_crm.title_es = '=HYPERLINK("http://evil.example/","IX")'
+    ix_crm.save()
+    c = client_for(st_officer)
+    rows = list(
+        csv.reader(io.StringIO(c.get(reverse("decisions:matrix_export", args=["csv"])).content.decode("utf-8-sig")))
+    )
+    assert rows[1][0] == "'" + ix_crm.title_es
+    sheet = load_workbook(io.BytesIO(c.get(reverse("decisions:matrix_export", args=["xlsx"])).content)).active
+    assert sheet["A2"].value == ix_crm.title_es and sheet["A2"].data_type == "s"
+    assert isinstance(sheet["D2"].value, int | type(None))  # progress stays a number

@@ -125,3 +125,15 @@ def test_the_endpoints_are_in_the_openapi_schema(client, db):
     assert "/api/v1/documents/" in paths
     assert "/api/v1/documents/{document_id}/publish" in paths
     assert "/api/v1/documents/{document_id}/files/{language}" in paths
+
+
+def test_a_file_whose_name_is_not_utf8_is_stored_under_a_sanitized_name(st_officer, crm):
+    from secretaria.core.tests.multipart import SANITIZED_NAME, post_with_raw_file_name
+
+    fields = {"symbol": "CRM/ST/2004/31", "doc_type": "report", "date": "2004-11-30", "title_es": "Informe",
+              "access_level": "members", "languages": "es"}  # fmt: skip
+    response = post_with_raw_file_name(bearer(st_officer), API, fields, "files", pdf())
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert data["refused"] == []
+    assert [f["original_name"] for f in data["document"]["files"]] == [SANITIZED_NAME]

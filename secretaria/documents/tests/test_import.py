@@ -99,3 +99,15 @@ def test_imported_documents_carry_their_own_date_not_the_day_of_the_import(archi
     assert letter.published_at.date().isoformat() == "2004-07-06"
     assert letter.created_at.date().isoformat() == "2004-07-06"
     assert {f.uploaded_at.date().isoformat() for f in letter.files.all()} == {"2004-07-06"}
+
+
+def test_the_refusal_report_writes_formula_like_file_names_as_text(archive, tmp_path):
+    with (archive / "documents.csv").open("a", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerow(
+            ["CRM/ST/2004/21", "other", "2004-11-30", "F", "", "es", "=HYPERLINK(1).pdf", "public", "", "", ""]
+        )
+    run(archive, report=str(tmp_path / "refused.csv"))
+    with open(tmp_path / "refused.csv", encoding="utf-8", newline="") as fh:
+        names = [row[1] for row in csv.reader(fh)]
+    assert "'=HYPERLINK(1).pdf" in names
+    assert "../secreto.pdf" in names  # ordinary names are written as they are

@@ -64,8 +64,11 @@ def test_drafts_are_invisible_to_everyone_but_the_secretariat(client_for, make_d
     assert page.status_code == 200 and "solo la Secretaría Técnica puede ver este documento" in page.content.decode()
 
 
-def test_an_unknown_symbol_is_a_404(anonymous, db):
-    assert anonymous.get(reverse("documents:detail", kwargs={"symbol": "CRM/ST/1999/1"})).status_code == 404
+def test_an_unknown_symbol_asks_visitors_to_sign_in_and_is_a_404_for_readers(anonymous, client_for, observer):
+    url = reverse("documents:detail", kwargs={"symbol": "CRM/ST/1999/1"})
+    response = anonymous.get(url)
+    assert response.status_code == 302 and response["Location"].endswith(f"?next={url}")
+    assert client_for(observer).get(url).status_code == 404
 
 
 def test_a_withdrawn_document_stays_reachable_with_a_notice(anonymous, make_document, st_officer):
@@ -438,3 +441,47 @@ def test_a_zip_uploaded_through_the_form_adds_each_file_and_reports_refusals(cli
     text = response.content.decode()
     assert "logo.svg" in text and "SVG" in text
     assert sorted(document.files.values_list("language", flat=True)) == ["en", "es"]
+
+
+def test_the_upload_form_keeps_a_file_whose_name_is_not_utf8(client_for, st_officer, make_document):
+    from secretaria.core.tests.multipart import SANITIZED_NAME, post_with_raw_file_name
+
+    document = make_document(files={})
+    response = post_with_raw_file_name(
+        client_for(st_officer),
+        reverse("documents:upload", args=[document.pk]),
+        {"language_0": "es", "language_1": "en", "archive_language": "es"},
+        "file_0",
+        pdf(),
+    )
+    assert response.status_code in (200, 302)
+    assert list(document.files.values_list("original_name", flat=True)) == [SANITIZED_NAME]
+
+
+def test_anonymous_visitors_cannot_tell_restricted_documents_files_and_revisions_from_missing_ones(
+    anonymous, make_document, st_officer, client_for, observer
+):
+    from django.conf import settings
+
+    document = make_document(access_level=AccessLevel.MEMBERS, publish=True)
+    services.document_add_file(
+        document=document, by=st_officer, fileobj=as_file(pdf(["Corrección."])), name="v2.pdf", language="es"
+    )
+    draft = make_document("CRM/ST/2004/13")  # a public draft: nobody but the Secretariat sees it yet
+    pairs = [
+        (document.get_absolute_url(), reverse("documents:detail", kwargs={"symbol": "CRM/ST/1999/9"})),
+        (draft.get_absolute_url(), reverse("documents:detail", kwargs={"symbol": "CRM/ST/1999/9"})),
+        (reverse("documents:download", args=[document.files.get().pk]), reverse("documents:download", args=[999999])),
+        (reverse("documents:download", args=[draft.files.get().pk]), reverse("documents:download", args=[999999])),
+        (
+            reverse("documents:download_revision", args=[DocumentFileRevision.objects.get().pk]),
+            reverse("documents:download_revision", args=[999999]),
+        ),
+    ]
+    login = reverse(settings.LOGIN_URL)
+    reader = client_for(observer)
+    for restricted, missing in pairs:
+        for url in (restricted, missing):
+            response = anonymous.get(url)
+            assert response.status_code == 302 and response["Location"] == f"{login}?next={url}", url
+            assert reader.get(url).status_code == 404, url

@@ -93,3 +93,17 @@ def test_a_refused_file_in_a_new_thread_keeps_the_form(forums, gt_official, clie
     html = response.content.decode()
     assert "x.svg" in html and 'value="Con script"' in html
     assert not forums["consular"].threads.exists()
+
+
+def test_an_attachment_whose_name_is_not_utf8_is_kept_under_a_sanitized_name(forums, thread, gt_official, client_for):
+    from secretaria.core.tests.multipart import SANITIZED_NAME, post_with_raw_file_name
+
+    response = post_with_raw_file_name(
+        client_for(gt_official),
+        reverse("forums:reply", args=[thread.forum.slug, thread.pk]),
+        {"body": "Adjunto el informe."},
+        "attachments",
+        PDF,
+    )
+    assert response.status_code == 302
+    assert PostAttachment.objects.get().original_name == SANITIZED_NAME

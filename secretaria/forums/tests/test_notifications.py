@@ -112,3 +112,22 @@ def test_hidden_posts_are_neither_mailed_nor_digested(forums, thread, st_officer
     mail.outbox.clear()
     call_command("send_forum_digests", stdout=io.StringIO())
     assert all("Borrador por error." not in m.body for m in mail.outbox)
+
+
+def test_a_remote_image_in_a_post_is_a_link_in_the_notification(forums, thread, st_officer, gt_official):
+    mail.outbox.clear()
+    services.post_create(thread=thread, author=gt_official, body="Mire ![foto](https://tracker.example/p.gif?u=1)")
+    html = mail.outbox[0].alternatives[0][0]
+    assert "<img" not in html
+    assert '<a href="https://tracker.example/p.gif?u=1">[Imagen: foto]</a>' in html
+
+
+def test_a_remote_image_in_a_post_is_a_link_in_the_daily_digest(forums, thread, st_officer, gt_official):
+    services.follow_set(user=st_officer, thread=thread, mode="digest")
+    Follow.objects.update(digest_since=timezone.now() - datetime.timedelta(days=1))
+    services.post_create(thread=thread, author=gt_official, body="![foto](https://tracker.example/d.gif)")
+    mail.outbox.clear()
+    call_command("send_forum_digests", stdout=io.StringIO())
+    [digest] = [m for m in mail.outbox if m.to == [st_officer.email]]
+    html = digest.alternatives[0][0]
+    assert "<img" not in html and '<a href="https://tracker.example/d.gif">[Imagen: foto]</a>' in html

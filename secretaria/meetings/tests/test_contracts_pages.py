@@ -184,6 +184,20 @@ def test_status_buttons_move_the_service_and_refusals_show_a_message(client_for,
     assert "Contrato firmado" in page
 
 
+def test_a_quote_whose_file_name_is_not_utf8_is_kept(client_for, st_officer, seminar, service):
+    from secretaria.core.tests.multipart import SANITIZED_NAME, post_with_raw_file_name
+
+    response = post_with_raw_file_name(
+        client_for(st_officer),
+        url("service_file_upload", seminar, service.pk),
+        {"kind": "quote", "language": "es"},
+        "file",
+        b"%PDF-1.4 cotizacion\n%%EOF",
+    )
+    assert response.status_code == 302
+    assert service.attachments.get().document.files.get().original_name == SANITIZED_NAME
+
+
 def test_quotes_are_served_only_to_the_secretariat(client_for, st_officer, ppt_official, observer, seminar, service):
     client = client_for(st_officer)
     response = client.post(
@@ -238,6 +252,20 @@ def test_the_reports_download_and_are_audited(client_for, st_officer, seminar, s
     pdf = client.get(url("services_report_pdf", seminar))
     assert pdf.content.startswith(b"%PDF")
     assert AuditEvent.objects.filter(kind="export", target="meetings.financial_report:migracion-y-salud").count() == 2
+
+
+def test_a_supplier_named_as_a_formula_is_text_in_the_report(client_for, st_officer, seminar, crm):
+    from openpyxl import load_workbook
+
+    formula = '=HYPERLINK("http://evil.example/","Proveedor")'
+    quote(seminar, st_officer, make_supplier(name=formula), description_es="+1+1")
+    book = load_workbook(io.BytesIO(client_for(st_officer).get(url("services_report_xlsx", seminar)).content))
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in cells)
+    supplier = next(c for c in cells if c.value == formula)
+    assert supplier.data_type == "s"
+    amount = book["Servicios"].cell(row=supplier.row, column=7)
+    assert amount.value == 3600 and amount.number_format == "#,##0.00"  # amounts stay numbers
 
 
 def test_the_english_report_is_in_english(client_for, st_officer, seminar, service):

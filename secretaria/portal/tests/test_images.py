@@ -90,3 +90,18 @@ def test_the_secretariat_uploads_a_picture_and_anyone_can_load_it(client_for, st
     assert served.status_code == 200
     assert b"".join(served.streaming_content).startswith(b"\x89PNG")
     assert anonymous.get("/images/missing.png").status_code == 404
+
+
+def test_a_picture_whose_name_is_not_utf8_is_kept(client_for, st_officer):
+    from secretaria.core.tests.multipart import post_with_raw_file_name
+
+    response = post_with_raw_file_name(
+        client_for(st_officer),
+        en("members:images"),
+        {"alt_es": "Mapa", "alt_en": "Map"},
+        "file",
+        _png().read(),
+        raw_name=b"mapa de la regi\xf3n.png",
+    )
+    assert response.status_code == 302
+    assert Image.objects.get().original_name == "mapa de la regi_n.png"

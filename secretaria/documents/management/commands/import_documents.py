@@ -27,6 +27,7 @@ from django.core.management.base import BaseCommand, CommandError, no_translatio
 from django.db.models import Q
 from tqdm import tqdm
 
+from secretaria.core import spreadsheets
 from secretaria.core.access import AccessLevel
 from secretaria.directory.models import Group, Organization
 from secretaria.documents import services
@@ -94,9 +95,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  line {number}: {name}: {reason}")
         if report:
             with open(report, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(["line", "file", "reason"])
-                writer.writerows(refused)
+                # File names come from the folder being imported: no cell may run as a formula.
+                spreadsheets.write_csv(fh, [["line", "file", "reason"], *refused])
 
     def _read(self, meta: Path) -> list[tuple[int, dict]]:
         raw = meta.read_bytes()

@@ -173,3 +173,13 @@ def test_declining_after_naming_cancels_the_delegates(accepted):
     svc.invitation_decline(invitation=accepted)
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CANCELLED
+
+
+def test_an_accreditation_letter_whose_name_is_not_utf8_is_kept(accepted, client, settings, tmp_path):
+    from secretaria.core.tests.multipart import SANITIZED_NAME, post_with_raw_file_name
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    url = reverse("meetings:invitation_delegation", kwargs={"token": svc.invitation_token(accepted, "delegation")})
+    post_with_raw_file_name(client, url, {"form": "letter"}, "letter", b"%PDF-1.4\n% note verbale\n")
+    accepted.refresh_from_db()
+    assert accepted.accreditation_document.files.get().original_name == SANITIZED_NAME

@@ -108,3 +108,29 @@ def test_name_badges_are_a_pdf_with_several_per_page(participants, seminar, st_o
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     many = badges_pdf(participants * 5, meeting_title=seminar.title)  # 10 badges: two pages of eight
     assert many.count(b"/Type /Page") - many.count(b"/Type /Pages") == 2
+
+
+FORMULA = '=HYPERLINK("http://evil.example/","Pulse aquí")'
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_name_typed_as_a_formula_comes_out_as_text(fmt, seminar, st_officer, client_for):
+    import csv
+
+    from openpyxl import load_workbook
+
+    registration = _participant(seminar, st_officer, "Formula", listed=True, hotel="@SUM(1+1)")
+    Person.objects.filter(pk=registration.person_id).update(family_name=FORMULA)
+    url = reverse("meetings:participants_export", kwargs={"slug": seminar.slug, "fmt": fmt})
+    response = client_for(st_officer).get(url)
+
+    assert response.status_code == 200
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert rows[1][0] == "'" + FORMULA
+        assert "'@SUM(1+1)" in rows[1]
+    else:
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        cell = sheet["A2"]
+        assert cell.value == FORMULA and cell.data_type == "s"
+        assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row)
