@@ -178,4 +178,6 @@ def test_a_nul_character_is_refused(client, st_officer, make_document):
     assert response.status_code == 400 and "detail" in response.json()
     document.refresh_from_db()
     assert document.title_es == "Taller sobre la Convención de Palermo"
-    assert client.get(API, {"topic": "a\x00b"}).status_code == 422
+    refused = client.get(API, {"q": "a\x00b"})
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == "El texto no puede contener el carácter NUL."
