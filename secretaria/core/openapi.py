@@ -180,6 +180,7 @@ class ApiOpenAPISchema(OpenAPISchema):
         for status, description in _ERROR_DESCRIPTIONS.items():
             if (
                 status in responses
+                or (status == 401 and not operation.auth_callbacks)
                 or (status == 400 and not writes)
                 or (status == 404 and not has_path)
                 or (status == 422 and not has_input)

@@ -76,7 +76,7 @@ def test_no_component_is_named_only_kind_or_status(published):
 def test_every_operation_declares_its_json_errors(published):
     for path, operations in published["paths"].items():
         for method, operation in operations.items():
-            assert "401" in operation["responses"], (method, path)
+            assert ("401" in operation["responses"]) == ("security" in operation), (method, path)
             for status, response in operation["responses"].items():
                 if int(status) >= 400:
                     assert "application/json" in response["content"], (method, path, status)
