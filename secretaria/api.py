@@ -3,19 +3,20 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Swagger
+from ninja import Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from secretaria.accounts.api import router as accounts_router
 from secretaria.accounts.auth import api_auth
+from secretaria.core.openapi import Api
 from secretaria.decisions.api import router as decisions_router
 from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
 from secretaria.meetings.api import router as meetings_router
 from secretaria.search.api import router as search_router
 
-api = NinjaAPI(
+api = Api(
     title="Secretaría Virtual API",
     version="1",
     description="JSON API of Secretaría Virtual. Authenticate with the session cookie or `Authorization: Bearer <token>`.",

@@ -8,6 +8,7 @@ from ninja.errors import HttpError
 from secretaria.accounts.auth import require_user
 from secretaria.accounts.selectors import user_api_tokens
 from secretaria.accounts.services import api_token_create, api_token_revoke
+from secretaria.core.openapi import Id
 
 router = Router(tags=["accounts"])
 
@@ -96,7 +97,7 @@ def create_token(request, data: TokenIn):
 
 
 @router.delete("/me/tokens/{token_id}", response={204: None}, summary="Revoke one of your API tokens")
-def revoke_token(request, token_id: int):
+def revoke_token(request, token_id: Id):
     user = require_user(request)
     token = get_object_or_404(user.api_tokens, pk=token_id)
     api_token_revoke(token=token, by=user)

@@ -13,6 +13,7 @@ from ninja import Field, Query, Router, Schema
 
 from secretaria.accounts.auth import require_user
 from secretaria.core import access
+from secretaria.core.openapi import Id, Slug
 from secretaria.decisions import selectors, services
 from secretaria.decisions.models import CommitmentParty, Decision, PartyStatus
 
@@ -30,7 +31,7 @@ class PartyOut(Schema):
 
 class CommitmentOut(Schema):
     id: int
-    decision_id: int
+    decision_id: Id
     description_es: str
     description_en: str
     due_date: datetime.date | None
@@ -68,14 +69,21 @@ class DecisionDetailOut(DecisionOut):
 class PartyUpdateIn(Schema):
     status: PartyStatus | None = None
     note: str = ""
-    evidence_url: str = ""
-    evidence_documents: list[str] = Field(default_factory=list, description="Symbols of documents the caller may read")
+    evidence_url: str = Field("", max_length=500)
+    evidence_documents: list[str] = Field(
+        default_factory=list, max_length=50, description="Symbols of documents the caller may read"
+    )
     on: datetime.date | None = None
+
+
+class DecisionFilter(Schema):
+    meeting: Slug | None = Field(None, description="Slug of a meeting")
+    theme: Slug | None = Field(None, description="Slug of a theme")
 
 
 class NoteOut(Schema):
     id: int
-    party_id: int
+    party_id: Id
     occurred_on: datetime.date
     recorded_at: datetime.datetime
     by: str
@@ -143,9 +151,7 @@ def _decision_out(user, decision, *, detail=False) -> dict:
 
 
 @router.get("/", response=list[DecisionOut], summary="Decisions the caller may see")
-def list_decisions(
-    request, meeting: str | None = Query(None, description="Slug of a meeting"), theme: str | None = None
-):
+def list_decisions(request, filters: Query[DecisionFilter]):
     from django.db.models import Prefetch
 
     user = request.auth if request.auth is not None else request.user
@@ -153,15 +159,15 @@ def list_decisions(
         selectors._parties_prefetch(),
         Prefetch("superseded_by", queryset=Decision.objects.filter(access.visible_filter(user))),
     )
-    if meeting:
-        decisions = decisions.filter(meeting__slug=meeting)
-    if theme:
-        decisions = decisions.filter(theme__slug=theme)
+    if filters.meeting:
+        decisions = decisions.filter(meeting__slug=filters.meeting)
+    if filters.theme:
+        decisions = decisions.filter(theme__slug=filters.theme)
     return [_decision_out(user, d) for d in decisions]
 
 
 @router.get("/{int:decision_id}", response=DecisionDetailOut, summary="One decision with its commitments")
-def get_decision(request, decision_id: int):
+def get_decision(request, decision_id: Id):
     user = request.auth if request.auth is not None else request.user
     decision = selectors.decision_for_page(decision_id, user)
     if decision is None:
@@ -170,7 +176,7 @@ def get_decision(request, decision_id: int):
 
 
 @router.get("/commitments/{int:commitment_id}", response=CommitmentOut, summary="One commitment with its parties")
-def get_commitment(request, commitment_id: int):
+def get_commitment(request, commitment_id: Id):
     user = request.auth if request.auth is not None else request.user
     decision = selectors.decision_for_page(
         get_object_or_404(Decision.objects.filter(commitments__pk=commitment_id)).pk, user
@@ -187,7 +193,7 @@ def get_commitment(request, commitment_id: int):
     summary="Record a party's progress (status change and/or note)",
     description="A member-country official may update only their own country; the Secretariat any party.",
 )
-def update_party(request, party_id: int, payload: PartyUpdateIn):
+def update_party(request, party_id: Id, payload: PartyUpdateIn):
     user = require_user(request)
     party = get_object_or_404(
         CommitmentParty.objects.select_related("commitment", "commitment__decision", "country"), pk=party_id

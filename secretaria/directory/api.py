@@ -12,6 +12,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from secretaria.core import access
+from secretaria.core.openapi import Id, Iso2, Slug
 from secretaria.directory import selectors
 from secretaria.directory.models import Country, Group, Membership, Organization, Person, Post, PresidencyTerm, Term
 
@@ -229,7 +230,7 @@ def countries(request):
 
 
 @router.get("/countries/{iso2}", response=CountryDetailOut, summary="A country with its government agencies")
-def country(request, iso2: str):
+def country(request, iso2: Iso2):
     found = selectors.country_for_page(iso2)
     if found is None:
         raise Http404
@@ -266,7 +267,7 @@ def people(request):
 
 
 @router.get("/people/{person_id}", response=PersonOut, summary="A person")
-def person(request, person_id: int):
+def person(request, person_id: Id):
     found = selectors.people_visible_to(request.auth).filter(pk=person_id).first()
     if found is None:
         raise Http404
@@ -285,7 +286,7 @@ def posts(request, params: Query[OnDate]):
 
 
 @router.get("/posts/{slug}", response=PostDetailOut, summary="A post, its holder on a date and its full history")
-def post(request, slug: str, params: Query[OnDate]):
+def post(request, slug: Slug, params: Query[OnDate]):
     found = selectors.post_for_page(slug)
     if found is None or not access.can(request.auth, "directory.view_post", found):
         raise Http404
@@ -315,7 +316,7 @@ def groups(request):
     response=GroupDetailOut,
     summary="A group, with its members for those allowed to see them",
 )
-def group(request, slug: str):
+def group(request, slug: Slug):
     found = selectors.groups_visible_to(request.auth).filter(slug=slug).first()
     if found is None:
         raise Http404

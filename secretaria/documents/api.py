@@ -13,6 +13,7 @@ from ninja.files import UploadedFile
 
 from secretaria.accounts.auth import require_user
 from secretaria.core.access import AccessLevel
+from secretaria.core.openapi import Id, Offset, Slug, Year
 from secretaria.directory.models import Group, Organization
 from secretaria.documents import selectors, services
 from secretaria.documents.models import Document, Language, Topic
@@ -77,56 +78,61 @@ class ErrorOut(Schema):
 
 
 class DocumentFilter(Schema):
-    type: str | None = None
-    year: int | None = None
-    group: str | None = Field(None, description="Group short name")
-    topic: str | None = Field(None, description="Topic short name")
+    type: Document.Type | None = None
+    year: Year | None = None
+    group: Slug | None = Field(None, description="Group short name")
+    topic: Slug | None = Field(None, description="Topic short name")
     status: Document.Status | None = None
-    language: str | None = None
+    language: Language | None = None
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class DocumentIn(Schema):
-    symbol: str
+    symbol: str = Field(max_length=80, description="e.g. CRM/ST/2004/12")
     doc_type: Document.Type = Document.Type.WORKING_DOCUMENT
     date: datetime.date
-    title_es: str = ""
-    title_en: str = ""
+    title_es: str = Field("", max_length=500)
+    title_en: str = Field("", max_length=500)
     summary_es: str = ""
     summary_en: str = ""
-    topics: str = Field("", description="Topic short names, comma-separated")
-    author_id: int | None = None
-    group: str | None = Field(None, description="Group short name")
+    topics: str = Field("", max_length=2000, description="Topic short names, comma-separated")
+    author_id: Id | None = Field(None, description="Id of the author organisation")
+    group: Slug | None = Field(None, description="Group short name")
     access_level: AccessLevel = AccessLevel.MEMBERS
-    access_group: str | None = Field(None, description='Group short name, for the level "group"')
-    languages: str = Field("", description="Language of each uploaded file, comma-separated, in order (es,en…)")
+    access_group: Slug | None = Field(None, description='Group short name, for the level "group"')
+    languages: str = Field(
+        "", max_length=200, description="Language of each uploaded file, comma-separated, in order (es,en…)"
+    )
 
 
 class DocumentPatch(Schema):
-    symbol: str | None = None
-    doc_type: Document.Type | None = None
-    date: datetime.date | None = None
-    title_es: str | None = None
-    title_en: str | None = None
-    summary_es: str | None = None
-    summary_en: str | None = None
-    topics: list[str] | None = None
-    author_id: int | None = None
-    group: str | None = None
+    """Only the fields sent change. Fields that always have a value cannot be set to null;
+    ``author_id`` and ``group`` can (no author organisation, no group)."""
+
+    symbol: str = Field(None, max_length=80)
+    doc_type: Document.Type = None
+    date: datetime.date = None
+    title_es: str = Field(None, max_length=500)
+    title_en: str = Field(None, max_length=500)
+    summary_es: str = None
+    summary_en: str = None
+    topics: list[Slug] = Field(None, max_length=100, description="Topic short names; [] removes them all")
+    author_id: Id | None = None
+    group: Slug | None = None
 
 
 class FilesIn(Schema):
-    languages: str = Field("", description="Language of each uploaded file, comma-separated, in order")
+    languages: str = Field("", max_length=200, description="Language of each uploaded file, comma-separated, in order")
 
 
 class WithdrawIn(Schema):
-    note: str
+    note: str = Field(max_length=5000)
 
 
 class AccessIn(Schema):
     access_level: AccessLevel
-    access_group: str | None = None
+    access_group: Slug | None = None
 
 
 def _out(request, document: Document) -> dict:
@@ -255,7 +261,7 @@ def list_documents(request, filters: Query[DocumentFilter]):
 
 
 @router.get("/{int:document_id}", response={200: DocumentOut, 404: ErrorOut}, summary="One document")
-def get_document(request, document_id: int):
+def get_document(request, document_id: Id):
     return _out(request, _visible(request, document_id))
 
 
@@ -290,7 +296,7 @@ def create_document(request, data: Form[DocumentIn], files: File[list[UploadedFi
 
 
 @router.patch("/{int:document_id}", response={200: DocumentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def update_document(request, document_id: int, data: DocumentPatch):
+def update_document(request, document_id: Id, data: DocumentPatch):
     user = _manager(request)
     document = get_object_or_404(Document, pk=document_id)
     changes = data.dict(exclude_unset=True)
@@ -308,7 +314,7 @@ def update_document(request, document_id: int, data: DocumentPatch):
     response={200: UploadOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Add or replace language versions (multipart); zips are opened",
 )
-def add_files(request, document_id: int, data: Form[FilesIn], files: File[list[UploadedFile]]):
+def add_files(request, document_id: Id, data: Form[FilesIn], files: File[list[UploadedFile]]):
     user = _manager(request)
     document = get_object_or_404(Document, pk=document_id)
     report = services.document_add_files(document=document, by=user, files=_file_items(files, data.languages))
@@ -319,21 +325,21 @@ def add_files(request, document_id: int, data: Form[FilesIn], files: File[list[U
 
 
 @router.post("/{int:document_id}/publish", response={200: DocumentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def publish_document(request, document_id: int):
+def publish_document(request, document_id: Id):
     user = _manager(request)
     document = services.document_publish(document=get_object_or_404(Document, pk=document_id), by=user)
     return _out(request, _reload(document))
 
 
 @router.post("/{int:document_id}/withdraw", response={200: DocumentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def withdraw_document(request, document_id: int, data: WithdrawIn):
+def withdraw_document(request, document_id: Id, data: WithdrawIn):
     user = _manager(request)
     document = services.document_withdraw(document=get_object_or_404(Document, pk=document_id), by=user, note=data.note)
     return _out(request, _reload(document))
 
 
 @router.put("/{int:document_id}/access", response={200: DocumentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def set_access(request, document_id: int, data: AccessIn):
+def set_access(request, document_id: Id, data: AccessIn):
     user = _manager(request)
     document = services.document_set_access(
         document=get_object_or_404(Document, pk=document_id),
@@ -346,7 +352,7 @@ def set_access(request, document_id: int, data: AccessIn):
 
 
 @router.delete("/{int:document_id}", response={204: None, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def delete_document(request, document_id: int):
+def delete_document(request, document_id: Id):
     user = _manager(request)
     services.document_delete(document=get_object_or_404(Document, pk=document_id), by=user)
     return 204, None
@@ -358,7 +364,7 @@ def delete_document(request, document_id: int):
     summary="Download a language version (Range supported)",
     response={200: None, 206: None, 404: ErrorOut, 416: None},
 )
-def download(request, document_id: int, language: str):
+def download(request, document_id: Id, language: Language):
     document = _visible(request, document_id)
     doc_file = next((f for f in document.files.all() if f.language == language), None)
     if doc_file is None:

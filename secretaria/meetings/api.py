@@ -16,6 +16,7 @@ from ninja import Field, Query, Router, Schema
 
 from secretaria.accounts.auth import require_user
 from secretaria.core import access
+from secretaria.core.openapi import Id, Iso2, LocalTime, Slug, Year
 from secretaria.meetings import selectors, services
 from secretaria.meetings.models import AgendaItem, AgendaVersion, Meeting
 
@@ -75,8 +76,8 @@ class AgendaItemOut(Schema):
     session_es: str
     session_en: str
     day: datetime.date | None
-    start_time: datetime.time | None
-    end_time: datetime.time | None
+    start_time: LocalTime | None
+    end_time: LocalTime | None
     title_es: str
     title_en: str
     description_es: str
@@ -109,8 +110,8 @@ class AgendaVersionDetailOut(AgendaVersionOut):
 
 class MeetingFilter(Schema):
     kind: Meeting.Kind | None = None
-    country: str | None = Field(None, description="ISO alpha-2 code")
-    year: int | None = None
+    country: Iso2 | None = Field(None, description="ISO alpha-2 code")
+    year: Year | None = None
     upcoming: bool | None = Field(None, description="true: not yet ended; false: already ended")
 
 
@@ -172,7 +173,7 @@ def _version(v: AgendaVersion, *, items: bool = False) -> dict:
     return data
 
 
-def _visible_meeting(request, slug: str) -> Meeting:
+def _visible_meeting(request, slug: Slug) -> Meeting:
     meeting = selectors.meeting_for_page(slug, request.auth)
     if meeting is None:
         raise Http404
@@ -195,7 +196,7 @@ def meeting_list(request, filters: Query[MeetingFilter]):
 
 
 @router.get("/{slug}", response=MeetingDetailOut, summary="One meeting")
-def meeting_detail(request, slug: str):
+def meeting_detail(request, slug: Slug):
     m = _visible_meeting(request, slug)
     programme = selectors.published_agenda(m, request.auth)
     documents = [
@@ -223,12 +224,12 @@ def meeting_detail(request, slug: str):
 
 
 @router.get("/{slug}/agenda", response=list[AgendaVersionOut], summary="Agenda versions the caller may see")
-def agenda_list(request, slug: str):
+def agenda_list(request, slug: Slug):
     meeting = _visible_meeting(request, slug)
     return [_version(v) for v in selectors.agenda_versions_visible_to(meeting, request.auth)]
 
 
-def _visible_version(request, slug: str, pk: int) -> AgendaVersion:
+def _visible_version(request, slug: Slug, pk: Id) -> AgendaVersion:
     version = selectors.agenda_version_for_page(_visible_meeting(request, slug), pk, request.auth)
     if version is None:
         raise Http404
@@ -236,23 +237,23 @@ def _visible_version(request, slug: str, pk: int) -> AgendaVersion:
 
 
 @router.get("/{slug}/agenda/{pk}", response=AgendaVersionDetailOut, summary="One agenda version with its items")
-def agenda_detail(request, slug: str, pk: int):
+def agenda_detail(request, slug: Slug, pk: Id):
     return _version(_visible_version(request, slug, pk), items=True)
 
 
 @router.post("/{slug}/agenda/{pk}/submit", response=AgendaVersionOut, summary="Submit a draft to the PPT (Secretariat)")
-def agenda_submit(request, slug: str, pk: int):
+def agenda_submit(request, slug: Slug, pk: Id):
     user = require_user(request)
     return _version(services.agenda_submit(version=_visible_version(request, slug, pk), by=user))
 
 
 @router.post("/{slug}/agenda/{pk}/approve", response=AgendaVersionOut, summary="Approve and publish (current PPT)")
-def agenda_approve(request, slug: str, pk: int, data: DecisionIn):
+def agenda_approve(request, slug: Slug, pk: Id, data: DecisionIn):
     user = require_user(request)
     return _version(services.agenda_approve(version=_visible_version(request, slug, pk), by=user, comment=data.comment))
 
 
 @router.post("/{slug}/agenda/{pk}/return", response=AgendaVersionOut, summary="Return with comments (current PPT)")
-def agenda_return(request, slug: str, pk: int, data: DecisionIn):
+def agenda_return(request, slug: Slug, pk: Id, data: DecisionIn):
     user = require_user(request)
     return _version(services.agenda_return(version=_visible_version(request, slug, pk), by=user, comment=data.comment))

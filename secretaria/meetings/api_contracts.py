@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema
 
 from secretaria.accounts.auth import require_user
 from secretaria.core import access
+from secretaria.core.openapi import Id, Iso2, Slug
 from secretaria.directory.models import Country, Organization
 from secretaria.meetings import selectors_contracts as selectors
 from secretaria.meetings import services_contracts as services
@@ -87,20 +88,24 @@ class SummaryOut(Schema):
 
 class ServiceIn(Schema):
     kind: ContractedService.Kind
-    supplier_id: int
-    amount: Decimal = Field(description="Not negative; sent as a string or number")
-    currency: str = Field(description="ISO 4217 code, e.g. USD, GTQ, PAB")
-    usd_rate: Decimal = Field(Decimal("1"), description="Units of the currency per US dollar")
+    supplier_id: Id
+    amount: Decimal = Field(
+        ge=0, max_digits=14, decimal_places=2, description="Not negative; sent as a string or number"
+    )
+    currency: str = Field(pattern=r"^[A-Za-z]{3}$", description="ISO 4217 code, e.g. USD, GTQ, PAB")
+    usd_rate: Decimal = Field(
+        Decimal("1"), gt=0, max_digits=14, decimal_places=6, description="Units of the currency per US dollar"
+    )
     funder: ContractedService.Funder
-    funder_country: str | None = Field(None, description="ISO alpha-2 code, when a sponsor country finances it")
-    funder_organization_id: int | None = None
+    funder_country: Iso2 | None = Field(None, description="ISO alpha-2 code, when a sponsor country finances it")
+    funder_organization_id: Id | None = None
     description_es: str = ""
     description_en: str = ""
 
 
 class StatusIn(Schema):
     to: ContractedService.Status
-    note: str = ""
+    note: str = Field("", max_length=500)
 
 
 def _money(amount: Decimal, currency: str) -> MoneyOut:
@@ -156,7 +161,7 @@ def _line_out(line: CostLine) -> CostLineOut:
     )
 
 
-def _meeting(request, slug: str, rule: str) -> Meeting:
+def _meeting(request, slug: Slug, rule: str) -> Meeting:
     user = require_user(request)
     meeting = get_object_or_404(Meeting, slug=slug)
     if not access.can(user, rule, meeting):
@@ -169,14 +174,14 @@ def _services(meeting):
 
 
 @router.get("/{slug}/", response=list[ServiceOut], summary="Services contracted for a meeting")
-def service_list(request, slug: str):
+def service_list(request, slug: Slug):
     meeting = _meeting(request, slug, "meetings.view_services")
     manager = access.can(request.auth, "meetings.manage_services", meeting)
     return [_service_out(service, with_attachments=manager) for service in _services(meeting)]
 
 
 @router.get("/{slug}/summary/", response=SummaryOut, summary="Cost summary of a meeting by funder and by service")
-def service_summary(request, slug: str):
+def service_summary(request, slug: Slug):
     meeting = _meeting(request, slug, "meetings.view_services")
     summary = selectors.cost_summary(selectors.services_for_meeting(meeting))
     return SummaryOut(
@@ -189,14 +194,14 @@ def service_summary(request, slug: str):
 
 
 @router.get("/{slug}/{service_id}/", response=ServiceOut, summary="One contracted service with its history")
-def service_detail(request, slug: str, service_id: int):
+def service_detail(request, slug: Slug, service_id: Id):
     meeting = _meeting(request, slug, "meetings.view_services")
     manager = access.can(request.auth, "meetings.manage_services", meeting)
     return _service_out(get_object_or_404(_services(meeting), pk=service_id), with_attachments=manager)
 
 
 @router.post("/{slug}/", response={201: ServiceOut}, summary="Record a quoted service (Secretariat)")
-def service_create(request, slug: str, payload: ServiceIn):
+def service_create(request, slug: Slug, payload: ServiceIn):
     meeting = _meeting(request, slug, "meetings.manage_services")
     if not services.currency_valid(payload.currency):
         raise ValidationError(
@@ -235,7 +240,7 @@ def service_create(request, slug: str, payload: ServiceIn):
 @router.post(
     "/{slug}/{service_id}/status/", response=ServiceOut, summary="Move a service to its next status (Secretariat)"
 )
-def service_status(request, slug: str, service_id: int, payload: StatusIn):
+def service_status(request, slug: Slug, service_id: Id, payload: StatusIn):
     meeting = _meeting(request, slug, "meetings.manage_services")
     service = get_object_or_404(ContractedService, meeting=meeting, pk=service_id)
     services.service_set_status(service, to=payload.to, by=request.auth, note=payload.note)

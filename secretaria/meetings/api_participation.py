@@ -18,6 +18,7 @@ from ninja.errors import HttpError
 
 from secretaria.accounts.auth import require_user
 from secretaria.core import access
+from secretaria.core.openapi import Id, Slug
 from secretaria.directory.models import Group, Person
 from secretaria.meetings import selectors
 from secretaria.meetings import selectors_participation as sel
@@ -51,8 +52,10 @@ class InvitationOut(Schema):
 class InvitationsIn(Schema):
     member_states: bool = False
     observer_organizations: bool = False
-    group: str | None = Field(None, description="Slug of a directory group whose members are invited personally")
-    people: list[int] = Field(default_factory=list, description="Ids of directory people invited personally")
+    group: Slug | None = Field(None, description="Slug of a directory group whose members are invited personally")
+    people: list[Id] = Field(
+        default_factory=list, max_length=1000, description="Ids of directory people invited personally"
+    )
     category: InviteeCategory = InviteeCategory.OTHER
     quota: int = Field(2, ge=1, le=50, description="Places per delegation")
 
@@ -84,18 +87,18 @@ class RegistrationOut(Schema):
 class RegistrationIn(Schema):
     arrival: datetime.datetime | None = None
     departure: datetime.datetime | None = None
-    hotel: str = ""
-    dietary_needs: str = ""
-    accessibility_needs: str = ""
-    interpretation_language: str = ""
+    hotel: str = Field("", max_length=200)
+    dietary_needs: str = Field("", max_length=300)
+    accessibility_needs: str = Field("", max_length=300)
+    interpretation_language: str = Field("", max_length=2, description='"es", "en" or empty')
     needs_visa: bool = False
-    passport_number: str = ""
-    passport_country: str = ""
+    passport_number: str = Field("", max_length=40)
+    passport_country: str = Field("", max_length=100)
     listed_publicly: bool = False
 
 
 class AnswerIn(Schema):
-    token: str = Field(description="The token from the personal link in the invitation e-mail")
+    token: str = Field(max_length=500, description="The token from the personal link in the invitation e-mail")
     accept: bool
     registration: RegistrationIn | None = Field(None, description="For a personal invitation that is accepted")
 
@@ -140,7 +143,7 @@ def _managed(request, slug):
 
 
 @router.get("/{slug}/participants", response=list[PublicParticipantOut], summary="Public list of participants")
-def public_participants(request, slug: str):
+def public_participants(request, slug: Slug):
     meeting = selectors.meeting_for_page(slug, request.auth)
     if meeting is None:
         raise Http404
@@ -151,7 +154,7 @@ def public_participants(request, slug: str):
 
 
 @router.get("/{slug}/invitations", response=list[InvitationOut], summary="Invitations (Secretariat)")
-def list_invitations(request, slug: str):
+def list_invitations(request, slug: Slug):
     _user, meeting = _managed(request, slug)
     return [_invitation_out(inv) for inv in sel.invitations_for_meeting(meeting)]
 
@@ -161,7 +164,7 @@ def list_invitations(request, slug: str):
     response={201: InvitationsCreatedOut, 400: ErrorOut},
     summary="Invite groups or people and send the e-mails (Secretariat)",
 )
-def create_invitations(request, slug: str, payload: InvitationsIn):
+def create_invitations(request, slug: Slug, payload: InvitationsIn):
     user, meeting = _managed(request, slug)
     group = get_object_or_404(Group, slug=payload.group) if payload.group else None
     people = list(Person.objects.filter(pk__in=payload.people))
@@ -182,7 +185,7 @@ def create_invitations(request, slug: str, payload: InvitationsIn):
 @router.get(
     "/{slug}/registrations", response=list[RegistrationOut], summary="Registrations with logistics (Secretariat)"
 )
-def list_registrations(request, slug: str):
+def list_registrations(request, slug: Slug):
     _user, meeting = _managed(request, slug)
     return [_registration_out(r) for r in sel.registrations_for_meeting(meeting)]
 
@@ -201,7 +204,7 @@ def _decide(request, slug, pk, service):
     response={200: RegistrationOut, 400: ErrorOut},
     summary="Approve a registration (Secretariat)",
 )
-def approve_registration(request, slug: str, pk: int):
+def approve_registration(request, slug: Slug, pk: Id):
     return _decide(request, slug, pk, svc.registration_approve)
 
 
@@ -210,7 +213,7 @@ def approve_registration(request, slug: str, pk: int):
     response={200: RegistrationOut, 400: ErrorOut},
     summary="Reject a registration (Secretariat)",
 )
-def reject_registration(request, slug: str, pk: int):
+def reject_registration(request, slug: Slug, pk: Id):
     return _decide(request, slug, pk, svc.registration_reject)
 
 

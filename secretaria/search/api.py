@@ -6,6 +6,7 @@ from typing import Literal
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
+from secretaria.core.openapi import Id
 from secretaria.search.backends import SearchFilters
 from secretaria.search.selectors import MAX_PER_PAGE, search
 
@@ -17,8 +18,8 @@ class SearchParams(Schema):
     kind: str | None = Field(None, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")
     type: str | None = Field(None, max_length=60, pattern=r"^[A-Za-z0-9_.-]+$", description="Document type")
     year: int | None = Field(None, ge=1900, le=2200)
-    meeting: int | None = Field(None, ge=1)
-    group: int | None = Field(None, ge=1)
+    meeting: Id | None = None
+    group: Id | None = None
     country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166 alpha-2")
     language: str | None = Field(None, pattern=r"^[a-z]{2,3}$")
     status: str | None = Field(None, max_length=30, pattern=r"^[A-Za-z0-9_.-]+$")

@@ -137,3 +137,59 @@ def test_a_file_whose_name_is_not_utf8_is_stored_under_a_sanitized_name(st_offic
     data = response.json()
     assert data["refused"] == []
     assert [f["original_name"] for f in data["document"]["files"]] == [SANITIZED_NAME]
+
+
+TOO_BIG = "99999999999999999999"  # beyond a signed 64-bit integer
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"year": 99999}, {"year": 0}, {"offset": TOO_BIG}, {"offset": -1}, {"limit": 0}, {"type": "novel"}],
+)
+def test_out_of_range_filters_are_refused_with_a_json_error(client, make_document, query):
+    make_document(publish=True)
+    response = client.get(API, query)
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Datos no válidos."
+
+
+def test_an_id_beyond_64_bits_is_refused_not_a_server_error(client, st_officer):
+    assert client.get(f"{API}{TOO_BIG}").status_code == 422
+    patched = bearer(st_officer).patch(f"{API}{TOO_BIG}", {"title_en": "x"}, content_type="application/json")
+    assert patched.status_code == 422 and "detail" in patched.json()
+
+
+@pytest.mark.parametrize("field", ["topics", "title_en", "symbol", "date", "doc_type", "summary_es"])
+def test_a_field_that_always_has_a_value_cannot_be_set_to_null(st_officer, make_document, field):
+    document = make_document()
+    response = bearer(st_officer).patch(f"{API}{document.pk}", {field: None}, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"][-1] == field
+    document.refresh_from_db()
+    assert document.title_en == "Workshop on the Palermo Convention"
+
+
+def test_null_removes_the_author_and_an_empty_list_the_topics(st_officer, make_document):
+    from secretaria.documents.models import Topic
+
+    topic = Topic.objects.create(slug="trata", name_es="Trata de personas", name_en="Trafficking in persons")
+    document = make_document()
+    document.topics.add(topic)
+    response = bearer(st_officer).patch(
+        f"{API}{document.pk}", {"author_id": None, "topics": []}, content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["author_id"] is None and response.json()["topics"] == []
+    document.refresh_from_db()
+    assert document.author is None and not document.topics.exists()
+
+
+def test_a_nul_character_is_refused(client, st_officer, make_document):
+    document = make_document()
+    response = bearer(st_officer).patch(f"{API}{document.pk}", {"title_es": "a\x00b"}, content_type="application/json")
+    assert response.status_code == 400 and "detail" in response.json()
+    document.refresh_from_db()
+    assert document.title_es == "Taller sobre la Convención de Palermo"
+    refused = client.get(API, {"q": "a\x00b"})
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == "El texto no puede contener el carácter NUL."

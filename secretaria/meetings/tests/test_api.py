@@ -83,3 +83,28 @@ def test_the_secretariat_lists_drafts(draft, st_officer, client):
 def test_the_endpoints_are_in_the_openapi_schema(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/meetings/{slug}/agenda/{pk}/approve" in paths
+
+
+@pytest.mark.parametrize(
+    "query", [{"year": 10000}, {"year": 0}, {"year": "99999999999999999999"}, {"country": "GTM"}, {"kind": "party"}]
+)
+def test_out_of_range_filters_are_refused_with_a_json_error(seminar, client, query):
+    response = client.get(API, query)
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Datos no válidos."
+
+
+def test_an_agenda_version_id_beyond_64_bits_is_refused(seminar, client):
+    response = client.get(f"{API}{seminar.slug}/agenda/99999999999999999999")
+    assert response.status_code == 422 and "detail" in response.json()
+
+
+def test_agenda_times_are_declared_as_they_are_returned(draft, st_officer, client):
+    import re
+
+    item_schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["AgendaItemOut"]
+    time_schema = item_schema["properties"]["start_time"]["anyOf"][0]
+    assert "format" not in time_schema  # "format: time" means RFC 3339 full-time, with an offset
+    items = client.get(f"{API}{draft.meeting.slug}/agenda/{draft.pk}", **bearer(st_officer)).json()["items"]
+    assert items[0]["start_time"] == "08:30:00"
+    assert re.fullmatch(time_schema["pattern"], items[0]["start_time"])

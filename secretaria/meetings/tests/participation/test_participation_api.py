@@ -87,3 +87,13 @@ def test_the_endpoints_are_in_the_openapi_schema(client):
     assert f"{BASE}/{{slug}}/registrations/{{pk}}/approve" in paths
     assert f"{BASE}/invitations/answer" in paths
     assert f"{BASE}/{{slug}}/participants" in paths
+
+
+@pytest.mark.parametrize("people", [[99999999999999999999], [0], [-5]])
+def test_a_person_id_out_of_range_is_refused_with_a_json_error(seminar, st_officer, client_for, people):
+    response = client_for(st_officer).post(
+        f"{BASE}/{seminar.slug}/invitations", {"people": people}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"][-2:] == ["people", 0]
+    assert not Invitation.objects.exists()

@@ -1,0 +1,100 @@
+"""The published OpenAPI schema is a valid document a client generator can use: every component
+has its own name, and each enum lists the values of the field it describes."""
+
+import pytest
+from ninja import Router, Schema
+from openapi_spec_validator import validate
+
+from secretaria.core.openapi import Api, ComponentNameClash
+from secretaria.decisions.models import CommitmentParty, Decision, PartyStatus
+from secretaria.directory.models import Country, Group, Membership, Organization
+from secretaria.documents.models import Document
+from secretaria.meetings.models import AgendaVersion, ContractedService, Invitation, Meeting, Registration
+
+
+@pytest.fixture
+def published(client, db):
+    return client.get("/api/v1/openapi.json").json()
+
+
+def test_the_schema_is_a_valid_openapi_document(published):
+    validate(published)  # raises with the path of the first error
+
+
+def _enum_of(published, component, field):
+    prop = published["components"]["schemas"][component]["properties"][field]
+    refs = [prop] + prop.get("anyOf", []) + prop.get("allOf", [])
+    ref = next(r["$ref"] for r in refs if "$ref" in r)
+    return ref.rsplit("/", 1)[-1], published["components"]["schemas"][ref.rsplit("/", 1)[-1]]["enum"]
+
+
+@pytest.mark.parametrize(
+    ("component", "field", "choices"),
+    [
+        ("CountryOut", "status", Country.Status),
+        ("OrganizationOut", "kind", Organization.Kind),
+        ("GroupOut", "kind", Group.Kind),
+        ("MemberOut", "role", Membership.Role),
+        ("MeetingOut", "kind", Meeting.Kind),
+        ("MeetingOut", "status", Meeting.Status),
+        ("AgendaVersionOut", "kind", AgendaVersion.Kind),
+        ("AgendaVersionOut", "state", AgendaVersion.State),
+        ("InvitationOut", "status", Invitation.Status),
+        ("RegistrationOut", "status", Registration.Status),
+        ("RegistrationOut", "role", Registration.Role),
+        ("ServiceOut", "kind", ContractedService.Kind),
+        ("ServiceOut", "status", ContractedService.Status),
+        ("ServiceOut", "funder", ContractedService.Funder),
+        ("DecisionOut", "kind", Decision.Kind),
+        ("PartyOut", "kind", CommitmentParty.Kind),
+        ("PartyOut", "status", PartyStatus),
+    ],
+)
+def test_each_kind_and_status_lists_the_values_of_its_own_field(published, component, field, choices):
+    name, values = _enum_of(published, component, field)
+    assert values == list(choices.values)
+    assert name == choices.__qualname__.replace(".", "")  # CountryStatus, MeetingKind…
+
+
+def test_the_document_filters_use_the_document_enums(published):
+    params = {p["name"]: p["schema"] for p in published["paths"]["/api/v1/documents/"]["get"]["parameters"]}
+    assert params["year"]["anyOf"][0] == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 9999,
+        "description": "A year, 1 to 9999",
+    }
+    assert params["status"]["anyOf"][0]["$ref"].endswith("/DocumentStatus")
+    assert params["type"]["anyOf"][0]["$ref"].endswith("/DocumentType")
+    assert published["components"]["schemas"]["DocumentType"]["enum"] == list(Document.Type.values)
+
+
+def test_no_component_is_named_only_kind_or_status(published):
+    assert not {"Kind", "Status", "State", "Role", "Type"} & set(published["components"]["schemas"])
+
+
+def test_every_operation_declares_its_json_errors(published):
+    for path, operations in published["paths"].items():
+        for method, operation in operations.items():
+            assert ("401" in operation["responses"]) == ("security" in operation), (method, path)
+            for status, response in operation["responses"].items():
+                if int(status) >= 400:
+                    assert "application/json" in response["content"], (method, path, status)
+
+
+def _item_schema(value_type):
+    class Item(Schema):
+        value: value_type
+
+    return Item
+
+
+def test_two_different_schemas_of_the_same_name_stop_the_schema_from_being_built():
+    first, second = _item_schema(int), _item_schema(str)
+    router = Router()
+    router.get("/a", response=first)(lambda request: {"value": 1})
+    router.get("/b", response=list[second])(lambda request: [])
+    api = Api(urls_namespace="clash-test")
+    api.add_router("/", router)
+    with pytest.raises(ComponentNameClash, match="'Item'"):
+        api.get_openapi_schema(path_prefix="/")
