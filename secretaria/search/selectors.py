@@ -192,7 +192,14 @@ def search(
             continue
         source = registered.get(entry.kind)
         url = urls.get(entry.kind, {}).get(entry.object_id, "")
-        texts = [getattr(entry, f"summary_{lang}"), getattr(entry, f"summary_{other}"), entry.body]
+        # The reader's language first; the other language only when the words are only there.
+        texts = [
+            (getattr(entry, f"summary_{lang}"), lang),
+            (getattr(entry, f"body_{lang}"), lang),
+            (entry.body, None),
+            (getattr(entry, f"summary_{other}"), other),
+            (getattr(entry, f"body_{other}"), other),
+        ]
         results.hits.append(
             Hit(
                 kind=entry.kind,

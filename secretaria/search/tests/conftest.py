@@ -19,6 +19,9 @@ class Note:
     summary_en: str = ""
     keywords: str = ""
     body: str = ""
+    body_es: str = ""
+    body_en: str = ""
+    demoted: bool = False
     date: datetime.date | None = datetime.date(2004, 7, 6)
     access_level: str = AccessLevel.PUBLIC
     access_group_id: int | None = None
@@ -55,6 +58,9 @@ class NoteSource(SearchSource):
             summary_en=obj.summary_en,
             keywords=obj.keywords,
             body=obj.body,
+            body_es=obj.body_es,
+            body_en=obj.body_en,
+            demoted=obj.demoted,
             doc_type=obj.doc_type,
             year=obj.date.year if obj.date else None,
             meeting_id=obj.meeting_id,
