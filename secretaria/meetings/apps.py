@@ -9,12 +9,13 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from secretaria.core.dashboard import Panel, register_panel
-        from secretaria.meetings import contracts_rules, mailing, panels, rules, sections_participation
+        from secretaria.meetings import contracts_rules, mailing, panels, rules, search, sections_participation
 
         rules.register()
         contracts_rules.register()
         sections_participation.register()
         mailing.register()
+        search.register()
         register_panel(Panel("meetings.awaiting_approval", "meetings/panels/awaiting_approval.html",
                              panels.awaiting_approval, order=5))  # fmt: skip
         register_panel(Panel("meetings.upcoming", "meetings/panels/upcoming.html", panels.upcoming_meetings,

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "secretaria.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from secretaria.search import directory
+
+        directory.register()

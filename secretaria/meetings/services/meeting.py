@@ -12,6 +12,7 @@ from secretaria.activity.services import activity_record
 from secretaria.core import access
 from secretaria.meetings.mailing import MEETING_ANNOUNCED
 from secretaria.meetings.models import Meeting
+from secretaria.meetings.search import index_meeting
 from secretaria.outbox.services import outbox_emit
 
 S = Meeting.Status
@@ -60,6 +61,7 @@ def meeting_create(*, by=None, on=None, **fields) -> Meeting:
         on=on,
     )
     outbox_emit(kind=MEETING_ANNOUNCED, payload={"meeting_id": meeting.pk})  # for the distribution lists
+    index_meeting(meeting)
     return meeting
 
 
@@ -76,6 +78,7 @@ def meeting_update(*, meeting: Meeting, by=None, **fields) -> Meeting:
     meeting.save()
     for name, values in m2m.items():
         getattr(meeting, name).set(values)
+    index_meeting(meeting)  # a new title, place or access level reaches its agenda and logistics too
     return meeting
 
 
@@ -116,6 +119,7 @@ def meeting_set_status(
         summary_en=f"{meeting.title_en or meeting.title_es}: status “{_status_en(old)}” → “{_status_en(status)}”",
         on=on,
     )
+    index_meeting(meeting)
     return meeting
 
 
