@@ -66,7 +66,8 @@ class Facet:
     param: str
     label: str
     values: list[FacetValue]
-    nested: bool = False  # shown inside another facet's values (the search page skips its panel)
+    nested: bool = False  # shown inside another facet's panel (the search page skips its own)
+    extra: list[FacetValue] = field(default_factory=list)  # another facet's values shown in this panel
 
 
 @dataclass
@@ -152,18 +153,22 @@ def _facets(counts: dict[str, Counter], lang: str) -> list[Facet]:
         values = [FacetValue(str(v), str(labels[name].get(v, v)), n) for v, n in ordered]
         facets.append(Facet(name, param, str(label), values))
     # One "Type" panel: each type under the kind whose source names it (document types under
-    # Documents, meeting kinds under Meetings); a type no kind of the hits names stays apart.
+    # Documents, meeting kinds under Meetings); a type no source names, under the only kind
+    # of the hits, or else after the kinds.
     by_field = {facet.field: facet for facet in facets}
     kinds, types = by_field.get("kind"), by_field.get("doc_type")
     if kinds and types:
         owner = labels["doc_type_owner"]
         parents = {value.value: value for value in kinds.values}
+        only = kinds.values[0] if len(kinds.values) == 1 else None
         for value in types.values:
-            parent = parents.get(owner.get(value.value, ""))
+            parent = parents.get(owner.get(value.value, "")) or only
             if parent is not None:
                 parent.children.append(value)
                 value.parent = parent.value
-        types.nested = all(owner.get(value.value) in parents for value in types.values)
+            else:
+                kinds.extra.append(value)
+        types.nested = True
     return facets
 
 

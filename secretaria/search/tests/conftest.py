@@ -36,7 +36,7 @@ class Note:
 
 class NoteSource(SearchSource):
     label = "Note"
-    TYPES = {"letter": "Letter", "report": "Report", "agenda": "Agenda"}
+    TYPES = {"letter": ("Carta", "Letter"), "report": ("Informe", "Report"), "agenda": ("Agenda", "Agenda")}
 
     def __init__(self, kind="note", label="Note"):
         self.kind = kind
@@ -77,7 +77,9 @@ class NoteSource(SearchSource):
         return f"/{lang}/notes/{object_id}/"
 
     def facet_label(self, facet, value, lang):
-        return self.TYPES.get(value) if facet == "doc_type" else None
+        if facet != "doc_type" or value not in self.TYPES:
+            return None
+        return self.TYPES[value][0 if lang == "es" else 1]
 
 
 class Notes:
