@@ -63,7 +63,8 @@ def _meeting_keywords(meeting: Meeting) -> str:
     if meeting.group_id:
         group = meeting.group
         words += [group.name_es, group.name_en, group.acronym_es, group.acronym_en]
-    words += [_in(lang, meeting.get_kind_display()) for lang in LANGS]
+    # Choice labels from the enum, lazily: get_kind_display() is already in the active language.
+    words += [_in(lang, Meeting.Kind(meeting.kind).label) for lang in LANGS if meeting.kind in Meeting.Kind.values]
     return " ".join(word for word in words if word)
 
 
@@ -148,7 +149,7 @@ class AgendaSearchSource(SearchSource):
                     getattr(item, f"description_{lang}"),
                 ]
             names += _person_names(item.speakers.all()) + _person_names(item.moderators.all())
-        titles = {lang: f"{_in(lang, obj.get_kind_display())}: {_title(meeting, lang)}" for lang in LANGS}
+        titles = {lang: f"{_in(lang, AgendaVersion.Kind(obj.kind).label)}: {_title(meeting, lang)}" for lang in LANGS}
         return SearchEntry(
             kind=self.kind,
             object_id=obj.pk,
@@ -226,6 +227,14 @@ def register() -> None:
     register_source(MeetingSearchSource())
     register_source(AgendaSearchSource())
     register_source(LogisticsSearchSource())
+
+
+def entries_of(meeting: Meeting) -> list[tuple[str, int]]:
+    """(kind, object id) of every entry a meeting may have, to remove them when it is deleted."""
+    entries = [(MEETING, meeting.pk)]
+    entries += [(AGENDA, pk) for pk in meeting.agenda_versions.values_list("pk", flat=True)]
+    entries += [(LOGISTICS, pk) for pk in MeetingLogistics.objects.filter(meeting=meeting).values_list("pk", flat=True)]
+    return entries
 
 
 def index_meeting(meeting: Meeting) -> None:

@@ -56,8 +56,10 @@ def test_an_agenda_is_found_once_approved_with_its_items_and_speakers(draft, st_
     assert len(found) == 1
     assert found[0].url == reverse("meetings:agenda_version", kwargs={"slug": draft.meeting.slug, "pk": draft.pk})
     assert "agenda" in kinds("Reneau")  # the speaker
+    assert found[0].title == "Agenda preliminar: Seminario Migración y Salud"
     with translation.override("en"):
         hit = next(h for h in hits("HIV") if h.kind == "agenda")
+    assert hit.title == "Preliminary agenda: Seminar on Migration and Health"
     assert "<mark>HIV</mark>" in hit.snippet and "VIH" not in hit.snippet
 
 
@@ -113,3 +115,12 @@ def test_reindex_rebuilds_the_meetings_entries(draft, st_officer, ppt_official):
     after = set(SearchIndexEntry.objects.filter(kind__in=meetings_kinds).values_list("kind", "object_id"))
     assert after == {row for row in before if row[0] in meetings_kinds}
     assert "logistics" in kinds("Tikal")
+
+
+def test_a_meeting_deleted_in_the_admin_leaves_the_search(seminar, admin_user, client_for):
+    from secretaria.meetings.models import Meeting
+
+    client = client_for(admin_user)
+    response = client.post(reverse("admin:meetings_meeting_delete", args=[seminar.pk]), {"post": "yes"})
+    assert response.status_code == 302 and not Meeting.objects.filter(pk=seminar.pk).exists()
+    assert "meeting" not in kinds("Seminario")
