@@ -241,12 +241,12 @@ def generate(n: int, seed: int, start_id: int = 1):
         lang = rng.choices(["es", "en", "both"], weights=[65, 20, 15])[0]
         langs = ["es", "en"] if lang == "both" else [lang]
         topics = rng.sample(topic_names, rng.choice([1, 1, 2]))
-        parts, words = [], 0
+        parts, words = {"es": [], "en": []}, 0
         while words < target:
             language = rng.choice(langs)
             pool = pools[language]["general" if rng.random() < 0.45 else rng.choice(topics)]
             sentence = rng.choice(pool)
-            parts.append(sentence)
+            parts[language].append(sentence)  # each language's text stemmed by its own stemmer
             words += sentence.count(" ") + 1
         doc_type = rng.choice(TYPES)
         year = rng.randint(1996, 2025)
@@ -263,7 +263,8 @@ def generate(n: int, seed: int, start_id: int = 1):
             summary_es=" ".join(rng.sample(pools["es"][topics[0]], 2)) if lang != "en" else "",
             summary_en=" ".join(rng.sample(pools["en"][topics[0]], 2)) if lang != "es" else "",
             keywords=f"CRM/ST/{year}/{i} {topic_es} {topic_en}",
-            body=" ".join(parts),
+            body_es=" ".join(parts["es"]),
+            body_en=" ".join(parts["en"]),
             doc_type=doc_type,
             year=year,
             meeting_id=(year - 1995) * 2 - rng.randint(0, 1) if rng.random() < 0.5 else None,
@@ -419,7 +420,7 @@ def index_all(args, backend):
         t2 = time.perf_counter()
         gen_seconds += t1 - t0
         index_seconds += t2 - t1
-        words += sum(e.body.count(" ") + 1 for e in batch)
+        words += sum(len(e.body_es.split()) + len(e.body_en.split()) for e in batch)
         done += len(batch)
         if done % 20_000 == 0 or done == args.docs:
             print(f"  indexed {done:,} ({done / index_seconds:,.0f} docs/s so far)", flush=True)

@@ -34,9 +34,13 @@ class ListMessageSearchSource(SearchSource):
             summary_es=lst.name_es,
             summary_en=lst.name_en,
             keywords=lst.slug,
-            body="\n\n".join([obj.text_es, obj.text_en]),
+            body_es=obj.text_es,
+            body_en=obj.text_en,
             year=obj.created_at.year,
             languages=["es", "en"],
+            # An automatic item is the list's copy of something published elsewhere (a
+            # document, an agenda): found, but below the original.
+            demoted=obj.kind == Message.Kind.ITEM,
         )
 
     def iter_objects(self):

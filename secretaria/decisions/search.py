@@ -27,7 +27,8 @@ class DecisionSearchSource(SearchSource):
             keywords=" ".join(
                 filter(None, [obj.theme.name_es if obj.theme else "", obj.theme.name_en if obj.theme else ""])
             ),
-            body=f"{obj.text_es}\n{obj.text_en}",
+            body_es=obj.text_es,
+            body_en=obj.text_en,
             year=meeting.start_date.year,
             meeting_id=meeting.pk,
             languages=[code for code in ("es", "en") if getattr(obj, f"text_{code}")],

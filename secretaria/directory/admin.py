@@ -5,7 +5,7 @@ from django.db import models, transaction
 
 from secretaria.core.admin import ManagedByRule
 from secretaria.core.audit import audit_record
-from secretaria.directory import services
+from secretaria.directory import changes, services
 from secretaria.directory.models import Country, Group, Membership, Organization, Person, Post, PresidencyTerm, Term
 
 
@@ -27,24 +27,35 @@ class DirectoryAdmin(ManagedByRule):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         _audit(request, "change" if change else "add", obj, form.changed_data)
+        changes.changed(obj)
 
     def delete_model(self, request, obj):
         _audit(request, "delete", obj)
+        model, pk = type(obj), obj.pk
         super().delete_model(request, obj)
+        changes.deleted(model, pk)
 
     def delete_queryset(self, request, queryset):
+        gone = []
         for obj in queryset:
             _audit(request, "delete", obj)
+            gone.append((type(obj), obj.pk))
         super().delete_queryset(request, queryset)
+        for model, pk in gone:
+            changes.deleted(model, pk)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         for obj in formset.new_objects:
             _audit(request, "add", obj)
+            changes.changed(obj)
         for obj, fields in formset.changed_objects:
             _audit(request, "change", obj, fields)
+            changes.changed(obj)
         for obj in formset.deleted_objects:
             _audit(request, "delete", obj)
+            if getattr(obj, "person_id", None):  # a term removed: its holder's posts changed
+                changes.changed(obj.person)
 
 
 @admin.register(Country)

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from secretaria.core.audit import audit_record
+from secretaria.directory import changes
 from secretaria.directory.models import Country, Group, Membership, Person, Post, PresidencyTerm, Term
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -70,6 +71,9 @@ def term_start(
     term.full_clean()
     term.save()
     _audit("directory.term_start", by=by, target=term, post=post.slug, start=start.isoformat())
+    if running is not None:
+        changes.changed(running.person)
+    changes.changed(person)  # the posts a person holds are part of what the search finds
     return term
 
 
@@ -84,6 +88,7 @@ def term_end(*, term: Term, end: datetime.date, by=None) -> Term:
     term.end = end
     term.save(update_fields=["end"])
     _audit("directory.term_end", by=by, target=term, end=end.isoformat())
+    changes.changed(term.person)
     return term
 
 

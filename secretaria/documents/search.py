@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from secretaria.directory.models import Organization
 from secretaria.documents.models import Document
 from secretaria.search.registry import SearchEntry, SearchSource
 
@@ -42,12 +43,20 @@ class DocumentSearchSource(SearchSource):
             summary_es=obj.summary_es,
             summary_en=obj.summary_en,
             keywords=" ".join(keywords),
-            body="\n\n".join(f.extracted_text for f in files if f.extracted_text),
+            # Each file's text stemmed in its language; a file in another language (French,
+            # Portuguese) in both.
+            body_es="\n\n".join(f.extracted_text for f in files if f.extracted_text and f.language == "es"),
+            body_en="\n\n".join(f.extracted_text for f in files if f.extracted_text and f.language == "en"),
+            body="\n\n".join(f.extracted_text for f in files if f.extracted_text and f.language not in ("es", "en")),
             doc_type=obj.doc_type,
             year=obj.date.year if obj.date else None,
             meeting_id=None,  # the meetings module links documents to meetings later
             group_id=obj.group_id,
-            country=author.country.iso2 if author is not None and author.country_id else None,
+            # A document is a country's when a government agency of that country wrote it; the
+            # Secretariat or an international organisation is not the country of its office.
+            country=author.country.iso2
+            if author is not None and author.kind == Organization.Kind.GOVERNMENT and author.country_id
+            else None,
             languages=[f.language for f in files],
             status=obj.status,
         )

@@ -18,7 +18,9 @@ from secretaria.meetings.models import (
     ParticipationEvent,
     Registration,
 )
+from secretaria.meetings.search import entries_of, index_meeting
 from secretaria.outbox.services import outbox_emit
+from secretaria.search.services import unindex_object
 
 
 @admin.register(Meeting)
@@ -57,6 +59,22 @@ class MeetingAdmin(admin.ModelAdmin):
                 summary_en=f"Meeting created: {obj.title_en or obj.title_es}",
             )
             outbox_emit(kind=MEETING_ANNOUNCED, payload={"meeting_id": obj.pk})  # for the distribution lists
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        index_meeting(form.instance)  # after the sponsors and hosts: they are in the entry
+
+    def delete_model(self, request, obj):
+        gone = entries_of(obj)
+        super().delete_model(request, obj)
+        for kind, pk in gone:
+            unindex_object(kind, pk)
+
+    def delete_queryset(self, request, queryset):
+        gone = [entry for meeting in queryset for entry in entries_of(meeting)]
+        super().delete_queryset(request, queryset)
+        for kind, pk in gone:
+            unindex_object(kind, pk)
 
 
 # --- Read-only views of what the services write ------------------------------------------

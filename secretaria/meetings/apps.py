@@ -9,13 +9,14 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from secretaria.core.dashboard import Panel, register_home_panel, register_panel
-        from secretaria.meetings import contracts_rules, mailing, panels, rules, sections_participation
+        from secretaria.meetings import contracts_rules, mailing, panels, rules, search, sections_participation
 
         rules.register()
         contracts_rules.register()
         sections_participation.register()
         mailing.register()
         register_home_panel(Panel("meetings.home", "meetings/panels/home.html", panels.home_meetings, order=10))
+        search.register()
         register_panel(Panel("meetings.awaiting_approval", "meetings/panels/awaiting_approval.html",
                              panels.awaiting_approval, order=5))  # fmt: skip
         register_panel(Panel("meetings.my_participation", "meetings/panels/my_participation.html",

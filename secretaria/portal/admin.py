@@ -2,10 +2,31 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from secretaria.portal.models import Image, NewsItem, Page
+from secretaria.portal.search import index_content, kind_of
+from secretaria.search.services import unindex_object
+
+
+class IndexedAdmin(SimpleHistoryAdmin):
+    """Administrators edit pages and news here without the services: keep the search in step."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        index_content(obj)
+
+    def delete_model(self, request, obj):
+        kind, pk = kind_of(obj), obj.pk
+        super().delete_model(request, obj)
+        unindex_object(kind, pk)
+
+    def delete_queryset(self, request, queryset):
+        gone = [(kind_of(obj), obj.pk) for obj in queryset]
+        super().delete_queryset(request, queryset)
+        for kind, pk in gone:
+            unindex_object(kind, pk)
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(IndexedAdmin):
     list_display = ["title_es", "site", "slug", "access_level", "status", "publish_at", "updated_at"]
     list_filter = ["site", "status", "access_level"]
     search_fields = ["slug", "title_es", "title_en"]
@@ -14,7 +35,7 @@ class PageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(SimpleHistoryAdmin):
+class NewsItemAdmin(IndexedAdmin):
     list_display = ["title_es", "slug", "access_level", "status", "publish_at", "author"]
     list_filter = ["status", "access_level"]
     search_fields = ["slug", "title_es", "title_en"]

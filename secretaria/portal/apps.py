@@ -9,9 +9,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from secretaria.core.dashboard import Panel, register_panel
-        from secretaria.portal import mailing, panels
+        from secretaria.portal import mailing, panels, search
 
         mailing.register()
+        search.register()
 
         register_panel(Panel("portal.news", "portal/panels/latest_news.html", panels.latest_news, order=10))
         register_panel(Panel("portal.pages", "portal/panels/members_pages.html", panels.members_pages, order=20))

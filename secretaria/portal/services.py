@@ -20,6 +20,7 @@ from PIL import UnidentifiedImageError
 
 from secretaria.core.access import AccessLevel
 from secretaria.portal.models import Image, NewsItem, Page, Status
+from secretaria.portal.search import index_content
 
 if TYPE_CHECKING:
     from secretaria.accounts.models import User
@@ -44,6 +45,7 @@ def _save(obj, *, by: User | None, reason: str) -> None:
     obj._change_reason = reason[:100] if reason else ""
     obj.full_clean()
     obj.save()
+    index_content(obj)  # in the search once live, out of it when drafted again
 
 
 def _apply(obj, fields: dict[str, Any], allowed: set[str]) -> None:

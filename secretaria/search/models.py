@@ -7,7 +7,8 @@ from secretaria.core.access import AccessLevel
 class SearchIndexEntry(models.Model):
     """One findable object, as its ``SearchSource`` describes it (``registry.SearchEntry``).
 
-    The full-text structure lives beside this table and is written only by the backend:
+    Each text is stemmed in its own language (``body`` is text of no declared language,
+    stemmed in both). The full-text structure lives beside this table and is written only by the backend:
     an FTS5 table ``search_fts`` (rowid = this id) on SQLite, a generated ``search_vector``
     column with a GIN index on PostgreSQL (migration 0002).
     """
@@ -32,8 +33,13 @@ class SearchIndexEntry(models.Model):
     languages = models.CharField(_("languages"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=30, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # A copy of content indexed elsewhere (a list's archive of an announcement): its texts
+    # are indexed one rank lower, so that the original ranks first.
+    demoted = models.BooleanField(_("ranked lower"), default=False)
     # Last: a long text stored after the short columns keeps them on the row's first page.
     body = models.TextField(_("text"), blank=True)
+    body_es = models.TextField(_("text (Spanish)"), blank=True)
+    body_en = models.TextField(_("text (English)"), blank=True)
 
     class Meta:
         verbose_name = _("search index entry")

@@ -34,7 +34,9 @@ class SearchEntry:
     summary_es: str = ""
     summary_en: str = ""
     keywords: str = ""  # reference symbols, topics: matched like titles
-    body: str = ""  # extracted full text, any language
+    body: str = ""  # full text of no declared language (stemmed in both languages)
+    body_es: str = ""  # full text known to be Spanish
+    body_en: str = ""  # full text known to be English
     # Facets the search page filters on; None where they do not apply.
     doc_type: str | None = None  # e.g. a document type code
     year: int | None = None
@@ -43,6 +45,9 @@ class SearchEntry:
     country: str | None = None  # ISO alpha-2
     languages: list[str] = field(default_factory=list)  # language codes of the available versions
     status: str | None = None  # e.g. "published", "withdrawn"
+    # A copy of something indexed on its own (a list's archive of an announcement of a
+    # document): ranked below the original for the same words.
+    demoted: bool = False
 
 
 class SearchSource:
@@ -71,6 +76,16 @@ class SearchSource:
         """A readable name for one of this source's facet values (``doc_type``, ``status``,
         ``meeting_id``) in ``lang``, or None to let another source or the raw value answer."""
         return None
+
+    def facet_labels(self, facet: str, values, lang: str) -> dict:
+        """Readable names for several values of a facet: {value: label} for those this source
+        names. Override when naming reads the database, so a page costs one query per facet."""
+        labels = {}
+        for value in values:
+            label = self.facet_label(facet, value, lang)
+            if label:
+                labels[value] = label
+        return labels
 
 
 _SOURCES: dict[str, SearchSource] = {}

@@ -23,10 +23,11 @@ from secretaria.search.snippets import Highlighter
 SORTS = (RELEVANCE, DATE)
 MAX_PER_PAGE = 100
 MAX_RESULTS = 10_000  # deepest hit reachable by paging
-# Facets shown, in this order, with the filter parameter each one sets.
+# Facets shown, in this order, with the filter parameter each one sets. The search page
+# shows the types of each kind (document types, meeting kinds) inside the kind's panel.
 FACETS = [
-    ("kind", "kind", _("Kind")),
-    ("doc_type", "type", _("Type")),
+    ("kind", "kind", _("Type")),
+    ("doc_type", "type", _("Subtype")),
     ("year", "year", _("Year")),
     ("meeting_id", "meeting", _("Meeting")),
     ("group_id", "group", _("Group")),
@@ -55,6 +56,8 @@ class FacetValue:
     count: int
     selected: bool = False
     url: str = ""  # set by the search page
+    children: list[FacetValue] = field(default_factory=list)  # the kind's types (``doc_type``)
+    parent: str = ""  # a type: the kind it is shown under
 
 
 @dataclass
@@ -63,6 +66,8 @@ class Facet:
     param: str
     label: str
     values: list[FacetValue]
+    nested: bool = False  # shown inside another facet's panel (the search page skips its own)
+    extra: list[FacetValue] = field(default_factory=list)  # another facet's values shown in this panel
 
 
 @dataclass
@@ -105,14 +110,24 @@ def _labels(counts: dict[str, Counter], lang: str) -> dict[str, dict]:
     for kind in counts["kind"]:
         source = registered.get(kind)
         labels["kind"][kind] = str(source.label) if source and source.label else kind
+    # The kind of the source that names a type: the type is shown under that kind.
+    owners: dict = {}
     for name in ("doc_type", "status", "meeting_id"):
-        for value in counts[name]:
-            label = None
-            for source in registered.values():
-                label = source.facet_label(name, value, lang)
-                if label:
-                    break
-            labels[name][value] = str(label) if label else str(value)
+        pending = set(counts[name])
+        # The sources of the hits first: a type both a document and a note know is the hit's.
+        ordered = sorted(registered.values(), key=lambda source: source.kind not in counts["kind"])
+        for source in ordered:
+            if not pending:
+                break
+            for value, label in source.facet_labels(name, list(pending), lang).items():
+                if value in pending and label:
+                    labels[name][value] = str(label)
+                    pending.discard(value)
+                    if name == "doc_type":
+                        owners[value] = source.kind
+        for value in pending:
+            labels[name][value] = str(value)
+    labels["doc_type_owner"] = owners
     if counts["country"]:
         for country in Country.objects.filter(iso2__in=list(counts["country"])):
             labels["country"][country.iso2] = pick(country, "name", lang)
@@ -137,6 +152,23 @@ def _facets(counts: dict[str, Counter], lang: str) -> list[Facet]:
         ordered = sorted(counts[name].items(), key=lambda kv: -kv[0]) if name == "year" else counts[name].most_common()
         values = [FacetValue(str(v), str(labels[name].get(v, v)), n) for v, n in ordered]
         facets.append(Facet(name, param, str(label), values))
+    # One "Type" panel: each type under the kind whose source names it (document types under
+    # Documents, meeting kinds under Meetings); a type no source names, under the only kind
+    # of the hits, or else after the kinds.
+    by_field = {facet.field: facet for facet in facets}
+    kinds, types = by_field.get("kind"), by_field.get("doc_type")
+    if kinds and types:
+        owner = labels["doc_type_owner"]
+        parents = {value.value: value for value in kinds.values}
+        only = kinds.values[0] if len(kinds.values) == 1 else None
+        for value in types.values:
+            parent = parents.get(owner.get(value.value, "")) or only
+            if parent is not None:
+                parent.children.append(value)
+                value.parent = parent.value
+            else:
+                kinds.extra.append(value)
+        types.nested = True
     return facets
 
 
@@ -192,7 +224,14 @@ def search(
             continue
         source = registered.get(entry.kind)
         url = urls.get(entry.kind, {}).get(entry.object_id, "")
-        texts = [getattr(entry, f"summary_{lang}"), getattr(entry, f"summary_{other}"), entry.body]
+        # The reader's language first; the other language only when the words are only there.
+        texts = [
+            (getattr(entry, f"summary_{lang}"), lang),
+            (getattr(entry, f"body_{lang}"), lang),
+            (entry.body, None),
+            (getattr(entry, f"summary_{other}"), other),
+            (getattr(entry, f"body_{other}"), other),
+        ]
         results.hits.append(
             Hit(
                 kind=entry.kind,

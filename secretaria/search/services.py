@@ -41,6 +41,9 @@ def _fill(entry: SearchIndexEntry, data: SearchEntry) -> SearchIndexEntry:
     entry.summary_en = data.summary_en or ""
     entry.keywords = data.keywords or ""
     entry.body = data.body or ""
+    entry.body_es = data.body_es or ""
+    entry.body_en = data.body_en or ""
+    entry.demoted = bool(data.demoted)
     entry.date = data.date
     entry.access_level = data.access_level
     entry.access_group_id = data.access_group_id if data.access_level == AccessLevel.GROUP else None

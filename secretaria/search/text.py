@@ -1,14 +1,15 @@
 """Text normalisation shared by both backends and by the snippets.
 
-A word is folded (lower case, accents removed: "MIGRACIÓN" -> "migracion") and stemmed
-with the English then the Spanish Snowball stemmer ("migrantes" -> "migrant", "returns" ->
-"return"). One stem per word serves both languages: a document's body is in no declared
-language, and one token per word keeps the index half the size of two stemmed copies
-(docs/benchmarks.md). The same functions run on the text indexed and on the words
-searched, so both sides always agree; folding comes first so that an accent typed or
-omitted ("Secretaría"/"secretaria") never changes the stem. The unstemmed columns get
-the text as written: SQLite's ``unicode61 remove_diacritics 2`` tokenizer folds it the
-same way, in C.
+A word is folded (lower case, accents removed: "MIGRACIÓN" -> "migracion") and stemmed by
+the Snowball stemmer of the language it is written in: Spanish text by the Spanish stemmer
+("regionales" -> "regional"), English text by the English one ("returns" -> "return").
+Text whose language is not declared (a forum post, a file of unknown language) is stemmed
+by both. A searched word is stemmed by both, since a reader may type a word of either
+language whatever the interface's (docs/decisions/0006-search-stemming-per-language.md).
+The same functions run on the text indexed and on the words searched, so both sides always
+agree; folding comes first so that an accent typed or omitted ("Secretaría"/"secretaria")
+never changes the stem. The unstemmed columns get the text as written: SQLite's
+``unicode61 remove_diacritics 2`` tokenizer folds it the same way, in C.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import Stemmer
 WORD_RE = re.compile(r"[^\W_]+")
 _COMBINING_RE = re.compile("[\u0300-\u036f]+")
 
-_ES = Stemmer.Stemmer("spanish")
-_EN = Stemmer.Stemmer("english")
+LANGUAGES = ("es", "en")
+_STEMMERS = {"es": Stemmer.Stemmer("spanish"), "en": Stemmer.Stemmer("english")}
 _CACHE_LIMIT = 500_000
 
 
@@ -32,21 +33,31 @@ def fold(text: str) -> str:
 
 
 class _StemCache(dict):
-    """raw word (any case, any accents) -> stem; a miss computes and remembers it."""
+    """raw word (any case, any accents) -> stem in one language; a miss computes and remembers it."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.stemmer = _STEMMERS[lang]
 
     def __missing__(self, word: str) -> str:
-        result = _ES.stemWord(_EN.stemWord(fold(word)))
+        result = self.stemmer.stemWord(fold(word))
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         self[word] = result
         return result
 
 
-_STEMS = _StemCache()
+_STEMS = {lang: _StemCache(lang) for lang in LANGUAGES}
 
 
-def stem(word: str) -> str:
-    return _STEMS[word]
+def stem(word: str, lang: str) -> str:
+    """``word``'s stem in ``lang`` ("es" or "en")."""
+    return _STEMS[lang][word]
+
+
+def query_stems(word: str) -> dict[str, str]:
+    """A searched word's stem in each language: {"es": ..., "en": ...}."""
+    return {lang: _STEMS[lang][word] for lang in LANGUAGES}
 
 
 def folded_words(text: str) -> list[str]:
@@ -54,12 +65,12 @@ def folded_words(text: str) -> list[str]:
     return WORD_RE.findall(fold(text))
 
 
-def stems_of(text: str) -> str:
-    """The stem of every word of ``text``, space-separated: the stemmed index columns.
+def stems_of(text: str, lang: str) -> str:
+    """The stem in ``lang`` of every word of ``text``, space-separated: a stemmed index column.
 
     The hot loop of indexing: one regex pass and one dict lookup per word, both in C.
     """
-    return " ".join(map(_STEMS.__getitem__, WORD_RE.findall(text)))
+    return " ".join(map(_STEMS[lang].__getitem__, WORD_RE.findall(text)))
 
 
 # --- Highlighting ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ def test_the_search_entry_carries_the_access_level_and_both_languages(decision):
     entry = get_source("decision").entry_for(decision)
     assert entry.access_level == AccessLevel.PUBLIC
     assert entry.title_es.endswith("decision 3, paragraph b") or "3" in entry.title_es
-    assert "migración y salud" in entry.body and "migration and health" in entry.body
+    assert "migración y salud" in entry.body_es and "migration and health" in entry.body_en
     assert entry.meeting_id == decision.meeting_id and entry.year == 2004
     with translation.override("en"):
         assert get_source("decision").url_for(decision.pk, "en").startswith("/en/")

@@ -25,16 +25,30 @@ def test_a_published_document_has_its_titles_text_and_facets(make_document, crm)
     entry = DocumentSearchSource().entry_for(document)
     assert entry.title_es == "Taller sobre la Convención de Palermo"
     assert "CRM/ST/2004/12" in entry.keywords and "Trata de personas" in entry.keywords
-    assert entry.body.count("Convención de Palermo") == 2
+    # Each file's text under its language, for that language's stemmer.
+    assert entry.body_es == entry.body_en == "Convención de Palermo" and entry.body == ""
     assert entry.languages == ["en", "es"]
     assert (entry.doc_type, entry.year, entry.group_id, entry.country, entry.status) == (
         "working_document",
         2004,
         crm["groups"]["grcm"].pk,
-        "CR",
+        None,  # the Secretariat's office is in Costa Rica, but its documents are not Costa Rica's
         "published",
     )
     assert entry.access_level == "public" and entry.meeting_id is None
+
+
+def test_a_government_agencys_document_is_its_countrys(make_document, crm):
+    from secretaria.directory.models import Organization
+
+    agency = Organization.objects.create(
+        kind="government", name_es="Dirección General de Migración", country=crm["countries"]["GT"]
+    )
+    document = make_document(publish=True, author=agency)
+    assert DocumentSearchSource().entry_for(document).country == "GT"
+    for author in (crm["orgs"]["st"], crm["orgs"]["iom"], None):
+        document.author = author
+        assert DocumentSearchSource().entry_for(document).country is None
 
 
 def test_url_for_gives_the_page_in_each_language(make_document):

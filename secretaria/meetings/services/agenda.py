@@ -28,7 +28,9 @@ from secretaria.core.tasks import queue_email
 from secretaria.directory.selectors import presidency_on
 from secretaria.meetings.mailing import AGENDA_APPROVED
 from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting
+from secretaria.meetings.search import AGENDA
 from secretaria.outbox.services import outbox_emit
+from secretaria.search.services import index_object
 
 V = AgendaVersion.State
 KIND_ES = {AgendaVersion.Kind.PRELIMINARY: "agenda preliminar", AgendaVersion.Kind.ANNOTATED: "agenda anotada"}
@@ -494,6 +496,9 @@ def agenda_approve(*, version: AgendaVersion, by, comment: str = "", on=None, no
             on=now)  # fmt: skip
     _record(Activity.Kind.AGENDA_PUBLISHED, version=version, by=by, es="publicada", en="published", on=now)
     outbox_emit(kind=AGENDA_APPROVED, payload={"agenda_version_id": version.pk})  # for the distribution lists
+    # The new version stands for the agenda in the search; the one it follows leaves it.
+    for approved in AgendaVersion.objects.filter(meeting=version.meeting, kind=version.kind, state=V.APPROVED):
+        index_object(AGENDA, approved)
     if version.submitted_by:
         _notify(
             [version.submitted_by],

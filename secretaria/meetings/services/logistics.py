@@ -12,6 +12,8 @@ from secretaria.activity.services import activity_record
 from secretaria.core import access
 from secretaria.meetings.models import Meeting, MeetingLogistics
 from secretaria.meetings.models.logistics import SECTIONS
+from secretaria.meetings.search import LOGISTICS
+from secretaria.search.services import index_object
 
 FIELDS = tuple(f"{section}_{lang}" for section in SECTIONS for lang in ("es", "en"))
 
@@ -51,4 +53,5 @@ def logistics_save(*, meeting: Meeting, by, is_published: bool | None = None, on
             summary_en=f"{meeting.title_en or meeting.title_es}: administrative and logistics information published",
             on=on,
         )
+    index_object(LOGISTICS, logistics)  # published, changed or taken back
     return logistics

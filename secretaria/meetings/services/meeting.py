@@ -13,6 +13,7 @@ from secretaria.activity.services import activity_record
 from secretaria.core import access
 from secretaria.meetings.mailing import MEETING_ANNOUNCED
 from secretaria.meetings.models import Meeting
+from secretaria.meetings.search import index_meeting
 from secretaria.outbox.services import outbox_emit
 
 S = Meeting.Status
@@ -79,6 +80,7 @@ def meeting_create(*, by=None, on=None, **fields) -> Meeting:
         on=on,
     )
     outbox_emit(kind=MEETING_ANNOUNCED, payload={"meeting_id": meeting.pk})  # for the distribution lists
+    index_meeting(meeting)
     return meeting
 
 
@@ -97,6 +99,7 @@ def meeting_update(*, meeting: Meeting, by=None, **fields) -> Meeting:
     meeting.save()
     for name, values in m2m.items():
         getattr(meeting, name).set(values)
+    index_meeting(meeting)  # a new title, place or access level reaches its agenda and logistics too
     return meeting
 
 
@@ -137,6 +140,7 @@ def meeting_set_status(
         summary_en=f"{meeting.title_en or meeting.title_es}: status “{_status_en(old)}” → “{_status_en(status)}”",
         on=on,
     )
+    index_meeting(meeting)
     return meeting
 
 

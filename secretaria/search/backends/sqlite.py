@@ -1,10 +1,14 @@
 """SQLite: a contentless FTS5 table ``search_fts`` whose rowid is the entry's id.
 
-Columns (migration 0002): the titles and keywords, the summaries and the body as written
+Columns (migration 0003): the titles and keywords, the summaries and the body as written
 (the tokenizer folds case and accents; for phrases and prefixes), the same three as
-stems (for words), and ``meta``: tokens for the filters and the access level, so that
-filtering and access control happen inside the MATCH itself and FTS5 never ranks a hit
-the user may not see.
+Spanish stems and as English stems (each text through its own language's stemmer, text of
+no declared language through both; for words), and ``meta``: tokens for the filters and
+the access level, so that filtering and access control happen inside the MATCH itself and
+FTS5 never ranks a hit the user may not see. A searched word is looked for as its Spanish
+stem in the Spanish columns or its English stem in the English ones.
+A demoted entry's texts go one column down (its title is indexed as a summary, its summary
+as body), so its words weigh less than the same words in an original's title.
 The table stores no text (``content=''``): snippets are cut from the entry's own columns.
 Deleting from a contentless table needs the values that were indexed; they are computed
 again from the stored entry by the same functions (``fts_values``).
@@ -23,14 +27,19 @@ from django.db import connection
 from secretaria.core.access import AccessLevel, is_secretariat, user_group_ids, visible_levels
 from secretaria.search.backends.base import DATE, SearchBackend, SearchFilters
 from secretaria.search.query import PHRASE, PREFIX, ParsedQuery, Term
-from secretaria.search.text import stem, stems_of
+from secretaria.search.text import query_stems, stems_of
 
 TABLE = "search_fts"
 STATE = "search_fts_state"  # one row: a generation number bumped by every write
 ENTRY = "search_searchindexentry"
-COLUMNS = ("title", "summary", "body", "title_stem", "summary_stem", "body_stem", "meta")
+COLUMNS = (
+    "title", "summary", "body",
+    "title_es", "summary_es", "body_es",  # Spanish stems
+    "title_en", "summary_en", "body_en",  # English stems
+    "meta",
+)  # fmt: skip
 # bm25 column weights: titles and keywords >> summaries >> body; meta never scores.
-WEIGHTS = "10.0, 4.0, 1.0, 10.0, 4.0, 1.0, 0.0"
+WEIGHTS = "10.0, 4.0, 1.0, 10.0, 4.0, 1.0, 10.0, 4.0, 1.0, 0.0"
 RANK = f"bm25({TABLE}, {WEIGHTS})"
 
 CREATE_SQL = (
@@ -73,14 +82,32 @@ def meta_tokens(entry) -> str:
     return " ".join(tokens)
 
 
+def _demote(title: str, summary: str, body: str) -> tuple[str, str, str]:
+    return "", title, f"{summary} {body}"
+
+
 def fts_values(entry) -> tuple:
-    """The indexed columns of an entry: the text as written (the tokenizer folds it), its stems, meta."""
-    title = f"{entry.title_es} {entry.title_en} {entry.keywords}"
-    summary = f"{entry.summary_es} {entry.summary_en}"
-    return (
-        entry.id, title, summary, entry.body,
-        stems_of(title), stems_of(summary), stems_of(entry.body), meta_tokens(entry),
-    )  # fmt: skip
+    """The indexed columns of an entry: the text as written (the tokenizer folds it), its
+    Spanish and English stems, meta. Historical entries (migrations) have the same fields."""
+    keywords = entry.keywords
+    written = (
+        f"{entry.title_es} {entry.title_en} {keywords}",
+        f"{entry.summary_es} {entry.summary_en}",
+        f"{entry.body}\n{entry.body_es}\n{entry.body_en}",
+    )
+    spanish = (
+        stems_of(f"{entry.title_es} {keywords}", "es"),
+        stems_of(entry.summary_es, "es"),
+        stems_of(f"{entry.body}\n{entry.body_es}", "es"),
+    )
+    english = (
+        stems_of(f"{entry.title_en} {keywords}", "en"),
+        stems_of(entry.summary_en, "en"),
+        stems_of(f"{entry.body}\n{entry.body_en}", "en"),
+    )
+    if entry.demoted:
+        written, spanish, english = _demote(*written), _demote(*spanish), _demote(*english)
+    return (entry.id, *written, *spanish, *english, meta_tokens(entry))
 
 
 def _quote(words) -> str:
@@ -93,7 +120,13 @@ def term_expr(term: Term) -> str:
         return "{title summary body} : " + _quote(term.words)
     if term.kind == PREFIX:
         return "{title summary body} : " + _quote(term.words) + " *"
-    return "{title_stem summary_stem body_stem} : " + _quote([stem(term.words[0])])
+    stems = query_stems(term.words[0])
+    if stems["es"] == stems["en"]:
+        return "{title_es summary_es body_es title_en summary_en body_en} : " + _quote([stems["es"]])
+    return (
+        "({title_es summary_es body_es} : " + _quote([stems["es"]])
+        + " OR {title_en summary_en body_en} : " + _quote([stems["en"]]) + ")"
+    )  # fmt: skip
 
 
 def text_expr(parsed: ParsedQuery) -> str:

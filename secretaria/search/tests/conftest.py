@@ -19,6 +19,9 @@ class Note:
     summary_en: str = ""
     keywords: str = ""
     body: str = ""
+    body_es: str = ""
+    body_en: str = ""
+    demoted: bool = False
     date: datetime.date | None = datetime.date(2004, 7, 6)
     access_level: str = AccessLevel.PUBLIC
     access_group_id: int | None = None
@@ -33,7 +36,7 @@ class Note:
 
 class NoteSource(SearchSource):
     label = "Note"
-    TYPES = {"letter": "Letter", "report": "Report", "agenda": "Agenda"}
+    TYPES = {"letter": ("Carta", "Letter"), "report": ("Informe", "Report"), "agenda": ("Agenda", "Agenda")}
 
     def __init__(self, kind="note", label="Note"):
         self.kind = kind
@@ -55,6 +58,9 @@ class NoteSource(SearchSource):
             summary_en=obj.summary_en,
             keywords=obj.keywords,
             body=obj.body,
+            body_es=obj.body_es,
+            body_en=obj.body_en,
+            demoted=obj.demoted,
             doc_type=obj.doc_type,
             year=obj.date.year if obj.date else None,
             meeting_id=obj.meeting_id,
@@ -71,7 +77,9 @@ class NoteSource(SearchSource):
         return f"/{lang}/notes/{object_id}/"
 
     def facet_label(self, facet, value, lang):
-        return self.TYPES.get(value) if facet == "doc_type" else None
+        if facet != "doc_type" or value not in self.TYPES:
+            return None
+        return self.TYPES[value][0 if lang == "es" else 1]
 
 
 class Notes:

@@ -100,3 +100,20 @@ def test_a_full_reindex_drops_entries_of_kinds_no_longer_registered(notes):
         from secretaria.search.registry import register_source
 
         register_source(notes.source)
+
+
+def test_after_a_flush_the_full_text_index_holds_nothing_of_the_flushed_entries(transactional_db, notes):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from secretaria.search.selectors import search
+
+    notes.add(title_es="Informe antiguo", body="frontera sur")
+    call_command("flush", interactive=False, verbosity=0)  # as every TransactionTestCase does
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # ids start again, as after a flush that resets them
+            cursor.execute("DELETE FROM sqlite_sequence WHERE name = 'search_searchindexentry'")
+    notes.add(title_es="Informe nuevo", body="frontera")
+    assert search(user=None, q="sur").hits == []
+    assert [hit.title for hit in search(user=None, q="frontera").hits] == ["Informe nuevo"]
+    assert search(user=None, q="frontera").total == 1

@@ -104,3 +104,51 @@ def test_the_parser_keeps_the_kinds_of_terms_apart():
 
 def test_meta_tokens_cannot_be_searched_for(archive):
     assert found("apublic") == set()
+
+
+# --- Each language's own stemmer (docs/decisions/0006-search-stemming-per-language.md) ---
+
+
+@pytest.fixture
+def bilingual(notes):
+    notes.add(title_es="Discusión regional", body_es="Los países van a participar.")
+    notes.add(title_en="Several delegations", body_en="The delegations attended in Panama.")
+    notes.add(title_en="Canada's statement", body_en="Canada spoke on the costs of return.")
+    return notes
+
+
+@pytest.mark.parametrize("word", ["regionales", "REGIONAL", "discusiones", "participantes", "participa"])
+def test_spanish_text_is_stemmed_as_spanish(bilingual, word):
+    # The English stemmer chained before the Spanish one split these: "regional" -> "region"
+    # but "regionales" -> "regional".
+    assert "Discusión regional" in found(word)
+
+
+def test_english_text_is_stemmed_as_english(bilingual):
+    assert "Several delegations" in found("several")
+    assert "Several delegations" in found("delegation")
+    # The Spanish stemmer after the English one made "several" and "seven" one stem ("sev"),
+    # and "Canada" the stem of "can".
+    assert "Several delegations" not in found("seven")
+    assert "Canada's statement" not in found("can")
+    assert "Canada's statement" in found("canada")
+
+
+def test_a_word_is_looked_for_in_both_languages_whatever_the_interface(bilingual):
+    with translation.override("en"):
+        assert "Discusión regional" in found("regionales")
+    with translation.override("es"):
+        assert "Several delegations" in found("delegations")
+
+
+def test_text_of_no_declared_language_is_stemmed_in_both(notes):
+    notes.add(title_es="Foro", body="Las discusiones regionales and the returns of nationals.")
+    assert "Foro" in found("regional")
+    assert "Foro" in found("returning")
+
+
+def test_the_snippet_marks_words_by_the_stem_of_their_language(notes):
+    notes.add(title_en="Note", body_en="Several meetings were held; seven countries attended.")
+    hit = search(user=None, q="seven").hits[0]
+    assert "<mark>seven</mark>" in hit.snippet
+    assert "<mark>Several</mark>" not in hit.snippet

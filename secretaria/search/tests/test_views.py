@@ -185,3 +185,15 @@ def test_a_page_of_document_hits_costs_the_same_queries_for_5_or_20_hits(client,
     many, html = queries()
     assert many == few
     assert 'href="/en/documents/CRM/ST/2004/20/"' in html
+
+
+def test_the_page_has_one_type_panel_with_each_kinds_types_inside(docs, events, client):
+    events.add(title_es="Seminario sobre migración", body="migración", doc_type="seminar")
+    html = client.get(page_url("es"), {"q": "migracion"}).content.decode()
+    assert html.count("<h2>Tipo</h2>") == 1
+    facets = html[html.index('class="sidebar search-facets"') :]
+    # The note's type "Carta" is listed inside the "Note" kind, not in a panel of its own.
+    note_at, carta_at, event_at = facets.index(">Note</a>"), facets.index(">Carta</a>"), facets.index(">Event</a>")
+    assert 'class="facet-children"' in facets[note_at:carta_at]
+    assert "Subtipo" not in facets and "Subtype" not in facets
+    assert event_at > 0  # the event's type no source names: shown apart, under its raw code
