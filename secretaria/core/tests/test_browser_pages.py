@@ -167,10 +167,12 @@ def test_a_phone_shows_the_meeting_facts_before_the_programme_and_a_laptop_besid
     tab.goto(url)
     facts_box, programme_box = facts.bounding_box(), programme.bounding_box()
     assert facts_box["x"] > programme_box["x"] + programme_box["width"]  # in the right-hand column
-    assert facts_box["y"] < programme_box["y"]  # at the top, not after the programme
+    # The column (the registration box, then the facts) starts at the top, not after the programme.
+    assert tab.locator(".meeting-facts").bounding_box()["y"] < programme_box["y"]
     # Labels above their values: a value has the panel's width, not half of it (a word per line).
-    panel = tab.locator(".meeting-facts .panel").bounding_box()
-    place = tab.locator(".meeting-facts dd").nth(2)
+    facts_panel = tab.locator('.meeting-facts section[aria-labelledby="facts"]')
+    panel = facts_panel.bounding_box()
+    place = facts_panel.locator("dd").nth(2)
     assert place.bounding_box()["width"] > 0.8 * (panel["width"] - 40)
     assert place.bounding_box()["height"] < 60, "Ciudad de Panamá, Panamá wraps a word per line"
 
