@@ -1,8 +1,10 @@
 """The JSON API under /api/v1/: one NinjaAPI, a router per app."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import re_path
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -65,11 +67,37 @@ def _http_error(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
-api.add_router("/", accounts_router)
-api.add_router("/directory/", directory_router)
-api.add_router("/meetings/", "secretaria.meetings.api_participation.router")
-api.add_router("/decisions/", decisions_router)
-api.add_router("/documents/", documents_router)
-api.add_router("/meetings/", meetings_router)
-api.add_router("/", search_router)
-api.add_router("/meeting-services/", "secretaria.meetings.api_contracts.router")
+# The convention (docs/ARCHITECTURE.md, "The JSON API"): no trailing slash; a resource that
+# belongs to another is nested under it (/meetings/{slug}/services).
+api.add_router("", accounts_router)
+api.add_router("/directory", directory_router)
+api.add_router("/meetings", "secretaria.meetings.api_participation.router")
+api.add_router("/decisions", decisions_router)
+api.add_router("/documents", documents_router)
+api.add_router("/meetings", meetings_router)
+api.add_router("", search_router)
+api.add_router("/meetings", "secretaria.meetings.api_contracts.router")
+
+
+# --- Old addresses, answered for one release (until 0.3) ------------------------------------
+# Before the convention, lists ended in a slash and a meeting's services lived under
+# /meeting-services/{slug}/…: a permanent redirect that keeps the method and body (308), and
+# the query string, sends old clients to the new address.
+def _moved(request, new_path: str):
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(new_path + (f"?{query}" if query else ""), preserve_request=True)
+
+
+def _list_moved(request, resource: str):
+    return _moved(request, f"/api/v1/{resource}")
+
+
+def _services_moved(request, slug: str, rest: str = ""):
+    rest = rest.strip("/")
+    return _moved(request, f"/api/v1/meetings/{slug}/services" + (f"/{rest}" if rest else ""))
+
+
+legacy_urlpatterns = [
+    re_path(r"^api/v1/(?P<resource>decisions|documents|meetings)/$", csrf_exempt(_list_moved)),
+    re_path(r"^api/v1/meeting-services/(?P<slug>[-\w]+)/(?P<rest>.*)$", csrf_exempt(_services_moved)),
+]

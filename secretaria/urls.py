@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from secretaria.api import api
+from secretaria.api import api, legacy_urlpatterns
 from secretaria.comms import views as comms_views
 from secretaria.core.admin import admin_login, admin_password_change, site_has_permission
 
@@ -15,6 +15,7 @@ admin.site.site_title = _("Secretaría Virtual")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    *legacy_urlpatterns,  # old API addresses, redirected for one release
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("ical/", include("secretaria.meetings.feed_urls")),

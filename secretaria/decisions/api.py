@@ -150,7 +150,7 @@ def _decision_out(user, decision, *, detail=False) -> dict:
     return out
 
 
-@router.get("/", response=list[DecisionOut], summary="Decisions the caller may see")
+@router.get("", response=list[DecisionOut], summary="Decisions the caller may see")
 def list_decisions(request, filters: Query[DecisionFilter]):
     from django.db.models import Prefetch
 

@@ -241,7 +241,7 @@ def _reload(document: Document) -> Document:
     )
 
 
-@router.get("/", response=DocumentPage, summary="Documents you may read")
+@router.get("", response=DocumentPage, summary="Documents you may read")
 def list_documents(request, filters: Query[DocumentFilter]):
     qs = selectors.filter_documents(
         selectors.documents_visible_to(request.auth),
@@ -266,7 +266,7 @@ def get_document(request, document_id: Id):
 
 
 @router.post(
-    "/",
+    "",
     response={201: UploadOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
     summary="Create a draft, with files (multipart)",
 )

@@ -180,7 +180,7 @@ def _visible_meeting(request, slug: Slug) -> Meeting:
     return meeting
 
 
-@router.get("/", response=list[MeetingOut], summary="Meetings the caller may see")
+@router.get("", response=list[MeetingOut], summary="Meetings the caller may see")
 def meeting_list(request, filters: Query[MeetingFilter]):
     qs = selectors.meetings_visible_to(request.auth).order_by("start_date")
     if filters.kind:

@@ -1,4 +1,4 @@
-"""Contracted services of meetings in JSON, under /api/v1/meeting-services/.
+"""Contracted services of meetings in JSON, under /api/v1/meetings/{slug}/services.
 
 Only the Secretariat (read and write) and the Pro-Tempore Presidency (read-only) reach these
 endpoints; everyone else gets 403 (401 without credentials). Amounts are strings with their
@@ -173,14 +173,16 @@ def _services(meeting):
     return selectors.services_for_meeting(meeting).prefetch_related("status_changes__changed_by")
 
 
-@router.get("/{slug}/", response=list[ServiceOut], summary="Services contracted for a meeting")
+@router.get("/{slug}/services", response=list[ServiceOut], summary="Services contracted for a meeting")
 def service_list(request, slug: Slug):
     meeting = _meeting(request, slug, "meetings.view_services")
     manager = access.can(request.auth, "meetings.manage_services", meeting)
     return [_service_out(service, with_attachments=manager) for service in _services(meeting)]
 
 
-@router.get("/{slug}/summary/", response=SummaryOut, summary="Cost summary of a meeting by funder and by service")
+@router.get(
+    "/{slug}/services/summary", response=SummaryOut, summary="Cost summary of a meeting by funder and by service"
+)
 def service_summary(request, slug: Slug):
     meeting = _meeting(request, slug, "meetings.view_services")
     summary = selectors.cost_summary(selectors.services_for_meeting(meeting))
@@ -193,14 +195,14 @@ def service_summary(request, slug: Slug):
     )
 
 
-@router.get("/{slug}/{service_id}/", response=ServiceOut, summary="One contracted service with its history")
+@router.get("/{slug}/services/{service_id}", response=ServiceOut, summary="One contracted service with its history")
 def service_detail(request, slug: Slug, service_id: Id):
     meeting = _meeting(request, slug, "meetings.view_services")
     manager = access.can(request.auth, "meetings.manage_services", meeting)
     return _service_out(get_object_or_404(_services(meeting), pk=service_id), with_attachments=manager)
 
 
-@router.post("/{slug}/", response={201: ServiceOut}, summary="Record a quoted service (Secretariat)")
+@router.post("/{slug}/services", response={201: ServiceOut}, summary="Record a quoted service (Secretariat)")
 def service_create(request, slug: Slug, payload: ServiceIn):
     meeting = _meeting(request, slug, "meetings.manage_services")
     if not services.currency_valid(payload.currency):
@@ -238,7 +240,9 @@ def service_create(request, slug: Slug, payload: ServiceIn):
 
 
 @router.post(
-    "/{slug}/{service_id}/status/", response=ServiceOut, summary="Move a service to its next status (Secretariat)"
+    "/{slug}/services/{service_id}/status",
+    response=ServiceOut,
+    summary="Move a service to its next status (Secretariat)",
 )
 def service_status(request, slug: Slug, service_id: Id, payload: StatusIn):
     meeting = _meeting(request, slug, "meetings.manage_services")

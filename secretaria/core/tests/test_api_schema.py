@@ -57,7 +57,7 @@ def test_each_kind_and_status_lists_the_values_of_its_own_field(published, compo
 
 
 def test_the_document_filters_use_the_document_enums(published):
-    params = {p["name"]: p["schema"] for p in published["paths"]["/api/v1/documents/"]["get"]["parameters"]}
+    params = {p["name"]: p["schema"] for p in published["paths"]["/api/v1/documents"]["get"]["parameters"]}
     assert params["year"]["anyOf"][0] == {
         "type": "integer",
         "minimum": 1,
@@ -98,3 +98,32 @@ def test_two_different_schemas_of_the_same_name_stop_the_schema_from_being_built
     api.add_router("/", router)
     with pytest.raises(ComponentNameClash, match="'Item'"):
         api.get_openapi_schema(path_prefix="/")
+
+
+def test_every_api_path_follows_the_convention(client):
+    """No trailing slash; a meeting's services are nested under the meeting."""
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert [p for p in paths if p.endswith("/")] == []
+    assert [p for p in paths if "meeting-services" in p] == []
+    assert "/api/v1/meetings/{slug}/services" in paths
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/api/v1/documents/?year=2004", "/api/v1/documents?year=2004"),
+        ("/api/v1/decisions/", "/api/v1/decisions"),
+        ("/api/v1/meetings/", "/api/v1/meetings"),
+        ("/api/v1/meeting-services/migracion-y-salud/", "/api/v1/meetings/migracion-y-salud/services"),
+        ("/api/v1/meeting-services/migracion-y-salud/summary/", "/api/v1/meetings/migracion-y-salud/services/summary"),
+        (
+            "/api/v1/meeting-services/migracion-y-salud/7/status/",
+            "/api/v1/meetings/migracion-y-salud/services/7/status",
+        ),
+    ],
+)
+def test_old_api_addresses_answer_with_a_permanent_redirect_that_keeps_the_method(client, old, new):
+    path, _, query = old.partition("?")
+    response = client.get(path, dict([query.split("=")]) if query else None)
+    assert response.status_code == 308 and response["Location"] == new
+    assert client.post(path).status_code == 308

@@ -7,7 +7,7 @@ from secretaria.core.access import AccessLevel
 from secretaria.meetings import services
 from secretaria.meetings.models import AgendaVersion, Meeting
 
-API = "/api/v1/meetings/"
+API = "/api/v1/meetings"
 
 
 @pytest.fixture
@@ -28,14 +28,14 @@ def test_anonymous_callers_see_public_meetings_and_approved_agendas_only(
 ):
     slugs = [m["slug"] for m in client.get(API).json()]
     assert slugs == ["migracion-y-salud"]
-    assert client.get(f"{API}grcm-2004").status_code == 404
-    assert client.get(f"{API}migracion-y-salud/agenda").json() == []
-    assert client.get(f"{API}migracion-y-salud/agenda/{draft.pk}").status_code == 404
+    assert client.get(f"{API}/grcm-2004").status_code == 404
+    assert client.get(f"{API}/migracion-y-salud/agenda").json() == []
+    assert client.get(f"{API}/migracion-y-salud/agenda/{draft.pk}").status_code == 404
     services.agenda_submit(version=draft, by=st_officer)
     services.agenda_approve(version=draft, by=ppt_official)
-    detail = client.get(f"{API}migracion-y-salud").json()
+    detail = client.get(f"{API}/migracion-y-salud").json()
     assert detail["programme"] == draft.pk and detail["sponsor_countries"] == ["CA", "MX"]
-    version = client.get(f"{API}migracion-y-salud/agenda/{draft.pk}").json()
+    version = client.get(f"{API}/migracion-y-salud/agenda/{draft.pk}").json()
     assert [i["title_es"] for i in version["items"]] == ["Inauguración", "Migración y VIH/SIDA"]
     assert version["items"][1]["speakers"][0]["name"] == "Lilian Reneau"
 
@@ -50,10 +50,10 @@ def test_the_list_filters(seminar, members_meeting, client, gt_official, client_
 
 
 def test_the_ppt_approves_through_the_api(draft, st_officer, ppt_official, client):
-    response = client.post(f"{API}migracion-y-salud/agenda/{draft.pk}/submit", **bearer(st_officer))
+    response = client.post(f"{API}/migracion-y-salud/agenda/{draft.pk}/submit", **bearer(st_officer))
     assert response.status_code == 200 and response.json()["state"] == "submitted"
     response = client.post(
-        f"{API}migracion-y-salud/agenda/{draft.pk}/approve", {"comment": ""}, content_type="application/json",
+        f"{API}/migracion-y-salud/agenda/{draft.pk}/approve", {"comment": ""}, content_type="application/json",
         **bearer(ppt_official),
     )  # fmt: skip
     assert response.status_code == 200, response.content
@@ -61,7 +61,7 @@ def test_the_ppt_approves_through_the_api(draft, st_officer, ppt_official, clien
 
 
 def test_actions_answer_json_errors(draft, st_officer, ppt_official, mx_former_ppt, client):
-    url = f"{API}migracion-y-salud/agenda/{draft.pk}"
+    url = f"{API}/migracion-y-salud/agenda/{draft.pk}"
     assert client.post(f"{url}/submit").status_code == 401
     response = client.post(f"{url}/approve", {}, content_type="application/json", **bearer(ppt_official))
     assert response.status_code == 400 and "detail" in response.json()  # still a draft
@@ -76,7 +76,7 @@ def test_actions_answer_json_errors(draft, st_officer, ppt_official, mx_former_p
 
 
 def test_the_secretariat_lists_drafts(draft, st_officer, client):
-    versions = client.get(f"{API}migracion-y-salud/agenda", **bearer(st_officer)).json()
+    versions = client.get(f"{API}/migracion-y-salud/agenda", **bearer(st_officer)).json()
     assert [(v["kind"], v["number"], v["state"]) for v in versions] == [("preliminary", 1, "draft")]
 
 
@@ -95,7 +95,7 @@ def test_out_of_range_filters_are_refused_with_a_json_error(seminar, client, que
 
 
 def test_an_agenda_version_id_beyond_64_bits_is_refused(seminar, client):
-    response = client.get(f"{API}{seminar.slug}/agenda/99999999999999999999")
+    response = client.get(f"{API}/{seminar.slug}/agenda/99999999999999999999")
     assert response.status_code == 422 and "detail" in response.json()
 
 
@@ -105,6 +105,6 @@ def test_agenda_times_are_declared_as_they_are_returned(draft, st_officer, clien
     item_schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["AgendaItemOut"]
     time_schema = item_schema["properties"]["start_time"]["anyOf"][0]
     assert "format" not in time_schema  # "format: time" means RFC 3339 full-time, with an offset
-    items = client.get(f"{API}{draft.meeting.slug}/agenda/{draft.pk}", **bearer(st_officer)).json()["items"]
+    items = client.get(f"{API}/{draft.meeting.slug}/agenda/{draft.pk}", **bearer(st_officer)).json()["items"]
     assert items[0]["start_time"] == "08:30:00"
     assert re.fullmatch(time_schema["pattern"], items[0]["start_time"])

@@ -283,44 +283,42 @@ def test_the_english_report_is_in_english(client_for, st_officer, seminar, servi
 # --- API ---------------------------------------------------------------------------------
 
 
-def api(name):
-    return f"/api/v1/meeting-services/{name}"
+def api(slug, rest=""):
+    return f"/api/v1/meetings/{slug}/services{rest}"
 
 
 def test_the_api_lists_services_with_amounts_as_strings(client_for, ppt_official, seminar, service):
-    response = client_for(ppt_official).get(api(f"{seminar.slug}/"))
+    response = client_for(ppt_official).get(api(seminar.slug))
     assert response.status_code == 200
     [item] = response.json()
     assert item["price"] == {"amount": "3600.00", "currency": "USD"}
     assert item["price_usd"] == {"amount": "3600.00", "currency": "USD"}
     assert item["status"] == "quoted" and item["history"][0]["to_status"] == "quoted"
-    summary = client_for(ppt_official).get(api(f"{seminar.slug}/summary/")).json()
+    summary = client_for(ppt_official).get(api(seminar.slug, "/summary")).json()
     assert summary["total"]["total_usd"] == "3600.00"
     assert summary["by_funder"][0]["by_currency"] == [{"amount": "3600.00", "currency": "USD"}]
 
 
 def test_the_api_refuses_others_with_json(client_for, anonymous, observer, gt_official, st_officer, seminar, service):
-    assert anonymous.get(api(f"{seminar.slug}/")).status_code == 401
+    assert anonymous.get(api(seminar.slug)).status_code == 401
     for user in (observer, gt_official):
-        response = client_for(user).get(api(f"{seminar.slug}/"))
+        response = client_for(user).get(api(seminar.slug))
         assert response.status_code == 403 and "detail" in response.json()
-    assert client_for(st_officer).get(api("no-such-meeting/")).status_code == 404
+    assert client_for(st_officer).get(api("no-such-meeting")).status_code == 404
 
 
 def test_only_the_secretariat_writes_through_the_api(client_for, st_officer, ppt_official, seminar, supplier, crm):
     payload = {"kind": "translation", "supplier_id": supplier.pk, "amount": "1500.00", "currency": "CAD",
                "usd_rate": "1.25", "funder": "sponsor_country", "funder_country": "CA"}  # fmt: skip
-    ppt = client_for(ppt_official).post(api(f"{seminar.slug}/"), json.dumps(payload), content_type="application/json")
+    ppt = client_for(ppt_official).post(api(seminar.slug), json.dumps(payload), content_type="application/json")
     assert ppt.status_code == 403
-    response = client_for(st_officer).post(
-        api(f"{seminar.slug}/"), json.dumps(payload), content_type="application/json"
-    )
+    response = client_for(st_officer).post(api(seminar.slug), json.dumps(payload), content_type="application/json")
     assert response.status_code == 201, response.content
     created = response.json()
     assert created["price_usd"] == {"amount": "1200.00", "currency": "USD"}
     assert created["funder_country"] == "CA"
     status = client_for(st_officer).post(
-        api(f"{seminar.slug}/{created['id']}/status/"),
+        api(seminar.slug, f"/{created['id']}/status"),
         json.dumps({"to": "paid"}),
         content_type="application/json",
         HTTP_ACCEPT_LANGUAGE="en",
@@ -335,9 +333,7 @@ def test_the_api_refuses_bad_input_as_json(client_for, st_officer, seminar, supp
     payload = {"kind": "translation", "supplier_id": supplier.pk, "amount": "10", "currency": "USD",
                "funder": "sponsor_country", "funder_country": "CA"}  # fmt: skip
     payload.update(overrides)
-    response = client_for(st_officer).post(
-        api(f"{seminar.slug}/"), json.dumps(payload), content_type="application/json"
-    )
+    response = client_for(st_officer).post(api(seminar.slug), json.dumps(payload), content_type="application/json")
     assert response.status_code in (400, 422)
     assert "detail" in response.json()
     assert not ContractedService.objects.exists()
@@ -345,14 +341,14 @@ def test_the_api_refuses_bad_input_as_json(client_for, st_officer, seminar, supp
 
 def test_the_api_is_in_the_openapi_schema(client):
     schema = client.get("/api/v1/openapi.json").json()
-    assert "/api/v1/meeting-services/{slug}/" in schema["paths"]
-    assert "/api/v1/meeting-services/{slug}/summary/" in schema["paths"]
+    assert "/api/v1/meetings/{slug}/services" in schema["paths"]
+    assert "/api/v1/meetings/{slug}/services/summary" in schema["paths"]
 
 
 def test_a_paid_service_shows_in_the_api_history(client_for, st_officer, seminar, service):
     for step in ("contracted", "delivered", "paid"):
         service = service_set_status(service, to=step, by=st_officer)
-    item = client_for(st_officer).get(api(f"{seminar.slug}/{service.pk}/")).json()
+    item = client_for(st_officer).get(api(seminar.slug, f"/{service.pk}")).json()
     assert [h["to_status"] for h in item["history"]] == ["quoted", "contracted", "delivered", "paid"]
     assert item["history"][-1]["changed_by"] == "st_officer"
 
@@ -390,7 +386,7 @@ def test_the_api_list_makes_a_constant_number_of_queries(client_for, st_officer,
     sizes = []
 
     def listing():
-        sizes.append(len(client.get(api(f"{seminar.slug}/")).json()))
+        sizes.append(len(client.get(api(seminar.slug)).json()))
 
     add(range(2))
     few = count_queries(listing)
@@ -401,7 +397,7 @@ def test_the_api_list_makes_a_constant_number_of_queries(client_for, st_officer,
 
 def test_only_the_secretariat_sees_the_attachments_in_the_api(client_for, st_officer, ppt_official, seminar, service):
     service_file_add(service, by=st_officer, kind="quote", file=SimpleUploadedFile("q.pdf", b"%PDF-1.4\n%%EOF"))
-    [item] = client_for(st_officer).get(api(f"{seminar.slug}/")).json()
+    [item] = client_for(st_officer).get(api(seminar.slug)).json()
     assert item["attachments"] == [{"kind": "quote", "document": f"ST/SERV/2004/{service.pk}-1"}]
-    [item] = client_for(ppt_official).get(api(f"{seminar.slug}/")).json()
+    [item] = client_for(ppt_official).get(api(seminar.slug)).json()
     assert item["attachments"] is None
