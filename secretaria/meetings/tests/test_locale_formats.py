@@ -9,7 +9,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from secretaria.comms import bulletins
-from secretaria.core.i18n import format_date, format_number
+from secretaria.core.i18n import date_range_text, format_date, format_number
 from secretaria.meetings import services
 from secretaria.meetings.reports_contracts import financial_report_pdf
 from secretaria.meetings.selectors_contracts import services_for_meeting
@@ -91,4 +91,15 @@ def test_the_programme_and_facts_write_days_as_each_language_does(draft, st_offi
     with translation.override("es"):
         heading = f"{dateformat(day, 'l').capitalize()}, {format_date(day, 'es')}"  # "Lunes, 2 de enero de 2027"
     assert heading in page and " de " in heading
-    assert format_date(day, "es") + " – " in page  # the facts panel, not 02/01/2027
+    assert date_range_text(day, draft.meeting.end_date, "es") in page  # the facts panel, not 02/01/2027
+
+
+def test_the_meeting_page_writes_its_days_as_one_span_in_each_language(crm, client):
+    seminar = make_seminar(crm)
+    seminar.access_level = "public"
+    seminar.save()
+    spanish = client.get(reverse("meetings:detail", args=[seminar.slug])).content.decode()
+    assert "18 y 19 de octubre de 2004" in spanish and "18 de octubre de 2004 –" not in spanish
+    with translation.override("en"):
+        url = reverse("meetings:detail", args=[seminar.slug])
+    assert "18–19 October 2004" in client.get(url).content.decode()
