@@ -22,7 +22,7 @@ def test_the_api_lists_a_withdrawn_document_only_when_asked_for(
         assert [d["symbol"] for d in api.get(API).json()["results"]] == [kept.symbol]
         asked = api.get(API, {"status": "withdrawn"}).json()["results"]
         assert [(d["symbol"], d["status"]) for d in asked] == [(document.symbol, "withdrawn")]
-    detail = client.get(f"{API}{document.pk}").json()
+    detail = client.get(f"{API}/{document.pk}").json()
     assert detail["status"] == "withdrawn" and detail["withdrawal_note"] == "Sustituido por CRM/ST/2004/11."
 
 

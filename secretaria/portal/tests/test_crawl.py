@@ -18,6 +18,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import Client, TestCase, override_settings
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -119,7 +121,7 @@ def crawl(client: Client) -> tuple[dict[str, int], list[str]]:
             targets = _links(response, url)
         else:
             targets = []
-        response.close()
+        _close(response)
         for target in targets:
             local = _local(target)
             if local is None or local in queued:
@@ -136,6 +138,16 @@ def crawl(client: Client) -> tuple[dict[str, int], list[str]]:
             patterns[pattern] += 1
             queued.add(local)
     return seen, errors
+
+
+def _close(response):
+    """Release a streamed download without Django's end-of-request signal closing the database
+    connection inside the test's transaction (PostgreSQL would then refuse every later page)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(scope="module")
