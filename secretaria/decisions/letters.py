@@ -58,7 +58,7 @@ def letter_content(letter: FollowUpLetter) -> LetterContent:
         context = {
             "country": country,
             "meeting_title": pick(meeting, "title", lang),
-            "meeting_city": meeting.city,
+            "meeting_city": meeting.city_in(lang),
             "meeting_dates": date_range_text(meeting.start_date, meeting.end_date, lang),
             "letter_date": date_text(letter.letter_date, lang),
             "ppt": pick(presidency.country, "name", lang) if presidency else "",

@@ -39,7 +39,9 @@ def _heading(version: AgendaVersion, lang: str) -> tuple[str, str, str]:
     kind = {"preliminary": _("Preliminary agenda"), "annotated": _("Annotated agenda")}[version.kind]
     if version.state != AgendaVersion.State.APPROVED:
         kind = f"{kind} ({_('draft')} v{version.number})"
-    place = ", ".join(x for x in [meeting.city, pick(meeting.country, "name", lang) if meeting.country else ""] if x)
+    place = ", ".join(
+        x for x in [meeting.city_in(lang), pick(meeting.country, "name", lang) if meeting.country else ""] if x
+    )
     dates = date_range_text(meeting.start_date, meeting.end_date, lang)
     return title, kind, f"{place} · {dates}" if place else dates
 

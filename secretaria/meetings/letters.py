@@ -98,7 +98,7 @@ def merge_context(
     on_behalf_of: str = "",
 ) -> dict:
     country = meeting.country
-    city = meeting.city + (f", {pick(country, 'name', lang)}" if country else "")
+    city = meeting.city_in(lang) + (f", {pick(country, 'name', lang)}" if country else "")
     return {
         "salutation": salutation(person, lang),
         "name": name,

@@ -40,7 +40,7 @@ def _when_and_where(meeting) -> str:
             "start": formats.date_format(meeting.start_date, "DATE_FORMAT"),
             "end": formats.date_format(meeting.end_date, "DATE_FORMAT"),
         }
-    place = ", ".join(p for p in (meeting.city, pick(meeting.country, "name") if meeting.country else "") if p)
+    place = ", ".join(p for p in (meeting.city_name, pick(meeting.country, "name") if meeting.country else "") if p)
     return f"{dates} · {place}" if place else dates
 
 

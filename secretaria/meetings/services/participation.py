@@ -349,7 +349,7 @@ def logistics_facts(meeting: Meeting, lang: str) -> dict:
     info = MeetingLogistics.objects.filter(meeting=meeting, is_published=True).first()
     with translation.override(lang):
         country = meeting.country.name if meeting.country_id else ""
-        place = ", ".join(part for part in (meeting.venue, meeting.city, country) if part)
+        place = ", ".join(part for part in (meeting.venue, meeting.city_in(lang), country) if part)
         contacts = (info.contacts if info else "").strip()
         return {
             "place": place,

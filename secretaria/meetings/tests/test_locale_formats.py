@@ -103,3 +103,15 @@ def test_the_meeting_page_writes_its_days_as_one_span_in_each_language(crm, clie
     with translation.override("en"):
         url = reverse("meetings:detail", args=[seminar.slug])
     assert "18–19 October 2004" in client.get(url).content.decode()
+
+
+def test_english_letters_name_the_city_in_english(st_officer):
+    from secretaria.meetings.letters import merge_context
+
+    meeting = services.meeting_create(
+        by=st_officer, kind="seminar", slug="salud-cartas", title_es="Seminario de salud", title_en="Health seminar",
+        start_date=datetime.date(2004, 10, 18), end_date=datetime.date(2004, 10, 19),
+        city="Ciudad de Guatemala", city_en="Guatemala City",
+    )  # fmt: skip
+    assert merge_context(meeting=meeting, person=None, name="", lang="en")["city"] == "Guatemala City"
+    assert merge_context(meeting=meeting, person=None, name="", lang="es")["city"] == "Ciudad de Guatemala"
