@@ -251,6 +251,10 @@ SUBMIT_BODY = gettext_noop(
     "The Technical Secretariat has submitted the %(agenda)s of %(meeting)s "
     "to the Pro-Tempore Presidency.\n\nApprove it or return it with comments here:\n%(url)s\n"
 )
+APPROVED_SUBJECT = gettext_noop("Agenda approved: %(meeting)s")
+APPROVED_BODY = gettext_noop(
+    "The Pro-Tempore Presidency approved the %(agenda)s of %(meeting)s. It is now published:\n%(url)s\n"
+)
 COMMENT_SUBJECT = gettext_noop("Agenda for your comments: %(meeting)s")
 COMMENT_BODY = gettext_noop(
     "The Technical Secretariat invites you, as a sponsor, to comment on the %(agenda)s "
@@ -267,8 +271,12 @@ class SendPreview:
 
 
 def agenda_send_preview(*, version: AgendaVersion, action: str) -> SendPreview:
-    """``action``: "submit" (the PPT's officials) or "open_comments" (the sponsors' officials)."""
-    if action == "submit":
+    """``action``: "submit" (the PPT's officials), "open_comments" (the sponsors' officials) or
+    "approve" (the Secretariat official who submitted it)."""
+    if action == "approve":
+        users = [version.submitted_by] if version.submitted_by else []
+        subject, body = APPROVED_SUBJECT, APPROVED_BODY
+    elif action == "submit":
         users, subject, body = list(current_ppt_users()), SUBMIT_SUBJECT, SUBMIT_BODY
     elif action == "open_comments":
         users, subject, body = list(sponsor_users(version.meeting)), COMMENT_SUBJECT, COMMENT_BODY
@@ -500,15 +508,7 @@ def agenda_approve(*, version: AgendaVersion, by, comment: str = "", on=None, no
     for approved in AgendaVersion.objects.filter(meeting=version.meeting, kind=version.kind, state=V.APPROVED):
         index_object(AGENDA, approved)
     if version.submitted_by:
-        _notify(
-            [version.submitted_by],
-            subject=gettext_noop("Agenda approved: %(meeting)s"),
-            body=gettext_noop(
-                "The Pro-Tempore Presidency approved the %(agenda)s of %(meeting)s. It is now published:\n%(url)s\n"
-            ),
-            version=version,
-            enabled=notify,
-        )
+        _notify([version.submitted_by], subject=APPROVED_SUBJECT, body=APPROVED_BODY, version=version, enabled=notify)
     return version
 
 

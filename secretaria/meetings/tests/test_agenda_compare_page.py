@@ -111,7 +111,8 @@ def test_added_and_removed_text_have_colour_and_a_line(submitted_revision, page,
     assert wrap[0] <= wrap[1]
     box = page.locator("table.agenda-diff ins").first.bounding_box()
     assert box["x"] + box["width"] <= 390
-    page.get_by_role("button", name="Aprobar y publicar").click()
+    page.get_by_role("button", name="Aprobar y publicar…").click()
+    page.get_by_role("button", name="Aprobar y publicar", exact=True).click()
     page.wait_for_url(f"**/{new.pk}/")
     new.refresh_from_db()
     assert new.state == AgendaVersion.State.APPROVED

@@ -4,6 +4,7 @@ is told, how many they are and the e-mail one of them reads; nothing is sent unt
 from django.core import mail
 from django.urls import reverse
 
+from secretaria.meetings import services
 from secretaria.meetings.models import AgendaVersion
 
 
@@ -53,3 +54,19 @@ def test_the_sponsors_check_names_the_sponsors_officials(draft, st_officer, ca_o
 
 def test_only_the_secretariat_checks(draft, gt_official, client_for):
     assert client_for(gt_official).get(preview_url(draft, "submit")).status_code in (403, 404)
+
+
+def test_the_ppt_checks_what_approving_means_before_approving(draft, client_for, st_officer, ppt_official, gt_official):
+    services.agenda_submit(version=draft, by=st_officer)
+    check = reverse("meetings:agenda_send_preview", args=[draft.meeting.slug, draft.pk, "approve"])
+    ppt = client_for(ppt_official)
+    page = ppt.post(check, {"comment": "Sin cambios."}).content.decode()
+    assert "Aprobar y publicar" in page and "Aprobar publica esta versión" in page and "Sin cambios." in page
+    assert st_officer.email in page  # the submitter is told
+    draft.refresh_from_db()
+    assert draft.state == AgendaVersion.State.SUBMITTED  # nothing decided yet
+    assert client_for(gt_official).post(check).status_code == 404  # a submitted draft is not theirs to see
+    approve = reverse("meetings:agenda_action", args=[draft.meeting.slug, draft.pk, "approve"])
+    assert ppt.post(approve, {"comment": "Sin cambios."}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.state == AgendaVersion.State.APPROVED and draft.decision_comment == "Sin cambios."

@@ -32,6 +32,10 @@ def test_the_ppt_approves_an_agenda(page, draft, st_officer, ppt_official):
     form = page.locator(f"form[action='{approve}']")
     form.locator("textarea[name=comment]").fill("Aprobada sin cambios.")
     form.locator("button[type=submit]").first.click()
+    # The check page says what approving means and carries the comment; then the PPT confirms.
+    page.wait_for_url("**/approve/")
+    assert page.locator("textarea[name=comment]").input_value() == "Aprobada sin cambios."
+    page.get_by_role("button", name="Aprobar y publicar", exact=True).click()
     page.wait_for_load_state()
     assert page.locator(".messages li.success").count() == 1
 

@@ -237,9 +237,16 @@ def agenda_send_preview(request, slug, pk, action):
     """Before the sponsors are invited to comment or the agenda goes to the PPT: who will be told,
     how many they are, and the e-mail one of them (chosen) will read; then the step is confirmed."""
     version = _version_or_404(request, slug, pk)
-    _require_manager(request, version.meeting)
-    if action not in ("submit", "open_comments") or not version.is_draft:
-        raise Http404
+    if action == "approve":
+        # The PPT's check before approving: what publishing means, who is told, the comment.
+        if version.state != AgendaVersion.State.SUBMITTED:
+            raise Http404
+        if not access.can(request.user, "meetings.agenda.decide", version):
+            raise PermissionDenied
+    else:
+        _require_manager(request, version.meeting)
+        if action not in ("submit", "open_comments") or not version.is_draft:
+            raise Http404
     preview = services.agenda_send_preview(version=version, action=action)
     chosen = request.GET.get("to", "")
     shown = next((n for n in preview.notifications if str(n.user.pk) == chosen), None)
@@ -254,6 +261,9 @@ def agenda_send_preview(request, slug, pk, action):
             "preview": preview,
             "shown": shown,
             "has_items": version.items.exists(),
+            # The PPT's button posts the comment here first (a POST, so no token travels in an address).
+            "decision_form": DecisionForm(initial={"comment": request.POST.get("comment", "")[:2000]}),
+            "item_count": version.items.count(),
         },
     )
 
