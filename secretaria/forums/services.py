@@ -32,7 +32,6 @@ from secretaria.forums.models import (
     PostAttachment,
     PostReport,
     PostRevision,
-    ReplyAddress,
     Thread,
 )
 
@@ -375,18 +374,3 @@ def follow_set(*, user, mode: str, thread: Thread | None = None, forum: Forum | 
 
 def follow_remove(*, user, thread: Thread | None = None, forum: Forum | None = None) -> None:
     Follow.objects.filter(user=user, thread=thread, forum=forum).delete()
-
-
-def reply_address_for(*, user, thread: Thread) -> ReplyAddress:
-    address = ReplyAddress.objects.filter(user=user, thread=thread, revoked_at__isnull=True).first()
-    if address is None:
-        address = ReplyAddress.objects.create(user=user, thread=thread)
-    return address
-
-
-def reply_address_revoke(*, user, thread: Thread | None = None) -> int:
-    """Revoke the user's reply addresses (for one thread, or all); new ones are made on the next e-mail."""
-    qs = ReplyAddress.objects.filter(user=user, revoked_at__isnull=True)
-    if thread is not None:
-        qs = qs.filter(thread=thread)
-    return qs.update(revoked_at=timezone.now())
