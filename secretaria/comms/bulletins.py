@@ -215,7 +215,7 @@ def bulletin_send_preview(*, bulletin: Bulletin, mailing_list: MailingList, by, 
 def bulletin_send(*, bulletin: Bulletin, mailing_list: MailingList, by) -> Message:
     """Send the bulletin to a list through the same message and delivery rows as everything else."""
     from secretaria.comms.search import index_message
-    from secretaria.comms.services import _wake_senders, queue_deliveries, recipients_for
+    from secretaria.comms.services import queue_deliveries, recipients_for, wake_senders
 
     if not policy.can_manage(by):
         from django.core.exceptions import PermissionDenied
@@ -249,7 +249,7 @@ def bulletin_send(*, bulletin: Bulletin, mailing_list: MailingList, by) -> Messa
     # Lists with a "bulletin published" rule send it too (not the list it was just sent to).
     outbox_emit(kind=BULLETIN_PUBLISHED, payload={"bulletin_id": bulletin.pk, "list_id": mailing_list.pk})
     audit_record(kind="comms.bulletin_sent", actor=by, target=bulletin, data={"recipients": count})
-    _wake_senders()
+    wake_senders()
     return message
 
 
