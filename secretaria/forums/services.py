@@ -11,10 +11,12 @@ import hashlib
 import uuid
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +36,8 @@ from secretaria.forums.models import (
     PostRevision,
     Thread,
 )
+from secretaria.forums.notifications import notify_new_post
+from secretaria.search.services import index_object
 
 SEARCH_KIND = "forum_post"
 MAX_ATTACHMENTS = 5
@@ -86,8 +90,6 @@ def forum_save(*, slug: str, kind: str, name_es: str, name_en: str = "", group=N
 
 # --- Search -------------------------------------------------------------------------------
 def reindex_post(post: Post) -> None:
-    from secretaria.search.services import index_object
-
     index_object(SEARCH_KIND, post)
 
 
@@ -208,8 +210,6 @@ def post_create(
 
 
 def _add_post(*, thread, author, body, checked, quote_of=None, via_email=False, notify=True) -> Post:
-    from secretaria.forums.notifications import notify_new_post
-
     post = Post.objects.create(
         thread=thread, author=author, body=body, body_html=render_markdown(body), quote_of=quote_of, via_email=via_email
     )
@@ -328,9 +328,6 @@ def report_create(*, post: Post, reporter, reason: str) -> PostReport:
 
 
 def _tell_the_secretariat(report: PostReport) -> None:
-    from django.conf import settings
-    from django.urls import reverse
-
     queue_email(
         subject=_("Forum post reported: %(title)s") % {"title": report.post.thread.title},
         body=_("%(who)s reported a post in “%(thread)s”:\n\n%(reason)s\n\nReported posts: %(url)s\n")
