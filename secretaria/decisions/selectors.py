@@ -24,6 +24,8 @@ from secretaria.decisions.models import (
 )
 from secretaria.directory.models import Country, Post, Term
 from secretaria.directory.selectors import member_countries, presidency_on
+from secretaria.documents.models import Document
+from secretaria.meetings.models import Meeting
 
 # --- Progress -----------------------------------------------------------------------------
 
@@ -108,7 +110,6 @@ def public_decisions() -> QuerySet[Decision]:
 
 def evidence_visible_to(user) -> Prefetch:
     """Each note's evidence documents that ``user`` may read, as ``note.visible_evidence``."""
-    from secretaria.documents.models import Document
 
     documents = Document.objects.filter(access.visible_filter(user))
     if not access.can(user, "documents.manage"):
@@ -164,8 +165,6 @@ def themes() -> QuerySet[Theme]:
 
 
 def meetings_with_decisions(user):
-    from secretaria.meetings.models import Meeting
-
     ids = decisions_visible_to(user).values("meeting_id")
     return Meeting.objects.filter(access.visible_filter(user), pk__in=ids).order_by("-start_date")
 
@@ -177,7 +176,6 @@ def restricted_decision_count(meeting, user) -> int:
 
 def meeting_for_accountability(slug: str):
     """A meeting the public may see, for its accountability page (None otherwise)."""
-    from secretaria.meetings.models import Meeting
 
     return Meeting.objects.filter(access.visible_filter(AnonymousUser()), slug=slug).first()
 

@@ -7,6 +7,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from secretaria.comms import policy
@@ -65,8 +66,6 @@ def _digest_message(lst: MailingList, rhythm: str, items: list[Message], start, 
 
 
 def _esc(value: str) -> str:
-    from django.utils.html import escape
-
     return escape(value)
 
 

@@ -12,6 +12,7 @@ from secretaria.comms.models import (
     ListRule,
     MailingList,
 )
+from secretaria.comms.search import ARCHIVED, index_message
 from secretaria.core.audit import audit_access_change, audit_record
 
 
@@ -52,8 +53,6 @@ def mailing_list_update(*, by, mailing_list: MailingList, **fields) -> MailingLi
         mailing_list.access_group_id,
         mailing_list.is_active,
     ):
-        from secretaria.comms.search import ARCHIVED, index_message
-
         for message in mailing_list.messages.filter(kind__in=ARCHIVED).select_related("mailing_list"):
             index_message(message)  # an inactive list's messages leave the index
     return mailing_list

@@ -26,6 +26,7 @@ from secretaria.core import access
 from secretaria.core.access import AccessLevel
 from secretaria.core.audit import audit_record
 from secretaria.core.tasks import queue_email
+from secretaria.directory.selectors import group_members
 
 
 # --- Subscriptions --------------------------------------------------------------------------
@@ -38,8 +39,6 @@ def eligible_users(mailing_list: MailingList) -> QuerySet:
     if mailing_list.auto_roles:
         qs = qs.filter(role__in=mailing_list.auto_roles)
     if mailing_list.auto_group_id is not None:
-        from secretaria.directory.selectors import group_members
-
         person_ids = group_members(mailing_list.auto_group).values_list("person_id", flat=True)
         qs = qs.filter(person_id__in=list(person_ids))
     return qs
