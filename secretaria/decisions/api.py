@@ -157,7 +157,7 @@ def _decision_out(user, decision, *, detail=False) -> dict:
 def list_decisions(request, filters: Query[DecisionFilter]):
     user = request.auth if request.auth is not None else request.user
     decisions = selectors.decisions_visible_to(user).prefetch_related(
-        selectors._parties_prefetch(),
+        selectors.parties_prefetch(),
         Prefetch("superseded_by", queryset=Decision.objects.filter(access.visible_filter(user))),
     )
     if filters.meeting:
