@@ -2,11 +2,16 @@
 
 import time
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.account.utils import filter_users_by_email, filter_users_by_username
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django import forms
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -32,9 +37,6 @@ class AccountAdapter(DefaultAccountAdapter):
         while the account has no authenticator at all, and only within allauth's
         reauthentication window after a password sign-in in this session.
         """
-        from allauth.account import app_settings as account_settings
-        from allauth.account.internal.flows.login import get_authentication_records
-        from allauth.core import context
 
         request = context.request
         user = getattr(request, "user", None)
@@ -54,8 +56,6 @@ class AccountAdapter(DefaultAccountAdapter):
         lockout and when a password reset clears it; a test pins the behaviour in case an
         upgrade renames it.
         """
-        from allauth.account.utils import filter_users_by_email, filter_users_by_username
-        from django.contrib.sites.shortcuts import get_current_site
 
         site = get_current_site(request)
         login = (credentials.get("email") or credentials.get("username") or "").strip()

@@ -1,5 +1,6 @@
 from allauth.mfa.models import Authenticator
 
+from secretaria.accounts.models import ApiToken
 from secretaria.core import access
 
 
@@ -18,6 +19,5 @@ def needs_two_factor_setup(user) -> bool:
 
 def user_api_tokens(user):
     """The user's API tokens, newest first, revoked ones included (for the record)."""
-    from secretaria.accounts.models import ApiToken
 
     return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")

@@ -2,6 +2,9 @@
 
 import secrets
 
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -56,7 +59,6 @@ def user_create(
     user.save()
     if email:
         # allauth keeps its own record of addresses; an admin-created address counts as verified.
-        from allauth.account.models import EmailAddress
 
         EmailAddress.objects.update_or_create(
             user=user, email=email.lower(), defaults={"verified": True, "primary": True}
@@ -140,8 +142,6 @@ def password_set_url(user) -> str:
 
     It stops working once used, or when the password or last login changes.
     """
-    from allauth.account.forms import default_token_generator
-    from allauth.account.utils import user_pk_to_url_str
 
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         path = reverse(

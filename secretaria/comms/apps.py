@@ -8,7 +8,7 @@ class CommsConfig(AppConfig):
     verbose_name = _("Distribution lists and bulletins")
 
     def ready(self):
-        from secretaria.comms import bulletins, kinds  # noqa: F401 - registers event kinds and sections
+        from secretaria.comms import bulletins, kinds, tasks  # noqa: F401 - registers event kinds, sections, the mail-queue wake-up
         from secretaria.comms.panels import secretariat_panel, subscriptions_panel
         from secretaria.comms.search import ListMessageSearchSource
         from secretaria.core import access

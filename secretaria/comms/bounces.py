@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import email
 import email.policy
+import imaplib
 import logging
+import mailbox
 import re
 from dataclasses import dataclass
 from email.message import Message as EmailMessage
+from urllib.parse import unquote, urlsplit
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from secretaria.comms import tokens
 from secretaria.comms.models import Bounce, Delivery, Subscription
+from secretaria.comms.services import notify_secretariat, subscription_unsubscribe
 
 log = logging.getLogger(__name__)
 STATUS_RE = re.compile(r"\b([245])\.(\d{1,3})\.(\d{1,3})\b")
@@ -83,8 +88,6 @@ def process_message(raw: bytes | str) -> str:
     """Handle one message from the bounce mailbox. Returns what was done (for the command's log)."""
     report = parse(raw)
     if report.unsubscribe_id is not None:
-        from secretaria.comms.services import subscription_unsubscribe
-
         sub = Subscription.objects.filter(pk=report.unsubscribe_id).first()
         if sub is None:
             log.info("bounce mailbox: unsubscribe request for a subscription that no longer exists; dropped")
@@ -152,8 +155,6 @@ def bounce_record(*, delivery_id: int, kind: str, status: str = "", diagnostic: 
 
 
 def _notify_disabled(sub: Subscription, bounce: Bounce) -> None:
-    from secretaria.comms.services import notify_secretariat
-
     with translation.override(settings.LANGUAGE_CODE):
         notify_secretariat(
             subject=gettext("Subscription disabled after bounces: %(email)s") % {"email": sub.address},
@@ -170,8 +171,6 @@ def _notify_disabled(sub: Subscription, bounce: Bounce) -> None:
 
 # --- Sources ----------------------------------------------------------------------------------
 def process_maildir(path: str, *, keep: bool = False) -> dict[str, int]:
-    import mailbox
-
     box = mailbox.Maildir(path, factory=None, create=False)
     counts: dict[str, int] = {}
     for key in list(box.keys()):
@@ -190,8 +189,6 @@ def process_maildir(path: str, *, keep: bool = False) -> dict[str, int]:
 
 def process_imap(url: str) -> dict[str, int]:
     """imaps://user:password@host[:port]/MAILBOX (or imap:// with STARTTLS): unseen messages, then \\Deleted."""
-    import imaplib
-    from urllib.parse import unquote, urlsplit
 
     parts = urlsplit(url)
     if parts.scheme not in ("imap", "imaps"):
@@ -225,7 +222,6 @@ class LMTPHandler:
     """aiosmtpd handler: each message delivered over LMTP is processed at once."""
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        from asgiref.sync import sync_to_async
 
         headers = "".join(f"Delivered-To: {rcpt}\r\n" for rcpt in envelope.rcpt_tos).encode()
         await sync_to_async(_process_and_close, thread_sensitive=True)(headers + envelope.original_content)
@@ -234,7 +230,6 @@ class LMTPHandler:
 
 def _process_and_close(raw: bytes) -> str:
     # The listener's worker thread lives as long as the server; it must not hold a connection.
-    from django.db import connection
 
     try:
         return process_message(raw)

@@ -15,7 +15,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,10 +25,13 @@ from django.utils.translation import gettext_lazy as _
 from secretaria.comms import policy
 from secretaria.comms.kinds import LANGS, EventKind, Item, absolute, register_event_kind
 from secretaria.comms.models import Bulletin, MailingList, Message, Rhythm
+from secretaria.comms.search import index_message
+from secretaria.comms.services import queue_deliveries, recipients_for, wake_senders
 from secretaria.core.access import AccessLevel
 from secretaria.core.audit import audit_record
 from secretaria.core.i18n import format_date
 from secretaria.core.richtext import render_markdown
+from secretaria.documents.models import Document
 from secretaria.outbox.services import outbox_emit
 
 
@@ -75,8 +78,6 @@ def urls_in_both_languages(name: str, **kwargs) -> tuple[str, str]:
 
 
 def documents_published(start, end) -> list[BulletinEntry]:
-    from secretaria.documents.models import Document
-
     low, high = period_bounds(start, end)
     docs = Document.objects.filter(status=Document.Status.PUBLISHED, published_at__gte=low, published_at__lt=high)
     entries = []
@@ -141,8 +142,6 @@ def bulletin_draft(
     *, by, period_start: datetime.date, period_end: datetime.date, access_level: str = AccessLevel.PUBLIC
 ) -> Bulletin:
     if not policy.can_manage(by):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied(_("Only the Technical Secretariat writes bulletins."))
     if period_end < period_start:
         raise ValidationError({"period_end": _("The period ends before it starts.")})
@@ -184,11 +183,8 @@ class BulletinPreview:
 def bulletin_send_preview(*, bulletin: Bulletin, mailing_list: MailingList, by, shown_id=None) -> BulletinPreview:
     """What ``bulletin_send`` would do, without doing it: the recipients (active subscribers who may
     read it) counted by language, and the bulletin as the chosen one (default: the first) reads it."""
-    from secretaria.comms.services import recipients_for
 
     if not policy.can_manage(by):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied(_("Only the Technical Secretariat sends bulletins."))
     if bulletin.status != Bulletin.Status.DRAFT:
         raise ValidationError(_("This bulletin has already been sent."))
@@ -214,12 +210,8 @@ def bulletin_send_preview(*, bulletin: Bulletin, mailing_list: MailingList, by, 
 
 def bulletin_send(*, bulletin: Bulletin, mailing_list: MailingList, by) -> Message:
     """Send the bulletin to a list through the same message and delivery rows as everything else."""
-    from secretaria.comms.search import index_message
-    from secretaria.comms.services import _wake_senders, queue_deliveries, recipients_for
 
     if not policy.can_manage(by):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied(_("Only the Technical Secretariat sends bulletins."))
     bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
     if bulletin.status != Bulletin.Status.DRAFT:
@@ -249,7 +241,7 @@ def bulletin_send(*, bulletin: Bulletin, mailing_list: MailingList, by) -> Messa
     # Lists with a "bulletin published" rule send it too (not the list it was just sent to).
     outbox_emit(kind=BULLETIN_PUBLISHED, payload={"bulletin_id": bulletin.pk, "list_id": mailing_list.pk})
     audit_record(kind="comms.bulletin_sent", actor=by, target=bulletin, data={"recipients": count})
-    _wake_senders()
+    wake_senders()
     return message
 
 

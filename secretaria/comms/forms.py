@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from secretaria.comms.kinds import event_kinds, meeting_scope
 from secretaria.comms.models import Bulletin, Delivery, Language, ListRule, MailingList, Rhythm
 from secretaria.core.access import AccessLevel, Role
+from secretaria.documents.models import Document
 
 
 class SubscribeForm(forms.Form):
@@ -41,8 +42,6 @@ class ListRuleForm(forms.ModelForm):
         fields = ["event_kind", "doc_type", "group", "topic", "meeting_id"]
 
     def __init__(self, *args, **kwargs):
-        from secretaria.documents.models import Document
-
         super().__init__(*args, **kwargs)
         self.fields["event_kind"].choices = [(k, v.label) for k, v in sorted(event_kinds().items())]
         self.fields["doc_type"] = forms.ChoiceField(

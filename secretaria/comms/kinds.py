@@ -18,10 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from secretaria.core.i18n import format_date, pick
+from secretaria.documents.models import Document
 
 LANGS = ("es", "en")
 
@@ -114,10 +118,6 @@ def simple_item_html(*, heading: str, lines: list[str], url: str, link_text: str
 
 # --- document.published --------------------------------------------------------------------
 def render_document_published(event) -> Item | None:
-    from django.urls import reverse
-
-    from secretaria.core.i18n import format_date, pick
-    from secretaria.documents.models import Document
 
     document = (
         Document.objects.filter(pk=event.payload.get("document_id"), status=Document.Status.PUBLISHED)

@@ -9,13 +9,16 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel, Role
 from secretaria.core.i18n import translated
+from secretaria.core.richtext import render_markdown
 
 
 class Language(models.TextChoices):
@@ -99,15 +102,9 @@ class MailingList(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("comms:archive", kwargs={"slug": self.slug})
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-        from django.urls import Resolver404, resolve, reverse
-        from django.utils import translation
-
         if not self.slug:
             return
         # The archive's address must not be another page's ("manage", "mine", "bulletins"… in either language).
@@ -281,8 +278,6 @@ class Message(models.Model):
         return self.subject
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("comms:archive_message", kwargs={"slug": self.mailing_list.slug, "pk": self.pk})
 
 
@@ -430,14 +425,10 @@ class Bulletin(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("comms:bulletin", kwargs={"pk": self.pk})
 
     @property
     def body_html(self) -> str:
-        from secretaria.core.richtext import render_markdown
-
         return render_markdown(self.body)
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretaria.comms.models import Message
 from secretaria.comms.policy import stricter
+from secretaria.search import services
 from secretaria.search.registry import SearchEntry, SearchSource
 
 KIND = "list_message"
@@ -56,6 +57,4 @@ class ListMessageSearchSource(SearchSource):
 
 
 def index_message(message: Message) -> None:
-    from secretaria.search import services
-
     services.index_object(KIND, message)

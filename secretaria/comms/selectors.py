@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from secretaria.comms.kinds import meeting_scope
+from secretaria.comms.kinds import get_event_kind, meeting_scope
 from secretaria.comms.models import Bounce, Bulletin, Delivery, MailingList, Message, Subscription
 from secretaria.comms.search import ARCHIVED
 from secretaria.core.access import visible_filter, visible_levels
+from secretaria.documents.models import Document
 
 
 def lists_visible_to(user) -> QuerySet[MailingList]:
@@ -50,8 +51,6 @@ def lists_for_manage() -> QuerySet[MailingList]:
 
 def rules_for_manage(mailing_list: MailingList) -> list:
     """The list's rules, each with ``kind_label``, ``doc_type_label`` and ``meeting`` for display."""
-    from secretaria.comms.kinds import get_event_kind
-    from secretaria.documents.models import Document
 
     rules = list(mailing_list.rules.select_related("group", "topic"))
     meetings = meeting_scope().refs({r.meeting_id for r in rules if r.meeting_id})

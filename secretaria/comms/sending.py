@@ -30,7 +30,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection as db_connection
 from django.db import transaction
-from django.db.models import Q, Subquery
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 
 from secretaria.comms.composing import Composer
@@ -338,7 +338,6 @@ def send_queue(*, worker_id: str | None = None, max_seconds: float | None = None
 
 def progress(message) -> dict[str, int]:
     """Counts per state of one message's deliveries, and the total: one query."""
-    from django.db.models import Count
 
     counts = dict(message.deliveries.values_list("state").annotate(n=Count("pk")).values_list("state", "n"))
     result = {state: counts.get(state, 0) for state in State.values}

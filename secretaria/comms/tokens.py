@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from secretaria.comms.models import Subscription
+
 CONFIRM_SALT = "comms.confirm"
 MANAGE_SALT = "comms.manage"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
@@ -27,8 +29,6 @@ def manage_token(subscription) -> str:
 
 
 def _read(token: str, salt: str, max_age: int | None):
-    from secretaria.comms.models import Subscription
-
     try:
         if salt == MANAGE_SALT:
             pk, key = signing.Signer(salt=MANAGE_SALT).unsign_object(token)

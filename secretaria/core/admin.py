@@ -1,4 +1,9 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from secretaria.core import access
 from secretaria.core.models import AuditEvent
@@ -15,10 +20,6 @@ def site_has_permission(request) -> bool:
 def admin_login(login_view):
     """The admin's login page: allauth's (with two-factor) for visitors; straight in for anyone
     already signed in whom the site admits, Secretariat staff included; refused otherwise."""
-    from allauth.account.decorators import secure_admin_login
-    from django.contrib.auth.views import redirect_to_login
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import redirect
 
     secured = secure_admin_login(login_view)
 
@@ -35,8 +36,6 @@ def admin_login(login_view):
 
 
 def _safe_next(request) -> bool:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     target = request.GET.get("next", "")
     return bool(target) and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -45,7 +44,6 @@ def _safe_next(request) -> bool:
 
 def admin_password_change(request, extra_context=None):
     """Passwords change in the account pages, where the change is audited and notified."""
-    from django.shortcuts import redirect
 
     return redirect("account_change_password")
 

@@ -23,6 +23,8 @@ from django.utils.log import AdminEmailHandler
 from django.utils.regex_helper import _lazy_re_compile
 from django.views.debug import SafeExceptionReporterFilter
 
+from secretaria.core.tasks import send_error_report
+
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("sv_request_id", default=None)
 
 logger = logging.getLogger(__name__)
@@ -105,8 +107,6 @@ class QueuedAdminEmailHandler(AdminEmailHandler):
         if reference:
             message = f"Reference: {reference}\n\n{message}"
         try:
-            from secretaria.core.tasks import send_error_report
-
             send_error_report.enqueue(subject=f"{settings.EMAIL_SUBJECT_PREFIX}{subject}", body=message)
         except Exception:  # noqa: BLE001 — the queue (the database) may be what is failing
             try:

@@ -6,6 +6,7 @@ docs/decisions/0003-bilingual-content-fields.md for why this is not django-model
 """
 
 from django.conf import settings
+from django.utils import dateformat, formats, numberformat, translation
 from django.utils.translation import get_language
 
 CONTENT_LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -61,8 +62,6 @@ def _lang(lang: str | None) -> str:
 
 
 def _fmt(value, fmt: str, lang: str) -> str:
-    from django.utils import dateformat, translation
-
     with translation.override(lang):
         return dateformat.format(value, fmt)
 
@@ -126,7 +125,6 @@ _NUMBER_SEPARATORS = {"es": (",", "."), "en": (".", ",")}
 
 def number_text(value, lang: str | None = None, decimals: int = 2) -> str:
     """A number in the language's notation: "4.500,00" in Spanish, "4,500.00" in English."""
-    from django.utils import numberformat
 
     decimal_sep, thousand_sep = _NUMBER_SEPARATORS[_lang(lang)]
     return numberformat.format(
@@ -136,7 +134,6 @@ def number_text(value, lang: str | None = None, decimals: int = 2) -> str:
 
 def format_date(value, lang: str | None = None, fmt: str = "DATE_FORMAT") -> str:
     """A date as the reader's language writes it ("18 de octubre de 2004", "Oct. 18, 2004")."""
-    from django.utils import formats, translation
 
     with translation.override(lang or current_language()):
         return formats.date_format(value, fmt)
@@ -144,7 +141,6 @@ def format_date(value, lang: str | None = None, fmt: str = "DATE_FORMAT") -> str
 
 def format_number(value, lang: str | None = None, decimals: int | None = 2) -> str:
     """An amount as the reader's language writes it: 4 500,00 in Spanish, 4,500.00 in English."""
-    from django.utils import formats, translation
 
     with translation.override(lang or current_language()):
         return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)

@@ -75,8 +75,8 @@ class LetterLayout:
 
 
 def render_pdf(layout: LetterLayout, *, paper: str = "A4") -> bytes:
-    from fpdf import FPDF
-    from fpdf.enums import XPos, YPos
+    from fpdf import FPDF  # noqa: PLC0415 - heavy PDF/DOCX writers, loaded only when a letter is rendered
+    from fpdf.enums import XPos, YPos  # noqa: PLC0415 - heavy PDF/DOCX writers, loaded only when a letter is rendered
 
     class _Letter(FPDF):
         def header(self):
@@ -155,9 +155,9 @@ def render_pdf(layout: LetterLayout, *, paper: str = "A4") -> bytes:
 
 
 def render_docx(layout: LetterLayout) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, RGBColor
+    from docx import Document  # noqa: PLC0415 - heavy PDF/DOCX writers, loaded only when a letter is rendered
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415 - heavy PDF/DOCX writers, loaded only when a letter is rendered
+    from docx.shared import Pt, RGBColor  # noqa: PLC0415 - heavy PDF/DOCX writers, loaded only when a letter is rendered
 
     document = Document()
     document.core_properties.title = layout.subject

@@ -1,3 +1,9 @@
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+
+from secretaria.core import errorlog
+
+
 class PermissionsPolicyMiddleware:
     """Adds a Permissions-Policy header: the site uses no camera, microphone, location…"""
 
@@ -29,9 +35,6 @@ class ApiJsonErrorsMiddleware:
             and request.path.startswith(self.PREFIX)
             and not response.get("Content-Type", "").startswith("application/json")
         ):
-            from django.http import JsonResponse
-            from django.utils.translation import gettext as _
-
             messages = {
                 404: _("Not found."),
                 405: _("Method not allowed."),
@@ -56,8 +59,6 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from secretaria.core import errorlog
-
         request.request_id = errorlog.new_request_id()
         token = errorlog.bind_request_id(request.request_id)
         try:

@@ -45,7 +45,7 @@ def csv_bytes(rows: Iterable[Iterable[Any]]) -> bytes:
 
 def xlsx_append(sheet, values: Iterable[Any]) -> int:
     """Append one row to an openpyxl worksheet, text as text; returns the row's number."""
-    from openpyxl.cell.cell import Cell
+    from openpyxl.cell.cell import Cell  # noqa: PLC0415 - openpyxl is heavy, loaded only when a spreadsheet is written or read
 
     cells = []
     for value in values:
@@ -60,7 +60,7 @@ def xlsx_append(sheet, values: Iterable[Any]) -> int:
 
 def new_workbook(sheet_title: str = ""):
     """An openpyxl workbook whose first sheet is titled ``sheet_title`` (cut to Excel's 31)."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 - openpyxl is heavy, loaded only when a spreadsheet is written or read
 
     workbook = Workbook()
     if sheet_title:
@@ -90,7 +90,7 @@ def xlsx_bytes(
     column_widths: bool = False,
 ) -> bytes:
     """One sheet holding ``rows`` (the first one a bold, frozen header), as XLSX bytes."""
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # noqa: PLC0415 - openpyxl is heavy, loaded only when a spreadsheet is written or read
 
     workbook = new_workbook(sheet_title)
     sheet = workbook.active

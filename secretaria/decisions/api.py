@@ -7,6 +7,8 @@ country's status (403 otherwise); the Secretariat may update any.
 
 import datetime
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
@@ -16,6 +18,7 @@ from secretaria.core import access
 from secretaria.core.openapi import Id, Slug
 from secretaria.decisions import selectors, services
 from secretaria.decisions.models import CommitmentParty, Decision, PartyStatus
+from secretaria.documents.selectors import document_by_symbol
 
 router = Router(tags=["decisions"])
 
@@ -152,11 +155,9 @@ def _decision_out(user, decision, *, detail=False) -> dict:
 
 @router.get("", response=list[DecisionOut], summary="Decisions the caller may see")
 def list_decisions(request, filters: Query[DecisionFilter]):
-    from django.db.models import Prefetch
-
     user = request.auth if request.auth is not None else request.user
     decisions = selectors.decisions_visible_to(user).prefetch_related(
-        selectors._parties_prefetch(),
+        selectors.parties_prefetch(),
         Prefetch("superseded_by", queryset=Decision.objects.filter(access.visible_filter(user))),
     )
     if filters.meeting:
@@ -201,12 +202,7 @@ def update_party(request, party_id: Id, payload: PartyUpdateIn):
     if not access.can(user, "decisions.view", party.commitment.decision):
         raise Http404
     if not access.can(user, "decisions.update_party", party):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied("You may only update the commitments of your own country.")
-    from django.core.exceptions import ValidationError
-
-    from secretaria.documents.selectors import document_by_symbol
 
     documents = []
     for symbol in payload.evidence_documents:

@@ -15,6 +15,7 @@ import datetime
 
 from django.utils import timezone
 
+from secretaria.accounts.models import User
 from secretaria.activity.models import Activity
 from secretaria.core.access import AccessLevel
 from secretaria.decisions.models import (
@@ -28,6 +29,7 @@ from secretaria.decisions.models import (
     country_language,
 )
 from secretaria.directory.models import Country, Group, Organization
+from secretaria.meetings.models import Meeting
 from secretaria.search import services as search_services
 
 D = datetime.date
@@ -282,9 +284,6 @@ def _history_key(party) -> str:
 
 
 def load(*, stdout, style):
-    from secretaria.accounts.models import User
-    from secretaria.meetings.models import Meeting
-
     countries = {c.iso2: c for c in Country.objects.filter(iso2__in=MEMBERS)}
     groups = {g.slug: g for g in Group.objects.filter(slug__in=["red-trafico-trata", "red-proteccion-consular"])}
     iom = Organization.objects.filter(acronym_en="IOM").first()

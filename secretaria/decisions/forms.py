@@ -4,8 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import DEFAULT_LEVEL_HELP, DEFAULT_NEW_LEVEL, AccessLevel
 from secretaria.decisions.models import Decision, PartyStatus, Theme
-from secretaria.directory.models import Group
+from secretaria.directory.models import Group, Organization
+from secretaria.directory.selectors import member_countries
+from secretaria.documents.selectors import document_by_symbol
 from secretaria.files.filetypes import ACCEPTED_EXTENSIONS
+from secretaria.meetings.models import Meeting
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -65,8 +68,6 @@ class PartyUpdateForm(forms.Form):
         self.user = user
 
     def clean_evidence_symbols(self):
-        from secretaria.documents.selectors import document_by_symbol
-
         documents = []
         for symbol in (self.cleaned_data.get("evidence_symbols") or "").split():
             document = document_by_symbol(self.user, symbol.strip())
@@ -104,8 +105,6 @@ class ImportForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from secretaria.meetings.models import Meeting
-
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = Meeting.objects.order_by("-start_date")
 
@@ -183,10 +182,6 @@ class CommitmentForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from secretaria.directory.models import Organization
-        from secretaria.directory.selectors import member_countries
-        from secretaria.meetings.models import Meeting
-
         super().__init__(*args, **kwargs)
         self.fields["due_before_meeting"].queryset = Meeting.objects.order_by("-start_date")
         self.fields["countries"].queryset = member_countries()

@@ -15,6 +15,7 @@ from secretaria.core.letters import LetterLayout
 from secretaria.core.letters import render_docx as layout_docx
 from secretaria.core.letters import render_pdf as layout_pdf
 from secretaria.decisions.models import FollowUpLetter
+from secretaria.decisions.selectors import focal_point_people
 from secretaria.directory.letters import letterhead, salutation, signatory
 from secretaria.directory.selectors import presidency_on
 
@@ -39,8 +40,6 @@ class LetterContent:
 
 
 def letter_content(letter: FollowUpLetter) -> LetterContent:
-    from secretaria.decisions.selectors import focal_point_people
-
     lang = letter.language
     meeting = letter.meeting
     with translation.override(lang):

@@ -12,13 +12,11 @@ from django.utils import translation
 from secretaria.comms.bulletins import BulletinEntry, BulletinSection, period_bounds, register_bulletin_section
 from secretaria.comms.kinds import LANGS, absolute
 from secretaria.core.i18n import pick
+from secretaria.decisions.models import CommitmentParty, Decision
 
 
 def decisions_updated(start, end) -> list[BulletinEntry]:
-    from secretaria.decisions.models import Decision
-
     low, high = period_bounds(start, end)
-    from secretaria.decisions.models import CommitmentParty
 
     noted = Q(commitments__parties__notes__recorded_at__gte=low, commitments__parties__notes__recorded_at__lt=high)
     # A country's own progress is members' business unless the decision's country detail is

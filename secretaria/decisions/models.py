@@ -12,7 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel
@@ -127,8 +128,6 @@ class Decision(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("decisions:detail", kwargs={"pk": self.pk})
 
     def clean(self):
@@ -143,8 +142,6 @@ class Decision(models.Model):
             raise ValidationError(errors)
 
     def label_in(self, lang: str | None = None) -> str:
-        from django.utils import translation
-
         with translation.override(lang or translation.get_language()):
             if self.paragraph:
                 return str(
@@ -210,8 +207,6 @@ class Commitment(models.Model):
         return None
 
     def deadline_in(self, lang: str) -> str:
-        from django.utils import formats, translation
-
         with translation.override(lang):
             if self.due_date:
                 return formats.date_format(self.due_date, "DATE_FORMAT")
@@ -317,8 +312,6 @@ class CommitmentParty(models.Model):
         return "st" if self.kind == self.Kind.SECRETARIAT else "ppt"
 
     def name_in(self, lang: str | None = None) -> str:
-        from django.utils import translation
-
         if self.kind == self.Kind.COUNTRY:
             return pick(self.country, "name", lang)
         if self.kind == self.Kind.NETWORK:
@@ -487,8 +480,6 @@ class ProgressNoteFile(models.Model):
         return self.original_name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("decisions:evidence_file", kwargs={"pk": self.pk})
 
     @property

@@ -2,12 +2,13 @@
 
 from django_tasks import task
 
+from secretaria.decisions.models import FollowUpLetter
+from secretaria.decisions.reminders import overdue_digest_send, reminders_send
+from secretaria.decisions.sending import letter_deliver
+
 
 @task(queue_name="email")
 def deliver_follow_up_letter(*, letter_id: int) -> int:
-    from secretaria.decisions.models import FollowUpLetter
-    from secretaria.decisions.services import letter_deliver
-
     letter = FollowUpLetter.objects.filter(pk=letter_id).select_related("meeting", "country", "created_by").first()
     if letter is None:
         return 0
@@ -17,6 +18,4 @@ def deliver_follow_up_letter(*, letter_id: int) -> int:
 @task()
 def send_commitment_reminders() -> int:
     """Reminders of commitments falling due, then the overdue digest to the Secretariat."""
-    from secretaria.decisions.services import overdue_digest_send, reminders_send
-
     return reminders_send() + overdue_digest_send()

@@ -4,9 +4,12 @@ updates, the paste-in import and the follow-up letters (thin: selectors and serv
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,11 +20,12 @@ from secretaria.core.audit import audit_export
 from secretaria.core.views import members_only
 from secretaria.decisions import exports, letters, selectors, services
 from secretaria.decisions.charts import completion_chart
-from secretaria.decisions.forms import ImportForm, LettersForm, PartyUpdateForm, SendForm
-from secretaria.decisions.models import CommitmentParty, FollowUpLetter, PartyStatus
+from secretaria.decisions.forms import CommitmentForm, DecisionForm, ImportForm, LettersForm, PartyUpdateForm, SendForm
+from secretaria.decisions.models import CommitmentParty, Decision, FollowUpLetter, PartyStatus
 from secretaria.decisions.parsing import pair_texts
 from secretaria.files.filetypes import UploadRefused
 from secretaria.files.serving import file_response
+from secretaria.meetings.models import Meeting
 
 
 def _require(user, rule, obj=None):
@@ -56,8 +60,6 @@ def accountability_index(request):
 
 
 def access_anonymous():
-    from django.contrib.auth.models import AnonymousUser
-
     return AnonymousUser()
 
 
@@ -86,8 +88,6 @@ def decision_detail(request, pk):
     decision = selectors.decision_for_page(pk, request.user)
     if decision is None:
         if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
             return redirect_to_login(request.get_full_path())
         raise Http404
     show_countries = access.can(request.user, "decisions.view_country_detail", decision)
@@ -224,8 +224,6 @@ def evidence_file(request, pk):
         raise Http404
     if not access.can(request.user, "decisions.view_evidence_file", evidence):
         if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
             return redirect_to_login(request.get_full_path())
         raise Http404
     return file_response(
@@ -273,15 +271,12 @@ def import_decisions(request):
 
 
 def _matrix_url():
-    from django.urls import reverse
-
     return reverse("decisions:matrix")
 
 
 @members_only
 def letters_for_meeting(request, slug):
     _require(request.user, "decisions.manage")
-    from secretaria.meetings.models import Meeting
 
     meeting = get_object_or_404(Meeting, slug=slug)
     if request.method == "POST":
@@ -333,7 +328,6 @@ def _send_preview_rows(letters):
 def letters_send_preview(request, slug):
     """Before sending: how many letters go, which are skipped and why, and one letter as it will be read."""
     _require(request.user, "decisions.manage")
-    from secretaria.meetings.models import Meeting
 
     meeting = get_object_or_404(Meeting, slug=slug)
     letters_qs = services.letters_to_send(meeting)
@@ -368,7 +362,6 @@ def letters_send_preview(request, slug):
 @members_only
 def letters_send_all(request, slug):
     _require(request.user, "decisions.manage")
-    from secretaria.meetings.models import Meeting
 
     meeting = get_object_or_404(Meeting, slug=slug)
     ids = [int(pk) for pk in request.POST.getlist("letter") if pk.isdigit()]
@@ -444,9 +437,6 @@ def letter_download(request, pk, fmt):
 
 @members_only
 def decision_edit(request, pk):
-    from secretaria.decisions.forms import DecisionForm
-    from secretaria.decisions.models import Decision
-
     _require(request.user, "decisions.manage")
     decision = get_object_or_404(Decision.objects.select_related("meeting"), pk=pk)
     original = Decision.objects.get(pk=pk)
@@ -465,9 +455,6 @@ def decision_edit(request, pk):
 
 @members_only
 def commitment_add(request, pk):
-    from secretaria.decisions.forms import CommitmentForm
-    from secretaria.decisions.models import Decision
-
     _require(request.user, "decisions.manage")
     decision = get_object_or_404(Decision.objects.select_related("meeting"), pk=pk)
     form = CommitmentForm(request.POST or None)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
@@ -136,8 +137,6 @@ class AccessIn(Schema):
 
 
 def _out(request, document: Document) -> dict:
-    from django.urls import reverse
-
     files = document.files.all()
     return {
         "id": document.pk,
@@ -197,8 +196,6 @@ def _group(slug: str | None, field: str):
         return None
     group = Group.objects.filter(slug=slug).first()
     if group is None:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError({field: _("Unknown group: %(slug)s.") % {"slug": slug}})
     return group
 
@@ -208,8 +205,6 @@ def _author(author_id: int | None):
         return None
     author = Organization.objects.filter(pk=author_id).first()
     if author is None:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError({"author_id": _("Unknown organisation.")})
     return author
 
@@ -219,8 +214,6 @@ def _topics(slugs) -> list[Topic]:
     found = list(Topic.objects.filter(slug__in=slugs))
     missing = set(slugs) - {t.slug for t in found}
     if missing:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError({"topics": _("Unknown topics: %(slugs)s.") % {"slugs": ", ".join(sorted(missing))}})
     return found
 
@@ -229,8 +222,6 @@ def _file_items(files, languages: str):
     codes = [c.strip() for c in languages.split(",") if c.strip()]
     for code in codes:
         if code not in Language.values:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"languages": _("Unknown language: %(code)s.") % {"code": code}})
     return [(f, f.name, codes[i] if i < len(codes) else Language.SPANISH) for i, f in enumerate(files or [])]
 

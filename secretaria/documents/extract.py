@@ -37,7 +37,7 @@ def _check_zip(path: str) -> None:
 
 
 def extract_pdf(path: str) -> str:
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # noqa: PLC0415 - the child process loads only the parser this file type needs
 
     reader = PdfReader(path)
     if reader.is_encrypted:
@@ -60,7 +60,7 @@ def extract_pdf(path: str) -> str:
 
 def extract_docx(path: str) -> str:
     _check_zip(path)
-    import docx
+    import docx  # noqa: PLC0415 - the child process loads only the parser this file type needs
 
     document = docx.Document(path)
     parts = [p.text for p in document.paragraphs]
@@ -72,7 +72,7 @@ def extract_docx(path: str) -> str:
 
 def extract_odt(path: str) -> str:
     _check_zip(path)
-    from defusedxml import ElementTree
+    from defusedxml import ElementTree  # noqa: PLC0415 - the child process loads only the parser this file type needs
 
     with zipfile.ZipFile(path) as archive:
         xml = archive.read("content.xml")
@@ -87,7 +87,7 @@ def extract_odt(path: str) -> str:
 
 def extract_pptx(path: str) -> str:
     _check_zip(path)
-    from pptx import Presentation
+    from pptx import Presentation  # noqa: PLC0415 - the child process loads only the parser this file type needs
 
     presentation = Presentation(path)
     lines = []
@@ -100,7 +100,7 @@ def extract_pptx(path: str) -> str:
 
 def extract_xlsx(path: str) -> str:
     _check_zip(path)
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # noqa: PLC0415 - the child process loads only the parser this file type needs
 
     workbook = load_workbook(path, read_only=True, data_only=True)
     lines, size = [], 0
@@ -118,7 +118,7 @@ def extract_xlsx(path: str) -> str:
 
 
 def extract_rtf(path: str) -> str:
-    from striprtf.striprtf import rtf_to_text
+    from striprtf.striprtf import rtf_to_text  # noqa: PLC0415 - the child process loads only the parser this file type needs
 
     with open(path, "rb") as fh:
         raw = fh.read()

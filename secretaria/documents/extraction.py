@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from secretaria.documents.extract import EXIT_NOT_EXTRACTABLE, MAX_CHARS
+from secretaria.documents.models import ExtractionState
 from secretaria.files.filetypes import TYPES
 
 
@@ -44,8 +45,6 @@ def command(path: str, file_type: str) -> list[str]:
 
 
 def run_extraction(path: str, file_type: str) -> ExtractionResult:
-    from secretaria.documents.models import ExtractionState
-
     filetype = TYPES.get(file_type)
     if filetype is None or not filetype.extractable:
         return ExtractionResult(ExtractionState.NOT_EXTRACTABLE, reason="this file type carries no text to extract")

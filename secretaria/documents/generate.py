@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
+from xml.sax.saxutils import escape
 
 _LATIN1_FIXES = {"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "…": "...", "•": "-"}
 
@@ -16,7 +18,7 @@ def _latin1(text: str) -> str:
 
 
 def pdf_bytes(title: str, paragraphs: list[str], *, subtitle: str = "", author: str = "") -> bytes:
-    from fpdf import FPDF
+    from fpdf import FPDF  # noqa: PLC0415 - heavy document writer, loaded only when a sample is generated
 
     pdf = FPDF(format="A4")
     pdf.set_creation_date(datetime.datetime(2004, 1, 1, tzinfo=datetime.UTC))
@@ -40,7 +42,7 @@ def pdf_bytes(title: str, paragraphs: list[str], *, subtitle: str = "", author: 
 
 
 def docx_bytes(title: str, paragraphs: list[str], *, subtitle: str = "") -> bytes:
-    import docx
+    import docx  # noqa: PLC0415 - heavy document writer, loaded only when a sample is generated
 
     document = docx.Document()
     document.core_properties.created = datetime.datetime(2004, 1, 1, tzinfo=datetime.UTC)
@@ -55,7 +57,7 @@ def docx_bytes(title: str, paragraphs: list[str], *, subtitle: str = "") -> byte
 
 
 def pptx_bytes(title: str, bullets: list[str]) -> bytes:
-    from pptx import Presentation
+    from pptx import Presentation  # noqa: PLC0415 - heavy document writer, loaded only when a sample is generated
 
     presentation = Presentation()
     slide = presentation.slides.add_slide(presentation.slide_layouts[1])
@@ -70,7 +72,7 @@ def pptx_bytes(title: str, bullets: list[str]) -> bytes:
 
 
 def xlsx_bytes(rows: list[list]) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 - heavy document writer, loaded only when a sample is generated
 
     workbook = Workbook()
     sheet = workbook.active
@@ -82,9 +84,6 @@ def xlsx_bytes(rows: list[list]) -> bytes:
 
 
 def odt_bytes(paragraphs: list[str]) -> bytes:
-    import zipfile
-    from xml.sax.saxutils import escape
-
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '

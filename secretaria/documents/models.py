@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -160,8 +161,6 @@ class Document(models.Model):
         return f"{self.symbol} — {self.title}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("documents:detail", kwargs={"symbol": self.symbol})
 
     def clean(self):

@@ -8,11 +8,19 @@ from django.utils.translation import gettext_lazy as _
 
 from secretaria.directory.models import Organization
 from secretaria.documents.models import Document
+from secretaria.search import services as search_services
 from secretaria.search.registry import SearchEntry, SearchSource
+
+SEARCH_KIND = "document"
+
+
+def reindex_document(document: Document) -> None:
+    """Every write that changes what the search index holds about a document ends here."""
+    search_services.index_object(SEARCH_KIND, document)
 
 
 class DocumentSearchSource(SearchSource):
-    kind = "document"
+    kind = SEARCH_KIND
     label = _("Documents")
 
     def facet_label(self, facet: str, value, lang: str) -> str | None:

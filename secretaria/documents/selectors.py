@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from secretaria.core import access
 from secretaria.core.access import AccessLevel
+from secretaria.directory.models import Group
 from secretaria.documents.models import Document, DocumentFile, DocumentFileRevision, Topic
 
 # Listing pages never need the extracted text; it can be megabytes per file.
@@ -68,7 +69,6 @@ def filter_documents(qs: QuerySet[Document], filters: DocumentFilters) -> QueryS
 
 def filter_options(qs: QuerySet[Document]) -> dict:
     """Years, groups and topics present in ``qs`` (the documents the viewer may read)."""
-    from secretaria.directory.models import Group
 
     ids = qs.values("pk")
     return {

@@ -30,18 +30,14 @@ from secretaria.documents.models import (
     ExtractionState,
     Language,
 )
+from secretaria.documents.search import SEARCH_KIND, reindex_document
 from secretaria.documents.tasks import queue_extraction
-from secretaria.files.filetypes import FileType, UploadRefused, detect, expand_zip, sanitize_filename
+from secretaria.files.filetypes import FileType, UploadRefused, detect, expand_zip, is_zip_archive, sanitize_filename
 from secretaria.files.storage import generated_name, private_storage
 from secretaria.outbox.services import outbox_emit
 from secretaria.search import services as search_services
 
-SEARCH_KIND = "document"
 METADATA_FIELDS = {"symbol", "doc_type", "date", "title_es", "title_en", "summary_es", "summary_en", "author", "group"}
-
-
-def reindex_document(document: Document) -> None:
-    search_services.index_object(SEARCH_KIND, document)
 
 
 def _require_manager(by) -> None:
@@ -286,8 +282,6 @@ def document_add_files(*, document: Document, by, files: Iterable[tuple], defaul
 
 
 def _is_bulk_zip(fileobj, name: str) -> bool:
-    from secretaria.files.filetypes import is_zip_archive
-
     return name.lower().endswith(".zip") or is_zip_archive(fileobj)
 
 

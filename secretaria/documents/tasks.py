@@ -6,14 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from secretaria.documents.extraction import run_extraction
+from secretaria.documents.models import DocumentFile, ExtractionState
+from secretaria.documents.search import reindex_document
+
 
 @task()
 def extract_document_file(*, file_id: int, sha256: str = "") -> str:
     """Extract the text of one language version, record the outcome, and reindex its document."""
-    from secretaria.documents.extraction import run_extraction
-    from secretaria.documents.models import DocumentFile, ExtractionState
-    from secretaria.documents.services import reindex_document
-
     doc_file = DocumentFile.objects.filter(pk=file_id).select_related("document").first()
     if doc_file is None or (sha256 and doc_file.sha256 != sha256):
         return "skipped"  # deleted or replaced since it was queued; the newer upload queued its own run

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from secretaria.core.admin import ManagedByRule
 from secretaria.forums.models import Follow, Forum, Post, PostReport, Thread
+from secretaria.forums.services import forum_save
 
 
 @admin.register(Forum)
@@ -20,7 +21,6 @@ class ForumAdmin(ManagedByRule, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         # Access is derived for a group's forum (its group) and the public one; the service
         # decides, and reindexes the forum's posts when it changes.
-        from secretaria.forums.services import forum_save
 
         names = ("name_en", "description_es", "description_en", "position", "is_active", "access_level", "access_group")
         fields = {f: getattr(obj, f) for f in names}

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from email.utils import getaddresses, parseaddr
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
@@ -32,6 +33,7 @@ from django.utils.translation import gettext as _
 from secretaria.core import access
 from secretaria.core.tasks import queue_email
 from secretaria.forums.models import Post, ReplyAddress
+from secretaria.forums.services import post_create
 
 logger = logging.getLogger(__name__)
 
@@ -127,14 +129,9 @@ def _is_automatic(message) -> bool:
 
 def _addresses_of(user) -> set[str]:
     addresses = {user.email.lower()} if user.email else set()
-    try:
-        from allauth.account.models import EmailAddress
-
-        addresses |= {
-            e.lower() for e in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-        }
-    except LookupError:  # pragma: no cover - allauth is always installed here
-        pass
+    addresses |= {
+        e.lower() for e in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    }
     return addresses
 
 
@@ -195,8 +192,6 @@ def handle_inbound_email(raw_bytes: bytes) -> InboundResult:
 
 
 def _handle_for(address: ReplyAddress, message) -> InboundResult:
-    from secretaria.forums.services import post_create
-
     user, thread = address.user, address.thread
     if not access.can(user, "forums.post", thread):
         reason = (

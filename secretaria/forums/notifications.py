@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from secretaria.core import access
 from secretaria.core.tasks import queue_email
 from secretaria.forums.models import Follow, Post
+from secretaria.forums.tokens import reply_address_for
 
 
 def _absolute(path: str) -> str:
@@ -55,8 +56,6 @@ def notify_new_post(post: Post) -> int:
     """Queue one e-mail per recipient (in the posting transaction: a rolled-back post sends nothing)."""
     if post.hidden:
         return 0
-    from secretaria.forums.services import reply_address_for
-
     thread = post.thread
     sent = 0
     for user in recipients_for(post):

@@ -15,11 +15,10 @@ through ``secretaria.core.access.can``; nothing else decides.
 from __future__ import annotations
 
 from secretaria.core import access
+from secretaria.forums.models import Forum, Post, Thread
 
 
 def _forum_of(obj):
-    from secretaria.forums.models import Forum, Post, Thread
-
     if isinstance(obj, Forum):
         return obj, None
     if isinstance(obj, Thread):

@@ -11,10 +11,12 @@ import hashlib
 import uuid
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,9 +34,10 @@ from secretaria.forums.models import (
     PostAttachment,
     PostReport,
     PostRevision,
-    ReplyAddress,
     Thread,
 )
+from secretaria.forums.notifications import notify_new_post
+from secretaria.search.services import index_object
 
 SEARCH_KIND = "forum_post"
 MAX_ATTACHMENTS = 5
@@ -87,8 +90,6 @@ def forum_save(*, slug: str, kind: str, name_es: str, name_en: str = "", group=N
 
 # --- Search -------------------------------------------------------------------------------
 def reindex_post(post: Post) -> None:
-    from secretaria.search.services import index_object
-
     index_object(SEARCH_KIND, post)
 
 
@@ -209,8 +210,6 @@ def post_create(
 
 
 def _add_post(*, thread, author, body, checked, quote_of=None, via_email=False, notify=True) -> Post:
-    from secretaria.forums.notifications import notify_new_post
-
     post = Post.objects.create(
         thread=thread, author=author, body=body, body_html=render_markdown(body), quote_of=quote_of, via_email=via_email
     )
@@ -329,9 +328,6 @@ def report_create(*, post: Post, reporter, reason: str) -> PostReport:
 
 
 def _tell_the_secretariat(report: PostReport) -> None:
-    from django.conf import settings
-    from django.urls import reverse
-
     queue_email(
         subject=_("Forum post reported: %(title)s") % {"title": report.post.thread.title},
         body=_("%(who)s reported a post in “%(thread)s”:\n\n%(reason)s\n\nReported posts: %(url)s\n")
@@ -375,18 +371,3 @@ def follow_set(*, user, mode: str, thread: Thread | None = None, forum: Forum | 
 
 def follow_remove(*, user, thread: Thread | None = None, forum: Forum | None = None) -> None:
     Follow.objects.filter(user=user, thread=thread, forum=forum).delete()
-
-
-def reply_address_for(*, user, thread: Thread) -> ReplyAddress:
-    address = ReplyAddress.objects.filter(user=user, thread=thread, revoked_at__isnull=True).first()
-    if address is None:
-        address = ReplyAddress.objects.create(user=user, thread=thread)
-    return address
-
-
-def reply_address_revoke(*, user, thread: Thread | None = None) -> int:
-    """Revoke the user's reply addresses (for one thread, or all); new ones are made on the next e-mail."""
-    qs = ReplyAddress.objects.filter(user=user, revoked_at__isnull=True)
-    if thread is not None:
-        qs = qs.filter(thread=thread)
-    return qs.update(revoked_at=timezone.now())

@@ -21,7 +21,7 @@ from secretaria.core import access
 from secretaria.core.richtext import render_markdown
 from secretaria.files.filetypes import UploadRefused
 from secretaria.files.serving import file_response
-from secretaria.forums import selectors, services
+from secretaria.forums import selectors, services, tokens
 from secretaria.forums.forms import (
     EditForm,
     FollowForm,
@@ -373,7 +373,7 @@ def revoke_reply_addresses(request):
     """Cut every reply-by-e-mail address of the user (say, after a mailbox was compromised)."""
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("forums:following"))
-    services.reply_address_revoke(user=request.user)
+    tokens.reply_address_revoke(user=request.user)
     messages.success(request, _("Your earlier reply addresses no longer work; the next notifications carry new ones."))
     return redirect("forums:following")
 

@@ -23,9 +23,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel
+from secretaria.directory.changes import on_change
 from secretaria.directory.models import Organization, Person, Post, Term
 from secretaria.directory.selectors import today
-from secretaria.search.registry import SearchEntry, SearchSource
+from secretaria.search.registry import SearchEntry, SearchSource, register_source
+from secretaria.search.services import index_object, unindex_object
 
 PERSON, ORGANIZATION = "person", "organization"
 OK = Organization.Kind
@@ -159,7 +161,6 @@ class OrganizationSearchSource(SearchSource):
 
 def directory_changed(model: type, pk: int, obj) -> None:
     """``directory.changes`` listener: refresh what the search holds of the changed record."""
-    from secretaria.search.services import index_object, unindex_object
 
     if model is Person:
         if obj is None:
@@ -181,9 +182,6 @@ def directory_changed(model: type, pk: int, obj) -> None:
 
 
 def register() -> None:
-    from secretaria.directory.changes import on_change
-    from secretaria.search.registry import register_source
-
     register_source(PersonSearchSource())
     register_source(OrganizationSearchSource())
     on_change(directory_changed)

@@ -13,6 +13,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.i18n import current_language, pick
+from secretaria.directory.models import Country, Group
 from secretaria.search.backends import SearchFilters, get_backend
 from secretaria.search.backends.base import DATE, FACET_FIELDS, RELEVANCE
 from secretaria.search.models import SearchIndexEntry
@@ -103,7 +104,6 @@ class SearchResults:
 
 def _labels(counts: dict[str, Counter], lang: str) -> dict[str, dict]:
     """Readable names for facet values, fetched in one query per facet that needs it."""
-    from secretaria.directory.models import Country, Group
 
     labels: dict[str, dict] = {name: {} for name in FACET_FIELDS}
     registered = sources()

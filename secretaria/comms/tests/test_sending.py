@@ -303,3 +303,22 @@ def test_a_remote_image_in_an_announcement_reaches_subscribers_as_a_link(
     assert "<img" not in es_html and "<img" not in en_html
     assert '<a href="https://tracker.example/es.gif">[Imagen: el mapa]</a>' in es_html
     assert '<a href="https://tracker.example/en.gif">[Image: the map]</a>' in en_html
+
+
+def test_an_announcement_wakes_the_task_worker_which_sends_it(
+    smtp_sink, public_list, subscribe_public, st_officer, settings, django_capture_on_commit_callbacks
+):
+    # The wake-up travels from the services to the tasks through the deliveries_queued signal.
+    settings.COMMS_WAKE_SENDERS = True
+    subscribe_public(public_list, "lectora@example.com", language="es")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.announcement_publish(
+            mailing_list=public_list,
+            by=st_officer,
+            subject_es="Aviso",
+            subject_en="Notice",
+            body_es="Hola",
+            body_en="Hi",
+        )
+    [sent] = smtp_sink.to("lectora@example.com")
+    assert sent["Subject"] == "Aviso"

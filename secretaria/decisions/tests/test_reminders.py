@@ -4,14 +4,14 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from secretaria.decisions import services
+from secretaria.decisions import reminders, services
 from secretaria.decisions.models import PartyStatus, ProgressNote
 
 DUE = datetime.date(2004, 10, 18)
 
 
 def test_focal_points_are_reminded_before_the_due_date(parties, focal_points):
-    sent = services.reminders_send(on=DUE - datetime.timedelta(days=10))
+    sent = reminders.reminders_send(on=DUE - datetime.timedelta(days=10))
     recipients = sorted(address for message in mail.outbox for address in message.to)
     # Guatemala and Canada have focal points; Honduras none; the Secretariat's own address.
     assert recipients == ["focal-ca@example.org", "focal-gt@example.org", "st@localhost"]
@@ -25,15 +25,15 @@ def test_a_party_is_not_reminded_twice_in_a_week_nor_once_done(parties, focal_po
     services.party_update(
         party=parties["GT"], by=gt_official, status=PartyStatus.DONE, text="Hecho", on=datetime.date(2004, 8, 1)
     )
-    services.reminders_send(on=DUE - datetime.timedelta(days=10))
+    reminders.reminders_send(on=DUE - datetime.timedelta(days=10))
     first = len(mail.outbox)
-    services.reminders_send(on=DUE - datetime.timedelta(days=8))
+    reminders.reminders_send(on=DUE - datetime.timedelta(days=8))
     assert len(mail.outbox) == first
     assert all(m.to != ["focal-gt@example.org"] for m in mail.outbox)
 
 
 def test_nothing_is_sent_long_before_the_deadline(parties, focal_points):
-    assert services.reminders_send(on=DUE - datetime.timedelta(days=60)) == 0
+    assert reminders.reminders_send(on=DUE - datetime.timedelta(days=60)) == 0
 
 
 def test_the_secretariat_gets_a_digest_of_what_is_overdue(parties, settings):

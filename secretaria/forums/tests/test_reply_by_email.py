@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from secretaria.directory.models import Membership
-from secretaria.forums import services
+from secretaria.forums import services, tokens
 from secretaria.forums.inbound import handle_inbound_email, reply_text
 from secretaria.forums.models import Post, ReplyAddress
 
@@ -31,7 +31,7 @@ def _reply(*, sender, to, body, subject="Re: reunión", **headers) -> bytes:
 @pytest.fixture
 def address(forums, thread, gt_official):
     """Guatemala's reply address for the thread, as a notification would carry it."""
-    return services.reply_address_for(user=gt_official, thread=thread)
+    return tokens.reply_address_for(user=gt_official, thread=thread)
 
 
 def test_a_reply_from_the_right_address_becomes_a_post(address, thread, gt_official, st_officer):
@@ -104,13 +104,13 @@ def test_an_unknown_or_revoked_token_is_refused(address, thread, gt_official):
     bogus = f"reply+{'0' * 32}@{settings.FORUM_REPLY_DOMAIN}"
     result = handle_inbound_email(_reply(sender=gt_official.email, to=bogus, body="Hola"))
     assert not result.accepted and not result.notice_sent and mail.outbox == []  # no token was ever issued
-    services.reply_address_revoke(user=gt_official, thread=thread)
+    tokens.reply_address_revoke(user=gt_official, thread=thread)
     result = handle_inbound_email(_reply(sender="otro@example.net", to=address.address, body="Hola"))
     assert not result.accepted and mail.outbox == []  # a revoked token, but not its owner's address
     result = handle_inbound_email(_reply(sender=gt_official.email, to=address.address, body="Hola"))
     assert not result.accepted and "ya no es válida" in result.refused
     assert [m.to for m in mail.outbox] == [[gt_official.email]]  # the owner is told to use a newer one
-    fresh = services.reply_address_for(user=gt_official, thread=thread)
+    fresh = tokens.reply_address_for(user=gt_official, thread=thread)
     assert fresh.token != address.token
 
 

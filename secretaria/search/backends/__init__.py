@@ -3,16 +3,14 @@
 from django.db import connection
 
 from secretaria.search.backends.base import SearchBackend, SearchFilters
+from secretaria.search.backends.postgres import PostgresBackend
+from secretaria.search.backends.sqlite import SQLiteBackend
 
 
 def get_backend() -> SearchBackend:
     if connection.vendor == "postgresql":
-        from secretaria.search.backends.postgres import PostgresBackend
-
         return PostgresBackend()
     if connection.vendor == "sqlite":
-        from secretaria.search.backends.sqlite import SQLiteBackend
-
         return SQLiteBackend()
     raise RuntimeError(f"no search backend for the {connection.vendor} database")
 

@@ -25,6 +25,7 @@ from django.db.models.expressions import RawSQL
 
 from secretaria.core.access import visible_filter
 from secretaria.search.backends.base import DATE, FACET_FIELDS, SearchBackend, SearchFilters
+from secretaria.search.models import SearchIndexEntry
 from secretaria.search.query import PHRASE, PREFIX, ParsedQuery, Term
 
 CONFIGS = ("sv_es", "sv_en")
@@ -99,8 +100,6 @@ class PostgresBackend(SearchBackend):
             cursor.execute("ANALYZE search_searchindexentry")
 
     def prepare(self, parsed: ParsedQuery, filters: SearchFilters, user):
-        from secretaria.search.models import SearchIndexEntry
-
         tsq, params = tsquery_sql(parsed)
         # tsq is built by tsquery_sql from fixed fragments; the user's words are in params.
         match = RawSQL(f"search_vector @@ ({tsq})", params, output_field=BooleanField())  # noqa: S611

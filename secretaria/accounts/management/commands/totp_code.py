@@ -2,6 +2,7 @@
 
 import time
 
+from allauth.mfa import app_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
@@ -26,7 +27,6 @@ class Command(BaseCommand):
         authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
         if authenticator is None:
             raise CommandError(f"{username} has no authenticator app set up.")
-        from allauth.mfa import app_settings
 
         secret = decrypt(authenticator.data["secret"])
         now = time.time()

@@ -1,3 +1,6 @@
+import imaplib
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 
 from secretaria.comms import bounces
@@ -20,8 +23,6 @@ class Command(BaseCommand):
             except FileNotFoundError:
                 raise CommandError(f"no Maildir at {maildir}") from None
         elif imap:
-            import imaplib
-
             try:
                 counts = bounces.process_imap(imap)
             except (OSError, ValueError, imaplib.IMAP4.error) as exc:
@@ -31,10 +32,8 @@ class Command(BaseCommand):
         self.stdout.write(", ".join(f"{n} {what}" for what, n in sorted(counts.items())) or "nothing to read")
 
     def _serve_lmtp(self, address):
-        import time
-
-        from aiosmtpd.controller import Controller
-        from aiosmtpd.lmtp import LMTP
+        from aiosmtpd.controller import Controller  # noqa: PLC0415 - optional: only the --lmtp server needs aiosmtpd (a test requirement, not in base.in)
+        from aiosmtpd.lmtp import LMTP  # noqa: PLC0415 - optional: only the --lmtp server needs aiosmtpd (a test requirement, not in base.in)
 
         host, _, port = address.rpartition(":")
         if not host or not port.isdigit():

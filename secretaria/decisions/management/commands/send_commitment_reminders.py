@@ -7,7 +7,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from secretaria.decisions.services import overdue_digest_send, reminders_send
+from secretaria.decisions.reminders import overdue_digest_send, reminders_send
 
 
 class Command(BaseCommand):

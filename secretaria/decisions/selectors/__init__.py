@@ -1,0 +1,71 @@
+"""Reads of the decisions app, one module per topic; callers use ``selectors.<name>``."""
+
+from secretaria.decisions.selectors.commitments import (
+    countries_with_commitments,
+    country_parties_for_meeting,
+    focal_point_emails,
+    focal_point_people,
+    log_entries_visible_to,
+    open_parties_for_user,
+    parties_due_between,
+    parties_overdue,
+)
+from secretaria.decisions.selectors.decisions import (
+    Progress,
+    combined_status,
+    decision_for_page,
+    decisions_visible_to,
+    evidence_file,
+    evidence_files_visible_to,
+    evidence_visible_to,
+    meeting_for_accountability,
+    meetings_with_decisions,
+    parties_prefetch,
+    progress_of,
+    public_decisions,
+    restricted_decision_count,
+    themes,
+)
+from secretaria.decisions.selectors.letters import (
+    letters_for_meeting,
+)
+from secretaria.decisions.selectors.matrix import (
+    Column,
+    Matrix,
+    MatrixFilters,
+    Row,
+    completion_over_time,
+    decision_matrix,
+)
+
+__all__ = [
+    "Column",
+    "Matrix",
+    "MatrixFilters",
+    "Progress",
+    "Row",
+    "combined_status",
+    "completion_over_time",
+    "countries_with_commitments",
+    "country_parties_for_meeting",
+    "decision_for_page",
+    "decision_matrix",
+    "decisions_visible_to",
+    "evidence_file",
+    "evidence_files_visible_to",
+    "evidence_visible_to",
+    "focal_point_emails",
+    "focal_point_people",
+    "letters_for_meeting",
+    "log_entries_visible_to",
+    "meeting_for_accountability",
+    "meetings_with_decisions",
+    "open_parties_for_user",
+    "parties_due_between",
+    "parties_overdue",
+    "parties_prefetch",
+    "progress_of",
+    "public_decisions",
+    "restricted_decision_count",
+    "themes",
+]
