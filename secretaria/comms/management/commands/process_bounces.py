@@ -32,8 +32,8 @@ class Command(BaseCommand):
         self.stdout.write(", ".join(f"{n} {what}" for what, n in sorted(counts.items())) or "nothing to read")
 
     def _serve_lmtp(self, address):
-        from aiosmtpd.controller import Controller  # noqa: PLC0415 - optional: only the --lmtp server needs aiosmtpd (a test requirement, not in base.in)
-        from aiosmtpd.lmtp import LMTP  # noqa: PLC0415 - optional: only the --lmtp server needs aiosmtpd (a test requirement, not in base.in)
+        from aiosmtpd.controller import Controller  # noqa: PLC0415 - only the --lmtp server needs it; the other modes start without loading it
+        from aiosmtpd.lmtp import LMTP  # noqa: PLC0415 - only the --lmtp server needs it; the other modes start without loading it
 
         host, _, port = address.rpartition(":")
         if not host or not port.isdigit():
