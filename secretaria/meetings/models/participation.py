@@ -409,6 +409,3 @@ class Mailing(models.Model):
 
     def __str__(self):
         return self.subject
-
-
-from secretaria.meetings import rules_participation  # noqa: E402, F401  (registers the access rules)

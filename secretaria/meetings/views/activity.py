@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from secretaria.activity.selectors import activities_between
 from secretaria.core import access
-from secretaria.meetings.forms import ActivityFilterForm
+from secretaria.meetings.forms.meeting import ActivityFilterForm
 
 
 def activity_list(request):

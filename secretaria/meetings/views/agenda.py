@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.core.i18n import CONTENT_LANGUAGES, current_language
-from secretaria.meetings import exports, selectors, services
+from secretaria.meetings import selectors, services
 from secretaria.meetings.agenda_diff import compare_versions
-from secretaria.meetings.forms import (
+from secretaria.meetings.exports import agenda as exports
+from secretaria.meetings.forms.meeting import (
     AgendaItemForm,
     CommentForm,
     CompareForm,

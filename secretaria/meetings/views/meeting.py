@@ -16,7 +16,7 @@ from secretaria.core.i18n import current_language
 from secretaria.documents import selectors as document_selectors
 from secretaria.documents import services as document_services
 from secretaria.meetings import ical, selectors, services
-from secretaria.meetings.forms import (
+from secretaria.meetings.forms.meeting import (
     MeetingDocumentForm,
     MeetingFilterForm,
     MeetingForm,
@@ -25,7 +25,7 @@ from secretaria.meetings.forms import (
 )
 from secretaria.meetings.models import Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.sections import sections_for
-from secretaria.meetings.selectors_participation import registration_box
+from secretaria.meetings.selectors.participants import registration_box
 
 
 def visible_meeting_or_404(request, slug) -> Meeting:
@@ -136,7 +136,7 @@ def logistics(request, slug):
 
 
 def logistics_edit(request, slug):
-    from secretaria.meetings.forms import LogisticsForm
+    from secretaria.meetings.forms.meeting import LogisticsForm
 
     meeting = visible_meeting_or_404(request, slug)
     if not access.can(request.user, "meetings.manage", meeting):
