@@ -52,5 +52,5 @@ def participants_section(request, meeting) -> dict | None:
 
 def register() -> None:
     register_section(
-        MeetingSection("participants", "meetings/participation/_section.html", participants_section, order=10)
+        MeetingSection("participants", "meetings/participants/_section.html", participants_section, order=10)
     )

@@ -81,7 +81,7 @@ def delegation_name_member(
         lang = invitation.language
         with translation.override(lang):
             body = render_to_string(
-                "meetings/participation/email/delegate.txt",
+                "meetings/delegations/email/delegate.txt",
                 {
                     "registration": registration,
                     "meeting": invitation.meeting,

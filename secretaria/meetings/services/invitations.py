@@ -151,7 +151,7 @@ def _invitation_email(invitation: Invitation, *, reminder: bool = False) -> tupl
             "expires": link_expiry(invitation.meeting, invitation.sent_at),
             **logistics_facts(invitation.meeting, lang),
         }
-        body = render_to_string("meetings/participation/email/invitation.txt", context)
+        body = render_to_string("meetings/invitations/email/invitation.txt", context)
         title = invitation.meeting.title
         subject = (_("Reminder: invitation to %(meeting)s") if reminder else _("Invitation to %(meeting)s")) % {
             "meeting": title
@@ -306,7 +306,7 @@ def invitation_accept(*, invitation: Invitation, by=None, registration_data: dic
         lang = invitation.language
         with translation.override(lang):
             body = render_to_string(
-                "meetings/participation/email/delegation_link.txt",
+                "meetings/delegations/email/delegation_link.txt",
                 {
                     "invitation": invitation,
                     "meeting": invitation.meeting,

@@ -210,7 +210,7 @@ def waitlist_promote(*, meeting: Meeting) -> list[Registration]:
             with translation.override(nxt.invitation.language):
                 subject = _("A place is free for you at %(meeting)s") % {"meeting": meeting.title}
                 body = render_to_string(
-                    "meetings/participation/email/promoted.txt", {"registration": nxt, "meeting": meeting}
+                    "meetings/registration/email/promoted.txt", {"registration": nxt, "meeting": meeting}
                 )
             queue_email(subject=subject, body=body, to=[address])
         promoted.append(nxt)

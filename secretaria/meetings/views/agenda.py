@@ -147,7 +147,7 @@ def agenda_sponsor_comment(request, token):
         status, title, message = _SPONSOR_REFUSALS[exc.reason]
         return render(
             request,
-            "meetings/participation/link_refused.html",
+            "meetings/invitations/link_refused.html",
             {"title": _(title), "message": _(message), "reason": exc.reason, "status": status},
             status=status,
         )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from secretaria.meetings import services as svc
 from secretaria.meetings.forms.delegations import AccreditationForm, DelegateForm
 from secretaria.meetings.models import Invitation, Registration
-from secretaria.meetings.views.participants import T, _managed_meeting, _secretariat
+from secretaria.meetings.views.participants import _managed_meeting, _secretariat
 from secretaria.meetings.views.registration import _invitee_context, _read
 
 
@@ -69,7 +69,7 @@ def invitation_delegation(request, token):
     )
     return render(
         request,
-        T + "delegation.html",
+        "meetings/delegations/delegation.html",
         {
             **_invitee_context(request, invitation.meeting),
             "invitation": invitation,

@@ -17,7 +17,7 @@ from secretaria.meetings.forms.invitations import InviteForm
 from secretaria.meetings.forms.registration import RegistrationForm
 from secretaria.meetings.models import Registration
 from secretaria.meetings.selectors import participants as sel
-from secretaria.meetings.views.participants import T, _managed_meeting, _secretariat
+from secretaria.meetings.views.participants import _managed_meeting, _secretariat
 from secretaria.meetings.views.registration import _answered, _invitee_context, _read
 
 
@@ -64,7 +64,7 @@ def participation_manage(request, slug):
         "to_remind": sel_count_to_remind(meeting),
         "unsent": 0 if svc.invitations_closed_reason(meeting) else svc.invitations_unsent(meeting=meeting).count(),
     }
-    return render(request, T + "manage.html", context)
+    return render(request, "meetings/invitations/manage.html", context)
 
 
 def sel_count_to_remind(meeting) -> int:
@@ -77,7 +77,7 @@ def invitation_detail(request, slug, pk):
     invitation = sel.invitation_with_history(meeting, pk)
     if invitation is None:
         raise Http404
-    return render(request, T + "invitation.html", {"meeting": meeting, "invitation": invitation})
+    return render(request, "meetings/invitations/invitation.html", {"meeting": meeting, "invitation": invitation})
 
 
 @require_POST
@@ -132,7 +132,11 @@ def invitation_respond(request, token):
                 else:
                     registration = invitation.registrations.get()
                     return _answered(request, meeting, registration=registration)
-    return render(request, T + "respond.html", _invitee_context(request, meeting, invitation=invitation, form=form))
+    return render(
+        request,
+        "meetings/invitations/respond.html",
+        _invitee_context(request, meeting, invitation=invitation, form=form),
+    )
 
 
 @login_required
@@ -143,7 +147,7 @@ def my_participation(request):
     lines = sel.participation_of(request.user)
     return render(
         request,
-        T + "mine.html",
+        "meetings/invitations/mine.html",
         {
             "current": [line for line in lines if not line.is_past],
             "past": [line for line in lines if line.is_past],

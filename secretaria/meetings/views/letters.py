@@ -19,7 +19,7 @@ from secretaria.meetings.forms.letters import LetterSendForm
 from secretaria.meetings.letters import recipient_layout
 from secretaria.meetings.models import LetterRecipient
 from secretaria.meetings.selectors import participants as sel
-from secretaria.meetings.views.participants import T, _errors, _managed_meeting, _secretariat
+from secretaria.meetings.views.participants import _errors, _managed_meeting, _secretariat
 
 
 def _letter_addressees(meeting, data) -> list:
@@ -82,7 +82,7 @@ def letters(request, slug):
             recipient = draft.recipients[shown]
             return render(
                 request,
-                T + "letter_preview.html",
+                "meetings/letters/letter_preview.html",
                 {
                     "meeting": meeting,
                     "form": form,
@@ -94,7 +94,9 @@ def letters(request, slug):
                 },
             )
     return render(
-        request, T + "letters.html", {"meeting": meeting, "form": form, "letters": sel.letters_for_meeting(meeting)}
+        request,
+        "meetings/letters/letters.html",
+        {"meeting": meeting, "form": form, "letters": sel.letters_for_meeting(meeting)},
     )
 
 
@@ -102,7 +104,7 @@ def letters(request, slug):
 def letter_detail(request, slug, pk):
     meeting = _managed_meeting(request, slug)
     letter = get_object_or_404(sel.letters_for_meeting(meeting).prefetch_related("recipients"), pk=pk)
-    return render(request, T + "letter.html", {"meeting": meeting, "letter": letter})
+    return render(request, "meetings/letters/letter.html", {"meeting": meeting, "letter": letter})
 
 
 def _recipient(request, slug, pk, rpk):

@@ -24,8 +24,6 @@ from secretaria.meetings.exports.participants import (
 from secretaria.meetings.forms.participants import MailingForm
 from secretaria.meetings.selectors import participants as sel
 
-T = "meetings/participation/"
-
 
 def _meeting(request, slug):
     meeting = selectors.meeting_for_page(slug, request.user)
@@ -71,7 +69,7 @@ def participants(request, slug):
     view, registrations = sel.participants_for(request.user, meeting)
     return render(
         request,
-        T + "participants.html",
+        "meetings/participants/participants.html",
         {"meeting": meeting, "view": view, "registrations": list(registrations)},
     )
 
@@ -119,7 +117,9 @@ def mailing(request, slug):
             messages.success(request, _("E-mail sent to %(n)s participants.") % {"n": len(sent.recipients)})
             return redirect("meetings:mailing", slug=meeting.slug)
     return render(
-        request, T + "mailing.html", {"meeting": meeting, "form": form, "mailings": sel.mailings_for_meeting(meeting)}
+        request,
+        "meetings/participants/mailing.html",
+        {"meeting": meeting, "form": form, "mailings": sel.mailings_for_meeting(meeting)},
     )
 
 

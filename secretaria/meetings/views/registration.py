@@ -15,7 +15,7 @@ from secretaria.meetings import services as svc
 from secretaria.meetings.forms.registration import RegistrationForm, RegistrationManageForm
 from secretaria.meetings.models import Registration
 from secretaria.meetings.selectors import participants as sel
-from secretaria.meetings.views.participants import _REFUSALS, T, _errors, _managed_meeting, _secretariat
+from secretaria.meetings.views.participants import _REFUSALS, _errors, _managed_meeting, _secretariat
 
 
 @require_POST
@@ -46,7 +46,7 @@ def _refused(request, reason: str):
     status, title, message = _REFUSALS[reason]
     return render(
         request,
-        T + "link_refused.html",
+        "meetings/invitations/link_refused.html",
         {"title": _(title), "message": _(message), "reason": reason, "status": status},
         status=status,
     )
@@ -76,7 +76,7 @@ def _answered(request, meeting, *, registration=None, declined=False, editing=Fa
         edit_url = reverse("meetings:registration_edit", kwargs={"token": svc.registration_token(registration, "edit")})
     return render(
         request,
-        T + "answered.html",
+        "meetings/invitations/answered.html",
         _invitee_context(
             request, meeting, registration=registration, declined=declined, edit_url=edit_url, editing=editing
         ),
@@ -93,7 +93,7 @@ def registration_form(request, token):
         return _answered(request, registration.meeting, registration=registration)
     return render(
         request,
-        T + "register.html",
+        "meetings/registration/register.html",
         _invitee_context(request, registration.meeting, registration=registration, form=form),
     )
 
@@ -123,7 +123,7 @@ def registration_edit(request, token):
             return _answered(request, registration.meeting, registration=registration, editing=True)
     return render(
         request,
-        T + "register.html",
+        "meetings/registration/register.html",
         _invitee_context(request, registration.meeting, registration=registration, form=form, editing=True),
     )
 
@@ -153,7 +153,7 @@ def registration_manage_edit(request, slug, pk):
             return redirect("meetings:registration_manage_edit", slug=meeting.slug, pk=registration.pk)
     return render(
         request,
-        T + "registration_edit.html",
+        "meetings/registration/registration_edit.html",
         {
             "meeting": meeting,
             "registration": registration,
