@@ -32,6 +32,6 @@ def activity_list(request):
     params.pop("page", None)
     return render(
         request,
-        "meetings/activity_list.html",
+        "meetings/activity/activity_list.html",
         {"form": form, "page_obj": page, "start": start, "end": end, "query": params.urlencode()},
     )
