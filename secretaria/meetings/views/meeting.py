@@ -132,7 +132,9 @@ def logistics(request, slug):
     can_manage = access.can(request.user, "meetings.manage", meeting)
     if not info.is_published and not can_manage:
         raise Http404
-    return render(request, "meetings/logistics/logistics.html", {"meeting": meeting, "info": info, "can_manage": can_manage})
+    return render(
+        request, "meetings/logistics/logistics.html", {"meeting": meeting, "info": info, "can_manage": can_manage}
+    )
 
 
 def logistics_edit(request, slug):
