@@ -15,7 +15,9 @@ from secretaria.core.openapi import Api
 from secretaria.decisions.api import router as decisions_router
 from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
+from secretaria.meetings.api import participation_router as meetings_participation_router
 from secretaria.meetings.api import router as meetings_router
+from secretaria.meetings.api import services_router as meeting_services_router
 from secretaria.search.api import router as search_router
 
 api = Api(
@@ -71,12 +73,12 @@ def _http_error(request, exc):
 # belongs to another is nested under it (/meetings/{slug}/services).
 api.add_router("", accounts_router)
 api.add_router("/directory", directory_router)
-api.add_router("/meetings", "secretaria.meetings.api_participation.router")
+api.add_router("/meetings", meetings_participation_router)
 api.add_router("/decisions", decisions_router)
 api.add_router("/documents", documents_router)
 api.add_router("/meetings", meetings_router)
 api.add_router("", search_router)
-api.add_router("/meetings", "secretaria.meetings.api_contracts.router")
+api.add_router("/meetings", meeting_services_router)
 
 
 # --- Old addresses, answered for one release (until 0.3) ------------------------------------

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from secretaria.api import api, legacy_urlpatterns
 from secretaria.comms import views as comms_views
 from secretaria.core.admin import admin_login, admin_password_change, site_has_permission
+from secretaria.meetings import urls as meetings_urls
 
 admin.site.login = admin_login(admin.site.login)
 admin.site.has_permission = site_has_permission  # Secretariat staff: the models they manage
@@ -18,7 +19,7 @@ urlpatterns = [
     *legacy_urlpatterns,  # old API addresses, redirected for one release
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
-    path("ical/", include("secretaria.meetings.feed_urls")),
+    path("ical/", include((meetings_urls.feed_urlpatterns, "meetings_feeds"))),
     # Outside the language prefixes: the one-click unsubscribe address must answer a POST directly.
     path("mail/unsubscribe/<str:token>/", comms_views.unsubscribe, name="comms_unsubscribe"),
     path("", include("secretaria.portal.root_urls")),

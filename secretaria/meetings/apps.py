@@ -9,11 +9,10 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from secretaria.core.dashboard import Panel, register_home_panel, register_panel
-        from secretaria.meetings import contracts_rules, mailing, panels, rules, search, sections_participation
+        from secretaria.meetings import mailing, panels, rules, search, sections
 
         rules.register()
-        contracts_rules.register()
-        sections_participation.register()
+        sections.register()
         mailing.register()
         register_home_panel(Panel("meetings.home", "meetings/panels/home.html", panels.home_meetings, order=10))
         search.register()

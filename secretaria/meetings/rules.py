@@ -1,4 +1,10 @@
-"""The meetings app's rules in the access policy table (secretaria.core.access)."""
+"""The meetings app's rules in the access policy table (secretaria.core.access).
+
+Meetings and agendas; invitations, registrations, participant lists and letters; contracted
+services and costs. Costs are the Secretariat's business: the Secretariat manages them; the
+Pro-Tempore Presidency reads them (the officials of the country holding the presidency today or
+on the meeting's first day); nobody else sees them — not member officials, not observers.
+"""
 
 from secretaria.core import access
 
@@ -44,6 +50,21 @@ def view_agenda_version(user, version) -> bool:
     return version.state == "draft" and version.comments_opened_at is not None and is_sponsor(user, meeting)
 
 
+def view_members_list(user, meeting) -> bool:
+    """The members' list of participants (names, delegations, roles): member officials and the Secretariat."""
+    return access.can(user, "meetings.view", meeting) and (
+        access.is_member_official(user) or access.is_secretariat(user)
+    )
+
+
+def _view_services(user, meeting) -> bool:
+    if access.is_secretariat(user):
+        return True
+    if access.is_current_ppt(user):
+        return True
+    return meeting is not None and access.is_current_ppt(user, on=meeting.start_date)
+
+
 def register() -> None:
     access.register_rule("meetings.manage", lambda user, obj: access.is_secretariat(user))
     access.register_rule("meetings.view", _view_meeting)
@@ -53,3 +74,10 @@ def register() -> None:
     # Approving or returning: an official of the country holding the presidency TODAY.
     # A PPT official whose country's term has ended has no say any more.
     access.register_rule("meetings.agenda.decide", lambda user, version: access.is_current_ppt(user))
+    # Participation: the Secretariat manages; its full list has logistics data (arrival, hotel, passport, needs).
+    access.register_rule("meetings.participation.manage", lambda user, obj: access.is_secretariat(user))
+    access.register_rule("meetings.participants.view_logistics", lambda user, obj: access.is_secretariat(user))
+    access.register_rule("meetings.participants.view_members", view_members_list)
+    # Contracted services and costs.
+    access.register_rule("meetings.view_services", _view_services)
+    access.register_rule("meetings.manage_services", lambda user, obj: access.is_secretariat(user))

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
-from secretaria.meetings.services_contracts import ACTIVITY_KINDS
+from secretaria.meetings.services.contracts import ACTIVITY_KINDS
 
 
 def test_every_service_step_is_a_kind_with_a_label():

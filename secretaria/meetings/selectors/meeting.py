@@ -38,7 +38,7 @@ def meetings_for_person(person, *, on: datetime.date | None = None) -> QuerySet[
     or their registration was rejected or cancelled.
     """
     from secretaria.directory.selectors import active_group_ids_for_person
-    from secretaria.meetings.selectors_participation import invited_meeting_ids_for_person
+    from secretaria.meetings.selectors.participants import invited_meeting_ids_for_person
 
     if person is None:
         return Meeting.objects.none()

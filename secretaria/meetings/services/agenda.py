@@ -29,6 +29,7 @@ from secretaria.directory.selectors import presidency_on
 from secretaria.meetings.mailing import AGENDA_APPROVED
 from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting
 from secretaria.meetings.search import AGENDA
+from secretaria.meetings.services.links import absolute_url, language_for
 from secretaria.outbox.services import outbox_emit
 from secretaria.search.services import index_object
 
@@ -406,7 +407,6 @@ def agenda_sponsor_link(*, version: AgendaVersion, person, by, send: bool = True
 
     For the sponsors' people who have no account; their comments carry their name and sponsor.
     """
-    from secretaria.meetings.services.participation import absolute_url, language_for
 
     meeting = version.meeting
     _check(by, "meetings.manage", meeting, _("Only the Technical Secretariat invites sponsors to comment."))

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from secretaria.directory.models import Organization
 from secretaria.meetings.models import Meeting
-from secretaria.meetings.services_contracts import service_create
+from secretaria.meetings.services.contracts import service_create
 
 
 def make_seminar(crm) -> Meeting:

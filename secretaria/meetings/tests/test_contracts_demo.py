@@ -5,9 +5,9 @@ import io
 from decimal import Decimal
 
 from secretaria.activity.models import Activity
-from secretaria.meetings import demo_contracts
+from secretaria.meetings.demo import contracts as demo_contracts
 from secretaria.meetings.models import ContractedService, Meeting
-from secretaria.meetings.selectors_contracts import cost_summary, services_for_meeting
+from secretaria.meetings.selectors.contracts import cost_summary, services_for_meeting
 from secretaria.meetings.tests.contracts_helpers import make_seminar
 
 

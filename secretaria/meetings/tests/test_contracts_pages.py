@@ -12,7 +12,7 @@ from django.utils import translation
 from secretaria.core.models import AuditEvent
 from secretaria.directory.models import Organization
 from secretaria.meetings.models import ContractedService
-from secretaria.meetings.services_contracts import service_file_add, service_set_status
+from secretaria.meetings.services.contracts import service_file_add, service_set_status
 from secretaria.meetings.tests.contracts_helpers import make_seminar, make_supplier, quote
 
 

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from secretaria.activity.models import Activity
+from secretaria.meetings.exports.contracts import financial_report_pdf, financial_report_xlsx
 from secretaria.meetings.models import ContractedService
-from secretaria.meetings.reports_contracts import financial_report_pdf, financial_report_xlsx
-from secretaria.meetings.selectors_contracts import cost_summary, services_for_meeting
-from secretaria.meetings.services_contracts import (
+from secretaria.meetings.selectors.contracts import cost_summary, services_for_meeting
+from secretaria.meetings.services.contracts import (
     service_file_add,
     service_set_status,
     service_update,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from secretaria.activity.selectors import activities_between
 from secretaria.core import access
-from secretaria.meetings.forms import ActivityFilterForm
+from secretaria.meetings.forms.meeting import ActivityFilterForm
 
 
 def activity_list(request):
@@ -32,6 +32,6 @@ def activity_list(request):
     params.pop("page", None)
     return render(
         request,
-        "meetings/activity_list.html",
+        "meetings/activity/activity_list.html",
         {"form": form, "page_obj": page, "start": start, "end": end, "query": params.urlencode()},
     )

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.core.i18n import CONTENT_LANGUAGES, current_language
-from secretaria.meetings import exports, selectors, services
+from secretaria.meetings import selectors, services
 from secretaria.meetings.agenda_diff import compare_versions
-from secretaria.meetings.forms import (
+from secretaria.meetings.exports import agenda as exports
+from secretaria.meetings.forms.meeting import (
     AgendaItemForm,
     CommentForm,
     CompareForm,
@@ -51,7 +52,7 @@ def agenda_versions(request, slug):
     kinds = [(kind, label, [v for v in versions if v.kind == kind]) for kind, label in AgendaVersion.Kind.choices]
     return render(
         request,
-        "meetings/agenda_versions.html",
+        "meetings/agenda/agenda_versions.html",
         {"meeting": meeting, "kinds": kinds, "versions": versions, "can_manage": can_manage},
     )
 
@@ -103,7 +104,7 @@ def agenda_version(request, slug, pk):
         "has_sponsors": meeting.sponsor_countries.exists() or meeting.sponsor_organizations.exists(),
         "sponsor_link_form": SponsorLinkForm(meeting=meeting) if can_manage and version.is_open_for_comment else None,
     }
-    return render(request, "meetings/agenda_version.html", context)
+    return render(request, "meetings/agenda/agenda_version.html", context)
 
 
 @require_POST
@@ -146,7 +147,7 @@ def agenda_sponsor_comment(request, token):
         status, title, message = _SPONSOR_REFUSALS[exc.reason]
         return render(
             request,
-            "meetings/participation/link_refused.html",
+            "meetings/invitations/link_refused.html",
             {"title": _(title), "message": _(message), "reason": exc.reason, "status": status},
             status=status,
         )
@@ -179,7 +180,7 @@ def agenda_sponsor_comment(request, token):
         item.threads = threads.get(item.pk, [])
     return render(
         request,
-        "meetings/agenda_sponsor.html",
+        "meetings/agenda/agenda_sponsor.html",
         {
             "meeting": version.meeting,
             "version": version,
@@ -253,7 +254,7 @@ def agenda_send_preview(request, slug, pk, action):
     shown = shown or (preview.notifications[0] if preview.notifications else None)
     return render(
         request,
-        "meetings/agenda_send_preview.html",
+        "meetings/agenda/agenda_send_preview.html",
         {
             "meeting": version.meeting,
             "version": version,
@@ -299,7 +300,7 @@ def agenda_item_edit(request, slug, pk, item_pk=None):
             return redirect("meetings:agenda_version", slug=slug, pk=version.pk)
     return render(
         request,
-        "meetings/agenda_item_form.html",
+        "meetings/agenda/agenda_item_form.html",
         {"meeting": version.meeting, "version": version, "item": item, "form": form},
     )
 
@@ -363,7 +364,7 @@ def agenda_compare(request, slug):
             form.add_error(None, _("Choose two versions of this agenda."))
     return render(
         request,
-        "meetings/agenda_compare.html",
+        "meetings/agenda/agenda_compare.html",
         {
             "meeting": meeting,
             "versions": list(versions.values()),

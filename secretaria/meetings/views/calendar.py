@@ -80,7 +80,7 @@ def meeting_calendar(request):
     for key in ("view", "year", "month"):
         params.pop(key, None)
     context["filters"] = params.urlencode()
-    return render(request, "meetings/calendar.html", context)
+    return render(request, "meetings/calendar/calendar.html", context)
 
 
 def _ics_response(body: str, filename: str) -> HttpResponse:
@@ -128,7 +128,7 @@ def feed_settings(request):
     public = reverse("meetings_feeds:public", kwargs={"lang": lang})
     return render(
         request,
-        "meetings/feed_settings.html",
+        "meetings/calendar/feed_settings.html",
         {
             "feed_url": request.build_absolute_uri(path),
             "public_url": request.build_absolute_uri(public),

@@ -16,7 +16,7 @@ from secretaria.core.i18n import current_language
 from secretaria.documents import selectors as document_selectors
 from secretaria.documents import services as document_services
 from secretaria.meetings import ical, selectors, services
-from secretaria.meetings.forms import (
+from secretaria.meetings.forms.meeting import (
     MeetingDocumentForm,
     MeetingFilterForm,
     MeetingForm,
@@ -25,7 +25,7 @@ from secretaria.meetings.forms import (
 )
 from secretaria.meetings.models import Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.sections import sections_for
-from secretaria.meetings.selectors_participation import registration_box
+from secretaria.meetings.selectors.participants import registration_box
 
 
 def visible_meeting_or_404(request, slug) -> Meeting:
@@ -77,7 +77,7 @@ def meeting_list(request):
     for key in ("year", "when"):
         params.pop(key, None)
     context["filters"] = params.urlencode()
-    return render(request, "meetings/meeting_list.html", context)
+    return render(request, "meetings/meeting/meeting_list.html", context)
 
 
 def meeting_detail(request, slug):
@@ -97,7 +97,7 @@ def meeting_detail(request, slug):
         "status_form": StatusForm(meeting=meeting) if can_manage else None,
         "registration_box": registration_box(request.user, meeting),
     }
-    return render(request, "meetings/meeting_detail.html", context)
+    return render(request, "meetings/meeting/meeting_detail.html", context)
 
 
 @require_POST
@@ -132,11 +132,13 @@ def logistics(request, slug):
     can_manage = access.can(request.user, "meetings.manage", meeting)
     if not info.is_published and not can_manage:
         raise Http404
-    return render(request, "meetings/logistics.html", {"meeting": meeting, "info": info, "can_manage": can_manage})
+    return render(
+        request, "meetings/logistics/logistics.html", {"meeting": meeting, "info": info, "can_manage": can_manage}
+    )
 
 
 def logistics_edit(request, slug):
-    from secretaria.meetings.forms import LogisticsForm
+    from secretaria.meetings.forms.meeting import LogisticsForm
 
     meeting = visible_meeting_or_404(request, slug)
     if not access.can(request.user, "meetings.manage", meeting):
@@ -148,7 +150,7 @@ def logistics_edit(request, slug):
         services.logistics_save(meeting=meeting, by=request.user, **data)
         messages.success(request, _("The logistics information was saved."))
         return redirect("meetings:logistics", slug=meeting.slug)
-    return render(request, "meetings/logistics_edit.html", {"meeting": meeting, "form": form})
+    return render(request, "meetings/logistics/logistics_edit.html", {"meeting": meeting, "form": form})
 
 
 @require_POST
@@ -193,7 +195,7 @@ def document_new(request, slug):
                 % {"symbol": document.symbol},
             )
             return redirect("documents:upload", pk=document.pk)
-    return render(request, "meetings/document_new.html", {"meeting": meeting, "form": form})
+    return render(request, "meetings/documents/document_new.html", {"meeting": meeting, "form": form})
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -232,4 +234,4 @@ def meeting_edit(request, slug=None):
             form.add_error(None, error)
         else:
             return redirect(meeting)
-    return render(request, "meetings/meeting_form.html", {"meeting": meeting, "form": form})
+    return render(request, "meetings/meeting/meeting_form.html", {"meeting": meeting, "form": form})

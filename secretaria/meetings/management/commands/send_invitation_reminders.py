@@ -7,7 +7,7 @@ within three days, so running it more often is harmless.
 
 from django.core.management.base import BaseCommand
 
-from secretaria.meetings.services.participation import invitations_send_reminders
+from secretaria.meetings.services import invitations_send_reminders
 
 
 class Command(BaseCommand):

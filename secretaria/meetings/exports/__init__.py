@@ -1,0 +1,1 @@
+"""Spreadsheets, PDFs and Word files of the meetings app, one module per topic."""

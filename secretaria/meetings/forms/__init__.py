@@ -1,0 +1,1 @@
+"""Forms of the meetings app, one module per topic."""
