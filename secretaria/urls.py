@@ -7,6 +7,7 @@ from secretaria.api import api, legacy_urlpatterns
 from secretaria.comms import views as comms_views
 from secretaria.core.admin import admin_login, admin_password_change, site_has_permission
 from secretaria.meetings import urls as meetings_urls
+from secretaria.portal import urls as portal_urls
 
 admin.site.login = admin_login(admin.site.login)
 admin.site.has_permission = site_has_permission  # Secretariat staff: the models they manage
@@ -22,12 +23,12 @@ urlpatterns = [
     path("ical/", include((meetings_urls.feed_urlpatterns, "meetings_feeds"))),
     # Outside the language prefixes: the one-click unsubscribe address must answer a POST directly.
     path("mail/unsubscribe/<str:token>/", comms_views.unsubscribe, name="comms_unsubscribe"),
-    path("", include("secretaria.portal.root_urls")),
+    path("", include(portal_urls.root_urlpatterns)),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
-    path(_("members/"), include("secretaria.portal.members_urls")),
+    path(_("members/"), include((portal_urls.members_urlpatterns, "members"))),
     path(_("directory/"), include("secretaria.directory.urls")),
     path(_("meetings/"), include("secretaria.meetings.urls")),
     path(_("decisions/"), include("secretaria.decisions.urls")),

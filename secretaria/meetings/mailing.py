@@ -27,6 +27,7 @@ from secretaria.comms.kinds import (
     simple_item_html,
 )
 from secretaria.core.i18n import format_date, pick
+from secretaria.meetings.models import AgendaVersion, Meeting
 
 MEETING_ANNOUNCED = "meeting.announced"
 AGENDA_APPROVED = "agenda.approved"
@@ -68,7 +69,6 @@ def _item(meeting, *, subject, title, lines, url_name, url_kwargs, link_text) ->
 
 
 def render_meeting_announced(event) -> Item | None:
-    from secretaria.meetings.models import Meeting
 
     meeting = Meeting.objects.select_related("country").filter(pk=event.payload.get("meeting_id")).first()
     if meeting is None or meeting.status == Meeting.Status.CANCELLED:
@@ -89,7 +89,6 @@ def render_meeting_announced(event) -> Item | None:
 
 
 def render_agenda_approved(event) -> Item | None:
-    from secretaria.meetings.models import AgendaVersion
 
     version = (
         AgendaVersion.objects.select_related("meeting", "meeting__country")
@@ -130,7 +129,6 @@ def _urls(obj_url) -> tuple[str, str]:
 
 
 def meetings_announced(start, end) -> list[BulletinEntry]:
-    from secretaria.meetings.models import Meeting
 
     low, high = period_bounds(start, end)
     entries = []
@@ -152,7 +150,6 @@ def meetings_announced(start, end) -> list[BulletinEntry]:
 
 
 def agendas_approved(start, end) -> list[BulletinEntry]:
-    from secretaria.meetings.models import AgendaVersion
 
     low, high = period_bounds(start, end)
     versions = (
@@ -183,14 +180,12 @@ def agendas_approved(start, end) -> list[BulletinEntry]:
 
 
 def _meeting_choices() -> list[tuple[int, str]]:
-    from secretaria.meetings.models import Meeting
 
     meetings = Meeting.objects.order_by("-start_date", "pk").only("pk", "slug", "title_es", "title_en", "start_date")
     return [(m.pk, f"{m.title} ({formats.date_format(m.start_date, 'SHORT_DATE_FORMAT')})") for m in meetings]
 
 
 def _meeting_refs(pks: set[int]) -> dict[int, Ref]:
-    from secretaria.meetings.models import Meeting
 
     meetings = Meeting.objects.filter(pk__in=pks).only("pk", "slug", "title_es", "title_en")
     return {m.pk: Ref(pk=m.pk, title=m.title, url=m.get_absolute_url()) for m in meetings}

@@ -5,6 +5,7 @@ from django.utils import timezone
 from secretaria.core import access
 from secretaria.meetings import selectors
 from secretaria.meetings.models import AgendaVersion
+from secretaria.meetings.selectors.participants import participation_of
 
 
 def awaiting_approval(request) -> dict | None:
@@ -39,7 +40,6 @@ def my_participation(request) -> dict | None:
     """For anyone signed in with a person in the directory who has an invitation or registration
     (their own or, as focal point, their delegation's) for a current or coming meeting; the Secretariat
     only when it is itself invited."""
-    from secretaria.meetings.selectors.participants import participation_of
 
     if access.role_of(request.user) is None:
         return None

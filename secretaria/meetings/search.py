@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from secretaria.core.i18n import pick
 from secretaria.meetings.models import AgendaVersion, Meeting, MeetingLogistics
 from secretaria.meetings.models.logistics import SECTIONS
-from secretaria.search.registry import SearchEntry, SearchSource
+from secretaria.search.registry import SearchEntry, SearchSource, register_source
+from secretaria.search.services import index_object
 
 MEETING, AGENDA, LOGISTICS = "meeting", "agenda", "logistics"
 LANGS = ("es", "en")
@@ -222,7 +223,6 @@ class LogisticsSearchSource(SearchSource):
 
 
 def register() -> None:
-    from secretaria.search.registry import register_source
 
     register_source(MeetingSearchSource())
     register_source(AgendaSearchSource())
@@ -239,7 +239,6 @@ def entries_of(meeting: Meeting) -> list[tuple[str, int]]:
 
 def index_meeting(meeting: Meeting) -> None:
     """Refresh the meeting's entries: the meeting, its approved agendas, its logistics page."""
-    from secretaria.search.services import index_object
 
     index_object(MEETING, meeting)
     for version in meeting.agenda_versions.filter(state=AgendaVersion.State.APPROVED):

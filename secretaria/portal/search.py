@@ -12,7 +12,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.portal.models import NewsItem, Page, Status
-from secretaria.search.registry import SearchEntry, SearchSource
+from secretaria.portal.tasks import index_when_live
+from secretaria.search.registry import SearchEntry, SearchSource, register_source
+from secretaria.search.services import index_object
 
 NEWS, PAGE = "news", "page"
 
@@ -76,7 +78,6 @@ class PageSearchSource(SearchSource):
 
 
 def register() -> None:
-    from secretaria.search.registry import register_source
 
     register_source(NewsSearchSource())
     register_source(PageSearchSource())
@@ -88,11 +89,8 @@ def kind_of(obj) -> str:
 
 def index_content(obj) -> None:
     """Index a page or news item as it stands now; one scheduled for later, when it goes live."""
-    from secretaria.search.services import index_object
 
     index_object(kind_of(obj), obj)
     if obj.is_scheduled:
-        from secretaria.portal.tasks import index_when_live
-
         kind, pk, at = kind_of(obj), obj.pk, obj.publish_at
         transaction.on_commit(lambda: index_when_live.using(run_after=at).enqueue(kind=kind, pk=pk))

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from secretaria.accounts.models import User
 from secretaria.directory.models import Country, Organization
+from secretaria.meetings.exports.contracts import latin1
 from secretaria.meetings.models import ContractedService, ContractedServiceFile, Meeting
 from secretaria.meetings.services.contracts import service_create, service_file_add, service_set_status
 
@@ -61,9 +62,7 @@ def _panama_december(panama: Country | None) -> Meeting | None:
 
 def _quote_pdf(service: ContractedService, on: datetime.datetime) -> SimpleUploadedFile:
     """The supplier's quote as a one-page PDF, from the service's own data (Latin-1 core font)."""
-    from fpdf import FPDF
-
-    from secretaria.meetings.exports.contracts import latin1
+    from fpdf import FPDF  # noqa: PLC0415 - a heavy document library, loaded only when a file is made
 
     pdf = FPDF(format="A4")
     pdf.add_page()

@@ -70,7 +70,7 @@ def _days(version: AgendaVersion):
 
 
 def agenda_pdf(version: AgendaVersion, lang: str) -> bytes:
-    from fpdf import FPDF
+    from fpdf import FPDF  # noqa: PLC0415 - a heavy document library, loaded only when a file is made
 
     with translation.override(lang):
         title, kind, subtitle = _heading(version, lang)
@@ -128,7 +128,7 @@ def agenda_pdf(version: AgendaVersion, lang: str) -> bytes:
 
 
 def agenda_docx(version: AgendaVersion, lang: str) -> bytes:
-    from docx import Document
+    from docx import Document  # noqa: PLC0415 - a heavy document library, loaded only when a file is made
 
     with translation.override(lang):
         title, kind, subtitle = _heading(version, lang)

@@ -68,8 +68,8 @@ def _line_row(line: CostLine, label: str | None = None) -> list:
 
 
 def financial_report_xlsx(meeting: Meeting, services, *, lang: str) -> bytes:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font  # noqa: PLC0415 - a heavy document library, loaded only when a file is made
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - a heavy document library, loaded only when a file is made
 
     services = list(services)
     with translation.override(lang):
@@ -148,7 +148,7 @@ def _rate(value: Decimal) -> str:
 
 
 def financial_report_pdf(meeting: Meeting, services, *, lang: str) -> bytes:
-    from fpdf import FPDF
+    from fpdf import FPDF  # noqa: PLC0415 - a heavy document library, loaded only when a file is made
 
     services = list(services)
     with translation.override(lang):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from secretaria.core import spreadsheets
+from secretaria.core.letters import render_docx, render_pdf
+from secretaria.meetings.letters import recipient_layout
 from secretaria.meetings.models import LetterRecipient, Registration
 
 _LATIN1_FALLBACKS = {
@@ -68,7 +70,7 @@ def participants_xlsx(registrations, *, full: bool, title: str) -> bytes:
 
 def badges_pdf(registrations: list[Registration], *, meeting_title: str) -> bytes:
     """Name badges, eight per A4 page (2 × 4, 90 × 60 mm): name, delegation, category."""
-    from fpdf import FPDF
+    from fpdf import FPDF  # noqa: PLC0415 - a heavy document library, loaded only when a file is made
 
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_auto_page_break(False)
@@ -101,14 +103,10 @@ def badges_pdf(registrations: list[Registration], *, meeting_title: str) -> byte
 
 
 def letter_pdf(recipient: LetterRecipient) -> bytes:
-    from secretaria.core.letters import render_pdf
-    from secretaria.meetings.letters import recipient_layout
 
     return render_pdf(recipient_layout(recipient))
 
 
 def letter_docx(recipient: LetterRecipient) -> bytes:
-    from secretaria.core.letters import render_docx
-    from secretaria.meetings.letters import recipient_layout
 
     return render_docx(recipient_layout(recipient))

@@ -1,11 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from secretaria.activity.models import Activity
 from secretaria.core.access import DEFAULT_LEVEL_HELP, DEFAULT_NEW_LEVEL
 from secretaria.directory.models import Country, Person
 from secretaria.documents.forms import NewDocumentForm
+from secretaria.documents.models import Document
 from secretaria.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.models.logistics import SECTIONS
+from secretaria.meetings.services.agenda import sponsor_contacts
 from secretaria.meetings.services.meeting import ALLOWED_TRANSITIONS
 
 
@@ -65,7 +68,6 @@ class AgendaItemForm(forms.ModelForm):
             self.initial["document_symbols"] = ", ".join(d.symbol for d in self.instance.documents.all())
 
     def clean_document_symbols(self):
-        from secretaria.documents.models import Document
 
         symbols = [s.strip() for s in self.cleaned_data["document_symbols"].split(",") if s.strip()]
         documents = {d.symbol: d for d in Document.objects.filter(symbol__in=symbols)}
@@ -110,7 +112,6 @@ class SponsorLinkForm(forms.Form):
     person = forms.ModelChoiceField(label=_("Sponsor contact"), queryset=None)
 
     def __init__(self, *args, meeting, **kwargs):
-        from secretaria.meetings.services.agenda import sponsor_contacts
 
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = sponsor_contacts(meeting)
@@ -157,7 +158,6 @@ class ActivityFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=())
 
     def __init__(self, *args, **kwargs):
-        from secretaria.activity.models import Activity
 
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All kinds")), *Activity.Kind.choices]
@@ -174,7 +174,6 @@ class MeetingDocumentForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=MeetingDocument.Role.choices)
 
     def clean_symbol(self):
-        from secretaria.documents.models import Document
 
         symbol = self.cleaned_data["symbol"].strip()
         document = Document.objects.filter(symbol=symbol).first()

@@ -8,11 +8,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel
 from secretaria.core.i18n import current_language, translated
+from secretaria.directory.selectors import presidency_on
 
 TIME_ZONE_CHOICES = [
     ("America/Costa_Rica", "America/Costa_Rica"),
@@ -154,7 +156,6 @@ class Meeting(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
 
         return reverse("meetings:detail", kwargs={"slug": self.slug})
 
@@ -189,8 +190,6 @@ class Meeting(models.Model):
     def presidency(self):
         """The Pro-Tempore Presidency term on the meeting's first day (None if unknown)."""
         if not hasattr(self, "_presidency"):
-            from secretaria.directory.selectors import presidency_on
-
             self._presidency = presidency_on(self.start_date)
         return self._presidency
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 
 from secretaria.core import access
-from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting
+from secretaria.documents.models import Document, DocumentFile
+from secretaria.documents.selectors import documents_visible_to
+from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting, MeetingDocument
 
 
 def _items(user) -> Prefetch:
     """Items with their people, and the linked documents ``user`` may read (``visible_documents``)."""
-    from secretaria.documents.models import Document
-    from secretaria.documents.selectors import documents_visible_to
 
     documents = Document.objects.filter(pk__in=documents_visible_to(user).values("pk")).order_by("symbol")
     return Prefetch(
@@ -76,7 +77,6 @@ def agenda_version_for_page(meeting: Meeting, pk: int, user) -> AgendaVersion | 
 
 def agenda_version_for_sponsor(pk: int) -> AgendaVersion | None:
     """A draft as a sponsor's contact reads it through the signed link (the public's documents only)."""
-    from django.contrib.auth.models import AnonymousUser
 
     return (
         AgendaVersion.objects.select_related("meeting")
@@ -116,9 +116,6 @@ def comment_threads(version: AgendaVersion) -> dict[int | None, list[AgendaComme
 
 def meeting_documents(meeting: Meeting, user) -> list:
     """The meeting's document links whose document ``user`` may read, by role and order."""
-    from secretaria.documents.models import DocumentFile
-    from secretaria.documents.selectors import documents_visible_to
-    from secretaria.meetings.models import MeetingDocument
 
     # Only the languages of the files are shown; the extracted text can be megabytes.
     files = DocumentFile.objects.only("id", "document_id", "language").order_by("language")

@@ -7,7 +7,9 @@ import datetime
 from django.db.models import Q, QuerySet
 
 from secretaria.core import access
+from secretaria.directory.selectors import active_group_ids_for_person
 from secretaria.meetings.models import Meeting
+from secretaria.meetings.selectors.participants import invited_meeting_ids_for_person
 
 
 def _base() -> QuerySet[Meeting]:
@@ -37,8 +39,6 @@ def meetings_for_person(person, *, on: datetime.date | None = None) -> QuerySet[
     invited to or registered for (personally or named in a delegation), unless they declined
     or their registration was rejected or cancelled.
     """
-    from secretaria.directory.selectors import active_group_ids_for_person
-    from secretaria.meetings.selectors.participants import invited_meeting_ids_for_person
 
     if person is None:
         return Meeting.objects.none()

@@ -12,7 +12,18 @@ from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
 from secretaria.core import access
-from secretaria.meetings.models import Invitation, Letter, Mailing, Meeting, ParticipationEvent, Registration
+from secretaria.directory.models import Term
+from secretaria.meetings import links as svc
+from secretaria.meetings.models import (
+    AgendaVersion,
+    Invitation,
+    Letter,
+    Mailing,
+    Meeting,
+    MeetingLogistics,
+    ParticipationEvent,
+    Registration,
+)
 
 RS = Registration.Status
 # Who counts as a participant in the lists: approved, or who attended.
@@ -164,7 +175,6 @@ class MyParticipation:
 
 def focal_point_scopes(person, on: datetime.date | None = None) -> tuple[set[int], set[int]]:
     """The countries and organisations whose focal-point post ``person`` holds today."""
-    from secretaria.directory.models import Term
 
     if person is None:
         return set(), set()
@@ -195,7 +205,6 @@ _STATE_LABELS = {
 
 
 def _link_works(meeting: Meeting, sent_at) -> bool:
-    from secretaria.meetings import services as svc
 
     today = timezone.localdate()
     closed = (Meeting.Status.CANCELLED, Meeting.Status.POSTPONED, Meeting.Status.HELD, Meeting.Status.REPORT_PUBLISHED)
@@ -209,7 +218,6 @@ def _url(name: str, token: str) -> str:
 def participation_of(user, *, meeting: Meeting | None = None) -> list[MyParticipation]:
     """The invitations addressed to ``user``'s person or to the delegation they are the focal point
     of, and their registrations, each with its state and the signed link to act on it now."""
-    from secretaria.meetings import services as svc
 
     person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
     if person is None:
@@ -332,7 +340,6 @@ def registration_box(user, meeting: Meeting) -> RegistrationBox:
 def meeting_links_for(user, meeting: Meeting) -> dict:
     """Where an invitee goes next from the signed-link pages: the meeting's page, its approved
     agenda and its logistics note, each only when ``user`` (often anonymous) may open it."""
-    from secretaria.meetings.models import AgendaVersion, MeetingLogistics
 
     if not access.can(user, "meetings.view", meeting):
         return {}

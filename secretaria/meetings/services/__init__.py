@@ -4,6 +4,24 @@ meeting, agenda, calendar, logistics, documents; links (signed links of invitees
 delegations, registration, letters, participants; contracts (services and costs, imported from
 ``services.contracts``)."""
 
+from secretaria.meetings.links import (
+    ENGLISH_SPEAKING,
+    LINK_DAYS,
+    LINK_SALT,
+    RS,
+    Ev,
+    LinkError,
+    absolute_url,
+    changeable_registration_for,
+    focal_point_for,
+    invitation_token,
+    language_for,
+    link_expiry,
+    registration_changeable_by_invitee,
+    registration_edit_link,
+    registration_token,
+    token_read,
+)
 from secretaria.meetings.services.agenda import (
     AgendaWorkflowError,
     agenda_approve,
@@ -56,24 +74,6 @@ from secretaria.meetings.services.letters import (
     letter_resend,
     letter_send,
     send_letter,
-)
-from secretaria.meetings.services.links import (
-    ENGLISH_SPEAKING,
-    LINK_DAYS,
-    LINK_SALT,
-    RS,
-    Ev,
-    LinkError,
-    absolute_url,
-    changeable_registration_for,
-    focal_point_for,
-    invitation_token,
-    language_for,
-    link_expiry,
-    registration_changeable_by_invitee,
-    registration_edit_link,
-    registration_token,
-    token_read,
 )
 from secretaria.meetings.services.logistics import logistics_save
 from secretaria.meetings.services.meeting import (

@@ -25,11 +25,12 @@ from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
 from secretaria.core import access
 from secretaria.core.tasks import queue_email
+from secretaria.directory.models import Person
 from secretaria.directory.selectors import presidency_on
+from secretaria.meetings.links import absolute_url, language_for
 from secretaria.meetings.mailing import AGENDA_APPROVED
 from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting
 from secretaria.meetings.search import AGENDA
-from secretaria.meetings.services.links import absolute_url, language_for
 from secretaria.outbox.services import outbox_emit
 from secretaria.search.services import index_object
 
@@ -350,7 +351,6 @@ class SponsorLinkError(Exception):
 
 def sponsor_contacts(meeting: Meeting):
     """The directory's people of the sponsor countries and organisations (officials and contacts)."""
-    from secretaria.directory.models import Person
 
     return (
         Person.objects.filter(
@@ -384,7 +384,6 @@ def agenda_sponsor_token_expiry(token: str) -> datetime.date | None:
 
 def agenda_sponsor_token_read(token: str, *, today: datetime.date | None = None):
     """The (version, person) a sponsor's link names; raises ``SponsorLinkError``."""
-    from secretaria.directory.models import Person
 
     try:
         payload = signing.loads(token, salt=SPONSOR_LINK_SALT)

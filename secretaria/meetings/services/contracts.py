@@ -19,7 +19,11 @@ from django.utils.translation import gettext as _
 
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
+from secretaria.core.access import AccessLevel
 from secretaria.directory.models import Country, Organization
+from secretaria.documents import services as documents
+from secretaria.documents.models import Document
+from secretaria.files.filetypes import UploadRefused
 from secretaria.meetings.models import (
     ContractedService,
     ContractedServiceFile,
@@ -289,7 +293,6 @@ _FILE_KIND_EN = {
 
 def _file_symbol(service: ContractedService) -> str:
     """A free symbol in the documents register: ST/SERV/<year>/<service>-<n>."""
-    from secretaria.documents.models import Document
 
     year = service.meeting.start_date.year
     taken = set(
@@ -307,10 +310,6 @@ def service_file_add(
 ) -> ContractedServiceFile:
     """Attach a quote, contract, invoice or receipt: a draft document readable only by the
     Secretariat (documents app), authored by the supplier, linked to the service."""
-    from secretaria.core.access import AccessLevel
-    from secretaria.documents import services as documents
-    from secretaria.documents.models import Document
-    from secretaria.files.filetypes import UploadRefused
 
     if kind not in ContractedServiceFile.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of file.")})

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import os
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from secretaria.core.access import AccessLevel
 from secretaria.core.tasks import queue_email
 from secretaria.directory.models import Person
+from secretaria.documents import services as documents
+from secretaria.documents.models import Document
+from secretaria.files.filetypes import UploadRefused
+from secretaria.meetings.links import RS, Ev, participation_event, registration_token, signed_link
 from secretaria.meetings.models import (
     Invitation,
     Registration,
 )
 from secretaria.meetings.services.invitations import logistics_facts
-from secretaria.meetings.services.links import RS, Ev, _event, _link, registration_token
 
 ACCREDITATION_TYPES = {
     ".pdf": (b"%PDF",),
@@ -75,7 +81,7 @@ def delegation_name_member(
     registration = Registration.objects.create(
         invitation=invitation, meeting=invitation.meeting, person=person, role=role
     )
-    _event(invitation, Ev.NAMED, registration=registration, actor=by, note=person.full_name)
+    participation_event(invitation, Ev.NAMED, registration=registration, actor=by, note=person.full_name)
     address = person.email or invitation.email
     if address:
         lang = invitation.language
@@ -86,7 +92,7 @@ def delegation_name_member(
                     "registration": registration,
                     "meeting": invitation.meeting,
                     "invitation": invitation,
-                    "link": _link("registration_form", registration_token(registration), lang),
+                    "link": signed_link("registration_form", registration_token(registration), lang),
                     **logistics_facts(invitation.meeting, lang),
                 },
             )
@@ -96,7 +102,6 @@ def delegation_name_member(
 
 
 def accreditation_letter_check(upload) -> None:
-    import os
 
     ext = os.path.splitext(upload.name or "")[1].lower()
     if ext not in ACCREDITATION_TYPES:
@@ -112,10 +117,6 @@ def accreditation_letter_check(upload) -> None:
 @transaction.atomic
 def delegation_upload_letter(*, invitation: Invitation, upload, by=None) -> Invitation:
     """Keep the note verbale as a Secretariat-only document (a new upload replaces it; the old one is a revision)."""
-    from secretaria.core.access import AccessLevel
-    from secretaria.documents import services as documents
-    from secretaria.documents.models import Document
-    from secretaria.files.filetypes import UploadRefused
 
     accreditation_letter_check(upload)
     invitation = Invitation.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=invitation.pk)
@@ -140,7 +141,7 @@ def delegation_upload_letter(*, invitation: Invitation, upload, by=None) -> Invi
         )
     except UploadRefused as exc:
         raise ValidationError(str(exc)) from None
-    _event(invitation, Ev.LETTER_UPLOADED, actor=by, note=upload.name)
+    participation_event(invitation, Ev.LETTER_UPLOADED, actor=by, note=upload.name)
     return invitation
 
 

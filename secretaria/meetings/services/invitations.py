@@ -20,25 +20,26 @@ from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
 from secretaria.core.tasks import queue_email
 from secretaria.directory.models import Country, Group, Membership, Organization
-from secretaria.meetings.models import (
-    Invitation,
-    InviteeCategory,
-    Meeting,
-    Registration,
-)
-from secretaria.meetings.services.links import (
+from secretaria.meetings.links import (
     LINK_DAYS,
     RS,
     Ev,
-    _bump,
-    _event,
-    _link,
-    _require_manager,
     absolute_url,
+    bump_sequence,
     focal_point_for,
     invitation_token,
     language_for,
     link_expiry,
+    participation_event,
+    require_participation_manager,
+    signed_link,
+)
+from secretaria.meetings.models import (
+    Invitation,
+    InviteeCategory,
+    Meeting,
+    MeetingLogistics,
+    Registration,
 )
 from secretaria.meetings.services.registration import _registration_set, registration_submit
 
@@ -101,7 +102,7 @@ def invitations_create(
     belong to a directory group today (a network's liaison officers), each invited personally;
     ``people``: named people, invited personally in ``category``. Already invited: skipped.
     """
-    _require_manager(by)
+    require_participation_manager(by)
     created: list[Invitation] = []
     skipped = 0
 
@@ -147,7 +148,7 @@ def _invitation_email(invitation: Invitation, *, reminder: bool = False) -> tupl
             "meeting": invitation.meeting,
             "reminder": reminder,
             "addressee": invitation.person.full_name if invitation.person_id else invitation.invitee_name,
-            "link": _link("invitation_respond", invitation_token(invitation), lang),
+            "link": signed_link("invitation_respond", invitation_token(invitation), lang),
             "expires": link_expiry(invitation.meeting, invitation.sent_at),
             **logistics_facts(invitation.meeting, lang),
         }
@@ -163,7 +164,6 @@ def logistics_facts(meeting: Meeting, lang: str) -> dict:
     """What an invitation e-mail says about the practical side: the published logistics note's
     address, the place, the registration deadline and whom to ask (the note's contacts, or the
     Secretariat's address)."""
-    from secretaria.meetings.models import MeetingLogistics
 
     info = MeetingLogistics.objects.filter(meeting=meeting, is_published=True).first()
     with translation.override(lang):
@@ -181,7 +181,7 @@ def logistics_facts(meeting: Meeting, lang: str) -> dict:
 
 def invitations_send(*, invitations: list[Invitation], by) -> int:
     """E-mail each invitation (in its language) with its personal link; record the step."""
-    _require_manager(by)
+    require_participation_manager(by)
     now = timezone.now()
     sent = 0
     meeting = None
@@ -191,7 +191,7 @@ def invitations_send(*, invitations: list[Invitation], by) -> int:
         meeting = invitation.meeting
         invitation.sent_at = invitation.sent_at or now
         invitation.save(update_fields=["sent_at"])
-        _event(invitation, Ev.INVITED, actor=by, note=invitation.email)
+        participation_event(invitation, Ev.INVITED, actor=by, note=invitation.email)
         subject, body = _invitation_email(invitation)
         queue_email(subject=subject, body=body, to=[invitation.email])
         sent += 1
@@ -232,7 +232,7 @@ def invitations_unsent(*, meeting: Meeting):
 def invitations_send_pending(*, meeting: Meeting, by) -> InviteResult:
     """Send the invitations that had no address when they were made, looking the address up again
     in the directory (a focal point named since, an e-mail added to a person or organisation)."""
-    _require_manager(by)
+    require_participation_manager(by)
     closed = invitations_closed_reason(meeting)
     if closed:
         raise ValidationError(closed)
@@ -282,8 +282,8 @@ def invitation_decline(*, invitation: Invitation, by=None, note: str = "") -> In
     invitation.status = Invitation.Status.DECLINED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])
-    _bump(invitation)
-    _event(invitation, Ev.DECLINED, actor=by, note=note)
+    bump_sequence(invitation)
+    participation_event(invitation, Ev.DECLINED, actor=by, note=note)
     for registration in invitation.registrations.exclude(status__in=[RS.CANCELLED, RS.REJECTED]):
         _registration_set(registration, RS.CANCELLED, by=by)
     return invitation
@@ -300,8 +300,8 @@ def invitation_accept(*, invitation: Invitation, by=None, registration_data: dic
     invitation.status = Invitation.Status.ACCEPTED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])
-    _bump(invitation)
-    _event(invitation, Ev.ACCEPTED, actor=by)
+    bump_sequence(invitation)
+    participation_event(invitation, Ev.ACCEPTED, actor=by)
     if invitation.for_delegation and invitation.email:
         lang = invitation.language
         with translation.override(lang):
@@ -311,7 +311,7 @@ def invitation_accept(*, invitation: Invitation, by=None, registration_data: dic
                     "invitation": invitation,
                     "meeting": invitation.meeting,
                     "addressee": invitation.person.full_name if invitation.person_id else invitation.invitee_name,
-                    "link": _link("invitation_delegation", invitation_token(invitation, "delegation"), lang),
+                    "link": signed_link("invitation_delegation", invitation_token(invitation, "delegation"), lang),
                 },
             )
             subject = _("Name your delegation to %(meeting)s") % {"meeting": invitation.meeting.title}
@@ -355,7 +355,7 @@ def invitations_send_reminders(*, meeting: Meeting | None = None, now: datetime.
         subject, body = _invitation_email(invitation, reminder=True)
         queue_email(subject=subject, body=body, to=[invitation.email])
         Invitation.objects.filter(pk=invitation.pk).update(last_reminded_at=now, reminder_count=F("reminder_count") + 1)
-        _event(invitation, Ev.REMINDED, at=now)
+        participation_event(invitation, Ev.REMINDED, at=now)
         count += 1
     return count
 

@@ -18,16 +18,18 @@ from django_tasks import task
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
 from secretaria.core.i18n import pick
+from secretaria.core.letters import render_docx, render_pdf
 from secretaria.directory.letters import signatory
 from secretaria.directory.models import Person
 from secretaria.meetings.letters import merge_for, on_behalf_texts, recipient_layout
+from secretaria.meetings.links import language_for, require_participation_manager
 from secretaria.meetings.models import (
     Letter,
     LetterRecipient,
     LetterTemplate,
     Meeting,
 )
-from secretaria.meetings.services.links import _require_manager, language_for
+from secretaria.meetings.selectors import published_agenda
 
 
 @dataclass
@@ -64,7 +66,6 @@ def _person_delegation(person: Person, lang: str) -> str:
 
 def agenda_speakers(meeting: Meeting) -> list[Addressee]:
     """The speakers of the meeting's approved agenda (its items' speakers), each once, in order of speaking."""
-    from secretaria.meetings.selectors import published_agenda
 
     version = published_agenda(meeting)
     if version is None:
@@ -119,7 +120,7 @@ def letter_compose(
     ``on_behalf``: one of ``Letter.OnBehalf`` (the sponsors, the PPT, someone else written in
     ``on_behalf_es``/``on_behalf_en``); ``on_behalf_of`` alone is a text in one language for both.
     """
-    _require_manager(by)
+    require_participation_manager(by)
     if not addressees:
         raise ValidationError(_("Choose at least one recipient."))
     letter_date = letter_date or timezone.localdate()
@@ -216,7 +217,7 @@ def letter_send(
 
 
 def letter_resend(*, recipient: LetterRecipient, by) -> None:
-    _require_manager(by)
+    require_participation_manager(by)
     if not recipient.email:
         raise ValidationError(_("This recipient has no e-mail address."))
     send_letter.enqueue(recipient_id=recipient.pk)
@@ -225,7 +226,6 @@ def letter_resend(*, recipient: LetterRecipient, by) -> None:
 @task(queue_name="email")
 def send_letter(recipient_id: int) -> int:
     """The worker renders the letter as PDF and DOCX and sends it as attachments; a failure is kept with its reason."""
-    from secretaria.core.letters import render_docx, render_pdf
 
     recipient = (
         LetterRecipient.objects.select_related("letter__meeting", "letter__template").filter(pk=recipient_id).first()

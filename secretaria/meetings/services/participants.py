@@ -12,6 +12,7 @@ from secretaria.activity.services import activity_record
 from secretaria.core.tasks import queue_email
 from secretaria.directory.models import Country, Person
 from secretaria.meetings.letters import merge, merge_context
+from secretaria.meetings.links import RS, require_participation_manager
 from secretaria.meetings.models import (
     Invitation,
     InviteeCategory,
@@ -19,8 +20,8 @@ from secretaria.meetings.models import (
     Meeting,
     Registration,
 )
+from secretaria.meetings.selectors.participants import participants_in_categories
 from secretaria.meetings.services.letters import addressees_of
-from secretaria.meetings.services.links import RS, _require_manager
 
 
 @transaction.atomic
@@ -35,8 +36,7 @@ def mailing_send(
     by,
 ) -> Mailing:
     """E-mail the meeting's participants of ``categories`` (approved, registered or attended), merged and logged."""
-    _require_manager(by)
-    from secretaria.meetings.selectors.participants import participants_in_categories
+    require_participation_manager(by)
 
     registrations = list(participants_in_categories(meeting, categories))
     if not registrations:

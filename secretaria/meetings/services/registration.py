@@ -9,21 +9,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format, localize
 from django.utils.translation import gettext as _
 
 from secretaria.core import access
+from secretaria.core.audit import audit_record
+from secretaria.core.models import AuditEvent
 from secretaria.core.tasks import queue_email
+from secretaria.meetings.links import (
+    RS,
+    Ev,
+    bump_sequence,
+    participation_event,
+    registration_changeable_by_invitee,
+    require_participation_manager,
+)
 from secretaria.meetings.models import (
     Meeting,
     Registration,
-)
-from secretaria.meetings.services.links import (
-    RS,
-    Ev,
-    _bump,
-    _event,
-    _require_manager,
-    registration_changeable_by_invitee,
 )
 
 REGISTRATION_FIELDS = (
@@ -63,11 +66,11 @@ def registration_submit(*, registration: Registration, data: dict, by=None) -> R
     else:
         registration.status = RS.REGISTERED
     registration.save()
-    _bump(registration)
-    _event(registration.invitation, Ev.REGISTERED, registration=registration, actor=by,
+    bump_sequence(registration)
+    participation_event(registration.invitation, Ev.REGISTERED, registration=registration, actor=by,
            note=registration.person.full_name)  # fmt: skip
     if registration.status == RS.WAITLISTED:
-        _event(registration.invitation, Ev.WAITLISTED, registration=registration, actor=by)
+        participation_event(registration.invitation, Ev.WAITLISTED, registration=registration, actor=by)
     return registration
 
 
@@ -79,8 +82,6 @@ def registration_update(*, registration: Registration, data: dict, by=None, reas
     ``registration_changeable_by_invitee``; after that only the Secretariat, from its pages.
     Returns the names of the fields that changed (none: nothing is written).
     """
-    from secretaria.core.audit import audit_record
-    from secretaria.core.models import AuditEvent
 
     registration = (
         Registration.objects.select_for_update()
@@ -120,7 +121,7 @@ def registration_update(*, registration: Registration, data: dict, by=None, reas
     labels = [str(Registration._meta.get_field(f).verbose_name) for f in changed]
     registration._change_reason = (reason.strip() or _("Changed by %(who)s") % {"who": who})[:100]
     registration.save()
-    _event(registration.invitation, Ev.CHANGED, registration=registration, actor=actor,
+    participation_event(registration.invitation, Ev.CHANGED, registration=registration, actor=actor,
            note=", ".join(labels) + (f" — {reason.strip()}" if reason.strip() else ""))  # fmt: skip
     audit_record(
         kind=AuditEvent.Kind.REGISTRATION_CHANGED,
@@ -164,7 +165,6 @@ def registration_history(registration: Registration) -> list[dict]:
 
 
 def _display(field, value) -> str:
-    from django.utils.formats import localize
 
     if value in (None, ""):
         return "—"
@@ -173,8 +173,6 @@ def _display(field, value) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, datetime.datetime):
-        from django.utils.formats import date_format
-
         return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     return str(localize(value))
 
@@ -184,7 +182,7 @@ def _registration_set(registration: Registration, status: str, *, by=None, note:
     registration.status = status
     registration.decided_at = timezone.now()
     registration.save(update_fields=["status", "decided_at"])
-    _event(registration.invitation, Ev(status), registration=registration, actor=by, note=note)
+    participation_event(registration.invitation, Ev(status), registration=registration, actor=by, note=note)
     if frees_place:
         waitlist_promote(meeting=registration.meeting)
     return registration
@@ -204,7 +202,7 @@ def waitlist_promote(*, meeting: Meeting) -> list[Registration]:
             break
         nxt.status = RS.REGISTERED
         nxt.save(update_fields=["status"])
-        _event(nxt.invitation, Ev.PROMOTED, registration=nxt)
+        participation_event(nxt.invitation, Ev.PROMOTED, registration=nxt)
         address = nxt.person.email or nxt.invitation.email
         if address:
             with translation.override(nxt.invitation.language):
@@ -219,7 +217,7 @@ def waitlist_promote(*, meeting: Meeting) -> list[Registration]:
 
 @transaction.atomic
 def registration_approve(*, registration: Registration, by) -> Registration:
-    _require_manager(by)
+    require_participation_manager(by)
     if registration.status not in (RS.REGISTERED, RS.WAITLISTED):
         raise ValidationError(_("Only a registration awaiting approval can be approved."))
     if registration.status == RS.WAITLISTED:
@@ -231,7 +229,7 @@ def registration_approve(*, registration: Registration, by) -> Registration:
 
 @transaction.atomic
 def registration_reject(*, registration: Registration, by, note: str = "") -> Registration:
-    _require_manager(by)
+    require_participation_manager(by)
     if registration.status in (RS.REJECTED, RS.CANCELLED, RS.ATTENDED):
         raise ValidationError(_("This registration can no longer be rejected."))
     return _registration_set(registration, RS.REJECTED, by=by, note=note)
@@ -239,7 +237,7 @@ def registration_reject(*, registration: Registration, by, note: str = "") -> Re
 
 @transaction.atomic
 def registration_mark_attended(*, registration: Registration, by) -> Registration:
-    _require_manager(by)
+    require_participation_manager(by)
     if registration.status != RS.APPROVED:
         raise ValidationError(_("Only an approved participant can be marked as attended."))
     return _registration_set(registration, RS.ATTENDED, by=by)

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from secretaria.core.access import AccessLevel
+from secretaria.core.access import AccessLevel, visible_filter
 from secretaria.core.i18n import current_language
 from secretaria.meetings import ical, selectors, services
 from secretaria.meetings.models import CalendarToken, Meeting
@@ -115,7 +115,6 @@ def personal_feed(request, token, lang="es"):
 
 
 def _visible(user):
-    from secretaria.core.access import visible_filter
 
     return visible_filter(user)
 

@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from secretaria.meetings import services as svc
 from secretaria.meetings.forms.delegations import AccreditationForm, DelegateForm
 from secretaria.meetings.models import Invitation, Registration
-from secretaria.meetings.views.participants import _managed_meeting, _secretariat
+from secretaria.meetings.views.participants import managed_meeting_or_404, secretariat_only
 from secretaria.meetings.views.registration import _invitee_context, _read
 
 
-@_secretariat
+@secretariat_only
 def invitation_accreditation(request, slug, pk):
     """The note verbale, through the documents app's download (which applies the access policy again)."""
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     invitation = get_object_or_404(Invitation, meeting=meeting, pk=pk)
     doc_file = (
         invitation.accreditation_document.files.order_by("-uploaded_at").first()

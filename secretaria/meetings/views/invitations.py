@@ -17,13 +17,13 @@ from secretaria.meetings.forms.invitations import InviteForm
 from secretaria.meetings.forms.registration import RegistrationForm
 from secretaria.meetings.models import Registration
 from secretaria.meetings.selectors import participants as sel
-from secretaria.meetings.views.participants import _managed_meeting, _secretariat
+from secretaria.meetings.views.participants import managed_meeting_or_404, secretariat_only
 from secretaria.meetings.views.registration import _answered, _invitee_context, _read
 
 
-@_secretariat
+@secretariat_only
 def participation_manage(request, slug):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -71,9 +71,9 @@ def sel_count_to_remind(meeting) -> int:
     return svc.invitations_needing_reminder(meeting=meeting).count()
 
 
-@_secretariat
+@secretariat_only
 def invitation_detail(request, slug, pk):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     invitation = sel.invitation_with_history(meeting, pk)
     if invitation is None:
         raise Http404
@@ -81,9 +81,9 @@ def invitation_detail(request, slug, pk):
 
 
 @require_POST
-@_secretariat
+@secretariat_only
 def participation_send_pending(request, slug):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     try:
         result = svc.invitations_send_pending(meeting=meeting, by=request.user)
     except ValidationError as exc:
@@ -100,9 +100,9 @@ def participation_send_pending(request, slug):
 
 
 @require_POST
-@_secretariat
+@secretariat_only
 def participation_remind(request, slug):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     count = svc.invitations_send_reminders(meeting=meeting)
     messages.success(request, _("%(n)s reminders sent.") % {"n": count})
     return redirect("meetings:participation_manage", slug=meeting.slug)

@@ -19,7 +19,7 @@ from secretaria.meetings.forms.letters import LetterSendForm
 from secretaria.meetings.letters import recipient_layout
 from secretaria.meetings.models import LetterRecipient
 from secretaria.meetings.selectors import participants as sel
-from secretaria.meetings.views.participants import _errors, _managed_meeting, _secretariat
+from secretaria.meetings.views.participants import error_text, managed_meeting_or_404, secretariat_only
 
 
 def _letter_addressees(meeting, data) -> list:
@@ -34,10 +34,10 @@ def _letter_addressees(meeting, data) -> list:
     return addressees
 
 
-@_secretariat
+@secretariat_only
 def letters(request, slug):
     """Choose the letter and its recipients; see it merged for one of them, with the count; then send."""
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     form = LetterSendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -100,21 +100,21 @@ def letters(request, slug):
     )
 
 
-@_secretariat
+@secretariat_only
 def letter_detail(request, slug, pk):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     letter = get_object_or_404(sel.letters_for_meeting(meeting).prefetch_related("recipients"), pk=pk)
     return render(request, "meetings/letters/letter.html", {"meeting": meeting, "letter": letter})
 
 
 def _recipient(request, slug, pk, rpk):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     return meeting, get_object_or_404(
         LetterRecipient.objects.select_related("letter__meeting"), letter__meeting=meeting, letter_id=pk, pk=rpk
     )
 
 
-@_secretariat
+@secretariat_only
 def letter_file(request, slug, pk, rpk, fmt):
     meeting, recipient = _recipient(request, slug, pk, rpk)
     if fmt == "pdf":
@@ -131,13 +131,13 @@ def letter_file(request, slug, pk, rpk, fmt):
 
 
 @require_POST
-@_secretariat
+@secretariat_only
 def letter_resend(request, slug, pk, rpk):
     meeting, recipient = _recipient(request, slug, pk, rpk)
     try:
         svc.letter_resend(recipient=recipient, by=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
+        messages.error(request, " ".join(error_text(exc)))
     else:
         messages.success(request, _("The letter is sent again to %(name)s.") % {"name": recipient.name})
     return redirect("meetings:letter_detail", slug=meeting.slug, pk=pk)

@@ -17,6 +17,7 @@ from secretaria.documents import selectors as document_selectors
 from secretaria.documents import services as document_services
 from secretaria.meetings import ical, selectors, services
 from secretaria.meetings.forms.meeting import (
+    LogisticsForm,
     MeetingDocumentForm,
     MeetingFilterForm,
     MeetingForm,
@@ -138,7 +139,6 @@ def logistics(request, slug):
 
 
 def logistics_edit(request, slug):
-    from secretaria.meetings.forms.meeting import LogisticsForm
 
     meeting = visible_meeting_or_404(request, slug)
     if not access.can(request.user, "meetings.manage", meeting):

@@ -32,7 +32,7 @@ def _meeting(request, slug):
     return meeting
 
 
-def _managed_meeting(request, slug):
+def managed_meeting_or_404(request, slug):
     """The meeting, for the Secretariat only (others: sign in, or 403)."""
     if not request.user.is_authenticated:
         raise _LoginRequired
@@ -46,7 +46,7 @@ class _LoginRequired(Exception):
     pass
 
 
-def _secretariat(view):
+def secretariat_only(view):
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
@@ -58,7 +58,7 @@ def _secretariat(view):
     return wrapper
 
 
-def _errors(exc: ValidationError) -> list[str]:
+def error_text(exc: ValidationError) -> list[str]:
     if hasattr(exc, "error_dict"):
         return [m for msgs in exc.message_dict.values() for m in msgs]
     return exc.messages
@@ -74,9 +74,9 @@ def participants(request, slug):
     )
 
 
-@_secretariat
+@secretariat_only
 def participants_export(request, slug, fmt):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     registrations = list(sel.registrations_for_meeting(meeting))
     stem = f"participantes-{slugify(meeting.slug)}"
     if fmt == "csv":
@@ -94,9 +94,9 @@ def participants_export(request, slug, fmt):
     return response
 
 
-@_secretariat
+@secretariat_only
 def participants_badges(request, slug):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     registrations = [r for r in sel.registrations_for_meeting(meeting) if r.status in sel.LISTED]
     response = HttpResponse(badges_pdf(registrations, meeting_title=meeting.title), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="gafetes-{meeting.slug}.pdf"'
@@ -104,9 +104,9 @@ def participants_badges(request, slug):
     return response
 
 
-@_secretariat
+@secretariat_only
 def mailing(request, slug):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     form = MailingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -123,7 +123,7 @@ def mailing(request, slug):
     )
 
 
-_REFUSALS = {
+LINK_REFUSALS = {
     "invalid": (400, gettext_noop("This link is not valid"), gettext_noop("The link is incomplete or has been altered. Copy the whole link from the e-mail, or ask the Secretariat for a new one.")),
     "expired": (410, gettext_noop("This link has expired"), gettext_noop("The registration deadline has passed. If you still wish to take part, write to the Secretariat.")),
     "used": (410, gettext_noop("This link has already been used"), gettext_noop("The invitation has already been answered with this link. If you need to change your answer or your details, write to the Secretariat.")),

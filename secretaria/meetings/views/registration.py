@@ -15,13 +15,13 @@ from secretaria.meetings import services as svc
 from secretaria.meetings.forms.registration import RegistrationForm, RegistrationManageForm
 from secretaria.meetings.models import Registration
 from secretaria.meetings.selectors import participants as sel
-from secretaria.meetings.views.participants import _REFUSALS, _errors, _managed_meeting, _secretariat
+from secretaria.meetings.views.participants import LINK_REFUSALS, error_text, managed_meeting_or_404, secretariat_only
 
 
 @require_POST
-@_secretariat
+@secretariat_only
 def registration_action(request, slug, pk, action):
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     registration = get_object_or_404(Registration, meeting=meeting, pk=pk)
     actions = {
         "approve": svc.registration_approve,
@@ -33,7 +33,7 @@ def registration_action(request, slug, pk, action):
     try:
         actions[action](registration=registration, by=request.user)
     except ValidationError as exc:
-        for message in _errors(exc):
+        for message in error_text(exc):
             messages.error(request, message)
     else:
         messages.success(request, _("%(name)s: %(status)s.") % {
@@ -43,7 +43,7 @@ def registration_action(request, slug, pk, action):
 
 
 def _refused(request, reason: str):
-    status, title, message = _REFUSALS[reason]
+    status, title, message = LINK_REFUSALS[reason]
     return render(
         request,
         "meetings/invitations/link_refused.html",
@@ -128,10 +128,10 @@ def registration_edit(request, token):
     )
 
 
-@_secretariat
+@secretariat_only
 def registration_manage_edit(request, slug, pk):
     """The Secretariat changes a registration at any time (after the deadline, only it can), with its history."""
-    meeting = _managed_meeting(request, slug)
+    meeting = managed_meeting_or_404(request, slug)
     registration = get_object_or_404(
         Registration.objects.select_related("person", "invitation", "meeting"), meeting=meeting, pk=pk
     )

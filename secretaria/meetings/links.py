@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
@@ -40,12 +41,12 @@ Ev = ParticipationEvent.Kind
 RS = Registration.Status
 
 
-def _require_manager(by) -> None:
+def require_participation_manager(by) -> None:
     if by is not None and not access.can(by, "meetings.participation.manage"):
         raise PermissionDenied(_("Only the Technical Secretariat manages invitations."))
 
 
-def _event(invitation, kind, *, registration=None, actor=None, note="", at=None) -> ParticipationEvent:
+def participation_event(invitation, kind, *, registration=None, actor=None, note="", at=None) -> ParticipationEvent:
     actor = actor if getattr(actor, "is_authenticated", False) else None
     return ParticipationEvent.objects.create(
         invitation=invitation,
@@ -156,14 +157,16 @@ def registration_changeable_by_invitee(registration: Registration, *, today: dat
 
 def registration_edit_link(registration: Registration, lang: str | None = None) -> str:
     """The invitee's link to change the sent registration (site-relative unless SITE_URL is set)."""
-    return _link("registration_edit", registration_token(registration, "edit"), lang or translation.get_language())
+    return signed_link(
+        "registration_edit", registration_token(registration, "edit"), lang or translation.get_language()
+    )
 
 
 def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path if getattr(settings, "SITE_URL", "") else path
 
 
-def _link(name: str, token: str, lang: str) -> str:
+def signed_link(name: str, token: str, lang: str) -> str:
     with translation.override(lang):
         return absolute_url(reverse(f"meetings:{name}", kwargs={"token": token}))
 
@@ -187,8 +190,6 @@ def focal_point_for(
 def language_for(*, person: Person | None = None, country: Country | None = None) -> str:
     """The invitee's language: their account's preference, the languages they speak, their country's."""
     if person is not None:
-        from django.contrib.auth import get_user_model
-
         user = get_user_model().objects.filter(person=person).only("preferred_language").first()
         preferred = user.preferred_language if user else ""
         if preferred in ("es", "en"):
@@ -200,6 +201,6 @@ def language_for(*, person: Person | None = None, country: Country | None = None
     return "en" if country is not None and country.iso2 in ENGLISH_SPEAKING else "es"
 
 
-def _bump(obj) -> None:
+def bump_sequence(obj) -> None:
     type(obj).objects.filter(pk=obj.pk).update(nonce=F("nonce") + 1)
     obj.refresh_from_db(fields=["nonce"])
