@@ -440,6 +440,10 @@ class ProgressNote(models.Model):
     def __str__(self):
         return f"{self.occurred_on} {self.party}"
 
+    @property
+    def is_status_change(self) -> bool:
+        return bool(self.status_to) and self.status_from != self.status_to
+
 
 class ProgressNoteFile(models.Model):
     """A file uploaded as evidence of progress (a national report, a decree): checked by the
@@ -481,7 +485,3 @@ class ProgressNoteFile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("decisions:evidence_file", kwargs={"pk": self.pk})
-
-    @property
-    def is_status_change(self) -> bool:
-        return bool(self.status_to) and self.status_from != self.status_to
