@@ -342,6 +342,7 @@ BOUNCE_SCORE_THRESHOLD = env_int("BOUNCE_SCORE_THRESHOLD", 5, minimum=1)
 ADMINS = _admins(env_str("ADMINS", SECRETARIAT_EMAIL))
 EMAIL_SUBJECT_PREFIX = env_str("EMAIL_SUBJECT_PREFIX", "[Secretaría Virtual] ")
 DEFAULT_EXCEPTION_REPORTER_FILTER = "secretaria.core.errorlog.ExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "secretaria.core.errorlog.ExceptionReporter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

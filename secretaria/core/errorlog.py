@@ -21,6 +21,7 @@ import uuid
 from django.conf import settings
 from django.utils.log import AdminEmailHandler
 from django.utils.regex_helper import _lazy_re_compile
+from django.views.debug import ExceptionReporter as DjangoExceptionReporter
 from django.views.debug import SafeExceptionReporterFilter
 
 from secretaria.core.tasks import send_error_report
@@ -58,7 +59,7 @@ class ExceptionReporterFilter(SafeExceptionReporterFilter):
 
     hidden_settings = _lazy_re_compile(
         "API|AUTH|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|DSN|_URL$|DATABASES|EMAIL_HOST_USER"
-        "|REMOTE_ADDR|FORWARDED|REAL_IP",
+        "|REMOTE_ADDR|FORWARDED|REAL_IP|QUERY_STRING|REFERER",
         flags=re.I,
     )
 
@@ -77,6 +78,22 @@ class ExceptionReporterFilter(SafeExceptionReporterFilter):
         for key in multivaluedict:
             multivaluedict[key] = self.cleansed_substitute
         return multivaluedict
+
+
+class ExceptionReporter(DjangoExceptionReporter):
+    """Django's report without what identifies a person beyond the filter's reach: the account
+    name (often an e-mail address), the values of the query string (a search for a name) and the
+    query string in the request's address. settings.DEFAULT_EXCEPTION_REPORTER names this class."""
+
+    def get_traceback_data(self):
+        data = super().get_traceback_data()
+        if self.request is not None:
+            hidden = self.filter.cleansed_substitute
+            data["user_str"] = hidden
+            data["request_GET_items"] = [(key, hidden) for key, _value in data.get("request_GET_items") or []]
+            if data.get("request_insecure_uri"):
+                data["request_insecure_uri"] = str(data["request_insecure_uri"]).split("?", 1)[0]
+        return data
 
 
 class RequestIdFilter(logging.Filter):

@@ -171,6 +171,21 @@ def test_a_crash_is_mailed_to_the_administrators_with_the_reference_shown_on_the
 
 @pytest.mark.django_db
 @pytest.mark.urls("secretaria.core.tests.test_errors")
+def test_the_report_names_no_account_and_no_searched_words(settings, mailoutbox, gt_official):
+    from django.test import Client
+
+    settings.ADMINS = [("Operaciones", "ops@example.org")]
+    client = Client(raise_request_exception=False)
+    client.force_login(gt_official)
+    with console_log():
+        response = client.get("/es/prueba/roto/", {"q": "Juana Pérez"}, HTTP_REFERER="https://x.example/?q=Juana")
+    assert response.status_code == 500
+    body = mailoutbox[0].body
+    assert "Juana" not in body and gt_official.username not in body and gt_official.email not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("secretaria.core.tests.test_errors")
 def test_without_administrators_the_page_does_not_claim_anyone_was_notified(settings, mailoutbox):
     from django.test import Client
 
