@@ -96,5 +96,5 @@ def test_the_api_takes_document_symbols_as_evidence(parties, report, st_memo, gt
 def test_the_decision_page_shows_each_status_change_of_a_party(parties, gt_official, st_officer, client_for):
     services.party_update(party=parties["GT"], by=gt_official, status="in_progress", text="Decreto en trámite.")
     page = client_for(st_officer).get(parties["GT"].commitment.decision.get_absolute_url()).content.decode()
-    history = page.split('id="party-%d"' % parties["GT"].pk)[1].split("</tr>")[0]
+    history = page.split(f'id="party-{parties["GT"].pk}"')[1].split("</tr>")[0]
     assert "Pendiente → En curso" in history and "Decreto en trámite." in history
