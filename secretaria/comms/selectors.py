@@ -23,7 +23,8 @@ def user_subscriptions(user) -> QuerySet[Subscription]:
     return (
         Subscription.objects.filter(user=user)
         .exclude(status=Subscription.Status.PENDING)
-        .select_related("mailing_list")
+        # required_reason() reads the list's group and the subscriber on each row.
+        .select_related("mailing_list", "mailing_list__auto_group", "user")
         .order_by("mailing_list__name_es")
     )
 

@@ -137,10 +137,3 @@ def format_date(value, lang: str | None = None, fmt: str = "DATE_FORMAT") -> str
 
     with translation.override(lang or current_language()):
         return formats.date_format(value, fmt)
-
-
-def format_number(value, lang: str | None = None, decimals: int | None = 2) -> str:
-    """An amount as the reader's language writes it: 4 500,00 in Spanish, 4,500.00 in English."""
-
-    with translation.override(lang or current_language()):
-        return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)

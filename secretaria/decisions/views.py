@@ -314,11 +314,13 @@ def letters_for_meeting(request, slug):
 def _send_preview_rows(letters):
     """Each letter with what sending it would do: sent to its focal points, skipped, or not sent (no address)."""
     rows, seen = [], set()
+    letters = list(letters)
+    emails_of = selectors.focal_point_emails_by_country({letter.country_id for letter in letters})
     for letter in letters:
         if letter.country_id in seen:
             continue
         seen.add(letter.country_id)
-        emails = selectors.focal_point_emails(country=letter.country)
+        emails = emails_of.get(letter.country_id, [])
         outcome = "skip" if not letter.items else ("send" if emails else "no_address")
         rows.append({"letter": letter, "emails": emails, "outcome": outcome})
     return rows

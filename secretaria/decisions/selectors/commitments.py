@@ -111,6 +111,21 @@ def focal_point_emails(
     return emails
 
 
+def focal_point_emails_by_country(country_ids, *, on: datetime.date | None = None) -> dict[int, list[str]]:
+    """``focal_point_emails`` for many countries in one query: country id → addresses."""
+    on = on or timezone.localdate()
+    terms = Term.objects.filter(
+        Q(end__isnull=True) | Q(end__gte=on), post__is_focal_point=True, post__country_id__in=set(country_ids),
+        start__lte=on,
+    ).select_related("person", "post").order_by("person__family_name")  # fmt: skip
+    by_country: dict[int, list[str]] = {pk: [] for pk in country_ids}
+    for term in terms:
+        emails = by_country.setdefault(term.post.country_id, [])
+        if term.person.email and term.person.email not in emails:
+            emails.append(term.person.email)
+    return by_country
+
+
 def focal_point_people(*, country, on: datetime.date | None = None) -> list:
     """The people holding a focal-point post of ``country`` on ``on`` (today), each once."""
     on = on or timezone.localdate()

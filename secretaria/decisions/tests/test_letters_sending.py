@@ -119,3 +119,17 @@ def test_the_follow_up_letter_is_dated_addressed_and_signed_in_each_language(
     content = letters.letter_content(es)
     assert "Estimada delegación de Guatemala:" in content.text
     assert "Luis Monzón" in content.email_body
+
+
+def test_the_send_all_check_makes_as_many_queries_for_three_letters_as_for_one(
+    gt_done, ix_crm, st_officer, focal_points, client_for, count_queries
+):
+    client = client_for(st_officer)
+    url = reverse("decisions:letters_send_preview", args=[ix_crm.slug])
+    services.letter_prepare(meeting=ix_crm, country=gt_done["HN"].country, by=st_officer, letter_date=D(2004, 7, 6))
+    client.get(url)  # warm the session and caches
+    one = count_queries(lambda: client.get(url))
+    for country in ("GT", "CA"):
+        services.letter_prepare(meeting=ix_crm, country=gt_done[country].country, by=st_officer,
+                                letter_date=D(2004, 7, 6))  # fmt: skip
+    assert count_queries(lambda: client.get(url)) == one

@@ -71,12 +71,18 @@ def agenda_speakers(meeting: Meeting) -> list[Addressee]:
     if version is None:
         return []
     seen, result = set(), []
-    for item in version.items.all().prefetch_related("speakers__country", "speakers__organization"):
+    items = list(version.items.all().prefetch_related("speakers__country", "speakers__organization"))
+    speaker_ids = {person.pk for item in items for person in item.speakers.all()}
+    # One query for every speaker's invitation, not one per speaker.
+    invitations = {}
+    for invitation in meeting.invitations.filter(person_id__in=speaker_ids).only("person_id", "email", "language"):
+        invitations.setdefault(invitation.person_id, invitation)
+    for item in items:
         for person in item.speakers.all():
             if person.pk in seen:
                 continue
             seen.add(person.pk)
-            invitation = meeting.invitations.filter(person=person).only("email", "language").first()
+            invitation = invitations.get(person.pk)
             lang = invitation.language if invitation else language_for(person=person)
             result.append(
                 Addressee(

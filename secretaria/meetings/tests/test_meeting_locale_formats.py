@@ -9,7 +9,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from secretaria.comms import bulletins
-from secretaria.core.i18n import date_range_text, format_date, format_number
+from secretaria.core.i18n import date_range_text, format_date, number_text
 from secretaria.meetings import services
 from secretaria.meetings.exports.contracts import financial_report_pdf
 from secretaria.meetings.selectors.contracts import services_for_meeting
@@ -23,8 +23,8 @@ def pdf_text(content: bytes) -> str:
 def test_the_helpers_write_dates_and_amounts_per_language():
     assert format_date(datetime.date(2004, 10, 18), "es") == "18 de octubre de 2004"
     assert format_date(datetime.date(2004, 10, 18), "en") == "Oct. 18, 2004"
-    assert format_number(Decimal("4500"), "es") == "4\xa0500,00"
-    assert format_number(Decimal("4500"), "en") == "4,500.00"
+    assert number_text(Decimal("4500"), "es") == "4.500,00"
+    assert number_text(Decimal("4500"), "en") == "4,500.00"
 
 
 def test_the_spanish_financial_report_writes_amounts_the_spanish_way(crm, st_officer):
