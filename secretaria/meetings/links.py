@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from secretaria.core import access
 from secretaria.directory.models import Country, Organization, Person, Term
 from secretaria.meetings.models import (
+    AgendaVersion,
     Invitation,
     Meeting,
     ParticipationEvent,
@@ -204,3 +205,30 @@ def language_for(*, person: Person | None = None, country: Country | None = None
 def bump_sequence(obj) -> None:
     type(obj).objects.filter(pk=obj.pk).update(nonce=F("nonce") + 1)
     obj.refresh_from_db(fields=["nonce"])
+
+
+# --- Sponsors without an account: a signed link to comment on the draft ------------------------
+
+SPONSOR_LINK_SALT = "meetings.agenda.sponsor"
+# A sponsor's link lasts this many days from its making (and never past the draft's consultation).
+SPONSOR_LINK_DAYS = getattr(settings, "MEETINGS_SPONSOR_LINK_DAYS", 21)
+
+
+class SponsorLinkError(Exception):
+    """A sponsor's comment link that cannot be used; ``reason`` is invalid, expired or closed."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def agenda_sponsor_token(*, version: AgendaVersion, person, on=None) -> str:
+    expiry = timezone.localdate(on or timezone.now()) + datetime.timedelta(days=SPONSOR_LINK_DAYS)
+    return signing.dumps({"v": version.pk, "p": person.pk, "x": expiry.toordinal()}, salt=SPONSOR_LINK_SALT)
+
+
+def agenda_sponsor_token_expiry(token: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromordinal(signing.loads(token, salt=SPONSOR_LINK_SALT)["x"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None

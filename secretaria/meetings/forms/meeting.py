@@ -8,7 +8,7 @@ from secretaria.documents.forms import NewDocumentForm
 from secretaria.documents.models import Document
 from secretaria.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingLogistics
 from secretaria.meetings.models.logistics import SECTIONS
-from secretaria.meetings.services.agenda import sponsor_contacts
+from secretaria.meetings.selectors.agenda import sponsor_contacts
 from secretaria.meetings.services.meeting import ALLOWED_TRANSITIONS
 
 

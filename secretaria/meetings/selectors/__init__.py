@@ -6,8 +6,12 @@ from secretaria.meetings.selectors.agenda import (
     agenda_versions_visible_to,
     agendas_awaiting,
     comment_threads,
+    current_ppt_users,
     meeting_documents,
     published_agenda,
+    sponsor_contacts,
+    sponsor_of,
+    sponsor_users,
 )
 from secretaria.meetings.selectors.meeting import (
     meeting_for_page,
@@ -21,6 +25,10 @@ __all__ = [
     "agenda_version_for_sponsor",
     "agenda_versions_visible_to",
     "agendas_awaiting",
+    "current_ppt_users",
+    "sponsor_contacts",
+    "sponsor_of",
+    "sponsor_users",
     "comment_threads",
     "meeting_documents",
     "meeting_for_page",

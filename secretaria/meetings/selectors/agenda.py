@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from secretaria.core import access
+from secretaria.directory.models import Person
+from secretaria.directory.selectors import presidency_on
 from secretaria.documents.models import Document, DocumentFile
 from secretaria.documents.selectors import documents_visible_to
 from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting, MeetingDocument
@@ -137,3 +141,45 @@ def agendas_awaiting(user) -> QuerySet[AgendaVersion]:
         .select_related("meeting", "submitted_by")
         .order_by("submitted_at")
     )
+
+
+def sponsor_users(meeting: Meeting):
+    """Active accounts of the sponsors' officials: member/PPT officials of a sponsor country,
+    and people of a sponsor organisation."""
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(country__in=meeting.sponsor_countries.all(), role__in=[access.Role.MEMBER, access.Role.PPT])
+            | Q(organization__in=meeting.sponsor_organizations.all()),
+            is_active=True,
+        )
+        .exclude(role__in=[access.Role.SECRETARIAT, access.Role.ADMIN])
+    )
+
+
+def current_ppt_users(on=None):
+    term = presidency_on(on or timezone.localdate())
+    if term is None:
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(role=access.Role.PPT, country_id=term.country_id, is_active=True)
+
+
+def sponsor_contacts(meeting: Meeting):
+    """The directory's people of the sponsor countries and organisations (officials and contacts)."""
+
+    return (
+        Person.objects.filter(
+            # A sponsor country's people: its officials (no organisation, or a government agency).
+            Q(country__in=meeting.sponsor_countries.all())
+            & (Q(organization__isnull=True) | Q(organization__kind="government"))
+            | Q(organization__in=meeting.sponsor_organizations.all())
+        )
+        .select_related("country", "organization")
+        .order_by("family_name", "given_name")
+    )
+
+
+def sponsor_of(person, meeting: Meeting) -> str:
+    if person.organization_id and person.organization in meeting.sponsor_organizations.all():
+        return person.organization.acronym or person.organization.name
+    return person.country.name if person.country_id else ""

@@ -10,11 +10,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -26,11 +25,18 @@ from secretaria.activity.services import activity_record
 from secretaria.core import access
 from secretaria.core.tasks import queue_email
 from secretaria.directory.models import Person
-from secretaria.directory.selectors import presidency_on
-from secretaria.meetings.links import absolute_url, language_for
+from secretaria.meetings.links import (
+    SPONSOR_LINK_SALT,
+    SponsorLinkError,
+    absolute_url,
+    agenda_sponsor_token,
+    agenda_sponsor_token_expiry,
+    language_for,
+)
 from secretaria.meetings.mailing import AGENDA_APPROVED
 from secretaria.meetings.models import AgendaComment, AgendaItem, AgendaVersion, Meeting
 from secretaria.meetings.search import AGENDA
+from secretaria.meetings.selectors.agenda import current_ppt_users, sponsor_contacts, sponsor_of, sponsor_users
 from secretaria.outbox.services import outbox_emit
 from secretaria.search.services import index_object
 
@@ -182,27 +188,6 @@ def agenda_item_delete(*, item: AgendaItem, by) -> None:
     item.delete()
 
 
-def sponsor_users(meeting: Meeting):
-    """Active accounts of the sponsors' officials: member/PPT officials of a sponsor country,
-    and people of a sponsor organisation."""
-    return (
-        get_user_model()
-        .objects.filter(
-            Q(country__in=meeting.sponsor_countries.all(), role__in=[access.Role.MEMBER, access.Role.PPT])
-            | Q(organization__in=meeting.sponsor_organizations.all()),
-            is_active=True,
-        )
-        .exclude(role__in=[access.Role.SECRETARIAT, access.Role.ADMIN])
-    )
-
-
-def current_ppt_users(on=None):
-    term = presidency_on(on or timezone.localdate())
-    if term is None:
-        return get_user_model().objects.none()
-    return get_user_model().objects.filter(role=access.Role.PPT, country_id=term.country_id, is_active=True)
-
-
 def _version_url(version: AgendaVersion) -> str:
     return settings.SITE_URL + reverse(
         "meetings:agenda_version", kwargs={"slug": version.meeting.slug, "pk": version.pk}
@@ -335,51 +320,6 @@ def _comment_create(*, version, body, item, parent, author=None, contact=None) -
 
 
 # --- Sponsors without an account: a signed link to comment on the draft ------------------------
-
-SPONSOR_LINK_SALT = "meetings.agenda.sponsor"
-# A sponsor's link lasts this many days from its making (and never past the draft's consultation).
-SPONSOR_LINK_DAYS = getattr(settings, "MEETINGS_SPONSOR_LINK_DAYS", 21)
-
-
-class SponsorLinkError(Exception):
-    """A sponsor's comment link that cannot be used; ``reason`` is invalid, expired or closed."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-def sponsor_contacts(meeting: Meeting):
-    """The directory's people of the sponsor countries and organisations (officials and contacts)."""
-
-    return (
-        Person.objects.filter(
-            # A sponsor country's people: its officials (no organisation, or a government agency).
-            Q(country__in=meeting.sponsor_countries.all())
-            & (Q(organization__isnull=True) | Q(organization__kind="government"))
-            | Q(organization__in=meeting.sponsor_organizations.all())
-        )
-        .select_related("country", "organization")
-        .order_by("family_name", "given_name")
-    )
-
-
-def sponsor_of(person, meeting: Meeting) -> str:
-    if person.organization_id and person.organization in meeting.sponsor_organizations.all():
-        return person.organization.acronym or person.organization.name
-    return person.country.name if person.country_id else ""
-
-
-def agenda_sponsor_token(*, version: AgendaVersion, person, on=None) -> str:
-    expiry = timezone.localdate(on or timezone.now()) + datetime.timedelta(days=SPONSOR_LINK_DAYS)
-    return signing.dumps({"v": version.pk, "p": person.pk, "x": expiry.toordinal()}, salt=SPONSOR_LINK_SALT)
-
-
-def agenda_sponsor_token_expiry(token: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromordinal(signing.loads(token, salt=SPONSOR_LINK_SALT)["x"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return None
 
 
 def agenda_sponsor_token_read(token: str, *, today: datetime.date | None = None):

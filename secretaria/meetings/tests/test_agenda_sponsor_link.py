@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from secretaria.activity.models import Activity
 from secretaria.directory.models import Person
+from secretaria.meetings import links as agenda_svc
 from secretaria.meetings import services
 from secretaria.meetings.models import AgendaComment
-from secretaria.meetings.services import agenda as agenda_svc
 
 pytestmark = pytest.mark.django_db
 

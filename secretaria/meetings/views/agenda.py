@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.core.i18n import CONTENT_LANGUAGES, current_language
-from secretaria.meetings import selectors, services
+from secretaria.meetings import links, selectors, services
 from secretaria.meetings.agenda_diff import compare_versions
 from secretaria.meetings.exports import agenda as exports
 from secretaria.meetings.forms.meeting import (
@@ -143,7 +143,7 @@ def agenda_sponsor_comment(request, token):
     """A sponsor's contact without an account reads the draft and comments through the signed link."""
     try:
         version, person = services.agenda_sponsor_token_read(token)
-    except services.agenda.SponsorLinkError as exc:
+    except links.SponsorLinkError as exc:
         status, title, message = _SPONSOR_REFUSALS[exc.reason]
         return render(
             request,
@@ -187,8 +187,8 @@ def agenda_sponsor_comment(request, token):
             "items": items,
             "general_threads": threads.get(None, []),
             "person": person,
-            "sponsor": services.agenda.sponsor_of(person, version.meeting),
-            "expires": services.agenda.agenda_sponsor_token_expiry(token),
+            "sponsor": selectors.sponsor_of(person, version.meeting),
+            "expires": links.agenda_sponsor_token_expiry(token),
             "comment_action": request.path,
             "can_comment": True,
             "can_see_comments": True,
