@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
 from secretaria.accounts.auth import require_user
 from secretaria.accounts.selectors import user_api_tokens
 from secretaria.accounts.services import api_token_create, api_token_revoke
-from secretaria.core.openapi import Id
+from secretaria.core.openapi import Id, Page, mapped
 
 router = Router(tags=["accounts"])
 
@@ -74,9 +75,10 @@ def me(request):
 
 
 @router.get("/me/tokens", response=list[TokenOut], summary="Your personal API tokens")
+@paginate(Page)
 def my_tokens(request):
     user = require_user(request)
-    return [_token_out(token) for token in user_api_tokens(user)]
+    return mapped(user_api_tokens(user), _token_out)
 
 
 @router.post(

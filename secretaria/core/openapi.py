@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.openapi.schema import REF_TEMPLATE, OpenAPISchema
+from ninja.pagination import LimitOffsetPagination
 from ninja.parser import Parser
 from ninja.schema import NinjaGenerateJsonSchema
 from pydantic import WithJsonSchema
@@ -207,3 +208,42 @@ class Api(NinjaAPI):
         if path_prefix is None:
             path_prefix = self.get_root_path(path_params or {})
         return ApiOpenAPISchema(self, path_prefix)
+
+
+# --- One way to page every list -----------------------------------------------------------
+
+
+class Page(LimitOffsetPagination):
+    """Every list of the API: ``?limit=`` (1–200, default 50) and ``?offset=``, answered as
+    ``{"count": <all matching>, "results": [<this page>]}``. Use it with ``@paginate(Page)`` on an
+    endpoint declared ``response=list[Item]``; return a queryset, a list, or ``mapped(qs, fn)``
+    when each item is built by a function (only the page's rows are then built)."""
+
+    class Input(Schema):
+        limit: int = Field(50, ge=1, le=200, description="Results per page (1–200)")
+        offset: Offset = 0
+
+    class Output(Schema):
+        count: int
+        results: list[Any]
+
+    items_attribute = "results"
+
+    def __init__(self, **kwargs):
+        super().__init__(max_limit=200, **kwargs)
+
+
+class mapped:  # noqa: N801 - used like a function: ``return mapped(qs, _out)``
+    """A queryset seen through ``fn``: counted in the database, and ``fn`` applied to the rows of
+    the requested slice only."""
+
+    def __init__(self, queryset, fn):
+        self.queryset, self.fn = queryset, fn
+
+    def __len__(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.fn(row) for row in self.queryset[index]]
+        return self.fn(self.queryset[index])

@@ -12,10 +12,11 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
 from secretaria.accounts.auth import require_user
 from secretaria.core import access
-from secretaria.core.openapi import Id, Slug
+from secretaria.core.openapi import Id, Page, Slug, mapped
 from secretaria.decisions import selectors, services
 from secretaria.decisions.models import CommitmentParty, Decision, PartyStatus
 from secretaria.documents.selectors import document_by_symbol
@@ -154,6 +155,7 @@ def _decision_out(user, decision, *, detail=False) -> dict:
 
 
 @router.get("", response=list[DecisionOut], summary="Decisions the caller may see")
+@paginate(Page)
 def list_decisions(request, filters: Query[DecisionFilter]):
     user = request.auth if request.auth is not None else request.user
     decisions = selectors.decisions_visible_to(user).prefetch_related(
@@ -164,7 +166,7 @@ def list_decisions(request, filters: Query[DecisionFilter]):
         decisions = decisions.filter(meeting__slug=filters.meeting)
     if filters.theme:
         decisions = decisions.filter(theme__slug=filters.theme)
-    return [_decision_out(user, d) for d in decisions]
+    return mapped(decisions, lambda decision: _decision_out(user, decision))
 
 
 @router.get("/{int:decision_id}", response=DecisionDetailOut, summary="One decision with its commitments")

@@ -10,9 +10,10 @@ import datetime
 
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
 from secretaria.core import access
-from secretaria.core.openapi import Id, Iso2, Slug
+from secretaria.core.openapi import Id, Iso2, Page, Slug, mapped
 from secretaria.directory import selectors
 from secretaria.directory.models import Country, Group, Membership, Organization, Person, Post, PresidencyTerm, Term
 
@@ -225,6 +226,7 @@ def _group(group: Group) -> dict:
 
 
 @router.get("/countries", response=list[CountryOut], summary="Member, observer and other countries")
+@paginate(Page)
 def countries(request):
     return Country.objects.order_by("name_es")
 
@@ -247,11 +249,12 @@ def country(request, iso2: Iso2):
 
 
 @router.get("/organizations", response=list[OrganizationOut], summary="Organisations, optionally of one kind")
+@paginate(Page)
 def organizations(request, filters: Query[OrganizationFilter]):
     found = Organization.objects.select_related("country").order_by("name_es")
     if filters.kind:
         found = found.filter(kind=filters.kind)
-    return [_organization(org) for org in found]
+    return mapped(found, _organization)
 
 
 @router.get(
@@ -261,9 +264,10 @@ def organizations(request, filters: Query[OrganizationFilter]):
     description="Without the right to see contact details, only people shown on the public portal are listed, "
     "and `email` and `phone` are null.",
 )
+@paginate(Page)
 def people(request):
     contacts = access.can(request.auth, "directory.view_contacts")
-    return [_person(person, contacts) for person in selectors.people_visible_to(request.auth)]
+    return mapped(selectors.people_visible_to(request.auth), lambda person: _person(person, contacts))
 
 
 @router.get("/people/{person_id}", response=PersonOut, summary="A person")
@@ -275,6 +279,7 @@ def person(request, person_id: Id):
 
 
 @router.get("/posts", response=list[PostOut], summary="Posts and who held them on a date (default today)")
+@paginate(Page)
 def posts(request, params: Query[OnDate]):
     on = params.on or selectors.today()
     found = selectors.posts_with_holders(on=on)
@@ -307,8 +312,9 @@ def presidency(request):
 
 
 @router.get("/groups", response=list[GroupOut], summary="Groups the caller may see")
+@paginate(Page)
 def groups(request):
-    return [_group(group) for group in selectors.groups_visible_to(request.auth)]
+    return mapped(selectors.groups_visible_to(request.auth), _group)
 
 
 @router.get(

@@ -19,7 +19,9 @@ class Country(models.Model):
     iso3 = models.CharField(_("ISO 3166 alpha-3 code"), max_length=3, unique=True)
     name_es = models.CharField(_("name (Spanish)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
-    status = models.CharField(_("status in the Conference"), max_length=16, choices=Status.choices)
+    status = models.CharField(
+        _("status in the Conference"), max_length=16, choices=Status.choices, default=Status.OTHER
+    )
     member_since = models.DateField(_("member since"), null=True, blank=True)
 
     name = translated("name")

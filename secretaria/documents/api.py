@@ -1,7 +1,5 @@
 """The documents API under /api/v1/documents/: read what you may, write if you are the Secretariat."""
 
-from __future__ import annotations
-
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,10 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
+from ninja.pagination import paginate
 
 from secretaria.accounts.auth import require_user
 from secretaria.core.access import AccessLevel
-from secretaria.core.openapi import Id, Offset, Slug, Year
+from secretaria.core.openapi import Id, Page, Slug, Year, mapped
 from secretaria.directory.models import Group, Organization
 from secretaria.documents import selectors, services
 from secretaria.documents.models import Document, Language, Topic
@@ -59,11 +58,6 @@ class DocumentOut(Schema):
     files: list[FileOut]
 
 
-class DocumentPage(Schema):
-    count: int
-    results: list[DocumentOut]
-
-
 class RefusedFile(Schema):
     name: str
     reason: str
@@ -85,8 +79,6 @@ class DocumentFilter(Schema):
     topic: Slug | None = Field(None, description="Topic short name")
     status: Document.Status | None = None
     language: Language | None = None
-    limit: int = Field(50, ge=1, le=200)
-    offset: Offset = 0
 
 
 class DocumentIn(Schema):
@@ -232,7 +224,8 @@ def _reload(document: Document) -> Document:
     )
 
 
-@router.get("", response=DocumentPage, summary="Documents you may read")
+@router.get("", response=list[DocumentOut], summary="Documents you may read")
+@paginate(Page)
 def list_documents(request, filters: Query[DocumentFilter]):
     qs = selectors.filter_documents(
         selectors.documents_visible_to(request.auth),
@@ -245,10 +238,7 @@ def list_documents(request, filters: Query[DocumentFilter]):
             language=filters.language or "",
         ),
     )
-    return {
-        "count": qs.count(),
-        "results": [_out(request, d) for d in qs[filters.offset : filters.offset + filters.limit]],
-    }
+    return mapped(qs, lambda document: _out(request, document))
 
 
 @router.get("/{int:document_id}", response={200: DocumentOut, 404: ErrorOut}, summary="One document")

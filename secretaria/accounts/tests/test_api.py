@@ -92,7 +92,7 @@ def test_tokens_are_listed_created_once_and_revoked(client_for, gt_official, obs
     assert created.status_code == 201
     body = created.json()
     assert body["token"].startswith(body["prefix"])
-    listed = client.get("/api/v1/me/tokens").json()
+    listed = client.get("/api/v1/me/tokens").json()["results"]
     assert [t["name"] for t in listed] == ["monthly report"]
     assert "token" not in listed[0]
     assert _bearer(f"Bearer {body['token']}").status_code == 200
@@ -101,7 +101,7 @@ def test_tokens_are_listed_created_once_and_revoked(client_for, gt_official, obs
     assert client.delete(f"/api/v1/me/tokens/{other.pk}").status_code == 404
     assert client.delete(f"/api/v1/me/tokens/{body['id']}").status_code == 204
     assert _bearer(f"Bearer {body['token']}").status_code == 401
-    assert client.get("/api/v1/me/tokens").json()[0]["revoked_at"] is not None
+    assert client.get("/api/v1/me/tokens").json()["results"][0]["revoked_at"] is not None
 
 
 def test_a_token_cannot_mint_more_tokens(token):

@@ -127,3 +127,36 @@ def test_old_api_addresses_answer_with_a_permanent_redirect_that_keeps_the_metho
     response = client.get(path, dict([query.split("=")]) if query else None)
     assert response.status_code == 308 and response["Location"] == new
     assert client.post(path).status_code == 308
+
+
+def test_every_list_answers_one_page_shape_with_limit_and_offset(published):
+    lists = []
+    for path, operations in published["paths"].items():
+        get = operations.get("get")
+        if not get:
+            continue
+        schema = get["responses"]["200"].get("content", {}).get("application/json", {}).get("schema", {})
+        assert schema.get("type") != "array", f"{path} answers a bare list"
+        ref = schema.get("$ref", "")
+        if ref.startswith("#/components/schemas/Paged"):
+            lists.append(path)
+            page = published["components"]["schemas"][ref.rsplit("/", 1)[1]]
+            assert set(page["properties"]) == {"count", "results"}, path
+            names = {p["name"] for p in get.get("parameters", [])}
+            assert {"limit", "offset"} <= names, path
+    assert "/api/v1/meetings" in lists and "/api/v1/documents" in lists and len(lists) >= 14
+
+
+@pytest.mark.django_db
+def test_a_list_pages_with_limit_and_offset_and_counts_everything(client):
+    for i in range(5):
+        Country.objects.create(
+            iso2=f"Q{chr(65 + i)}", iso3=f"Q{chr(65 + i)}X", name_es=f"País {i}", name_en=f"Country {i}"
+        )
+    first = client.get("/api/v1/directory/countries?limit=2").json()
+    second = client.get("/api/v1/directory/countries?limit=2&offset=2").json()
+    assert first["count"] == second["count"] == Country.objects.count() > 4
+    assert len(first["results"]) == len(second["results"]) == 2
+    assert {c["iso2"] for c in first["results"]}.isdisjoint({c["iso2"] for c in second["results"]})
+    refused = client.get("/api/v1/directory/countries?limit=500")
+    assert refused.status_code == 422 and "detail" in refused.json()

@@ -50,14 +50,14 @@ def test_an_anonymous_caller_never_gets_an_email(public_grcm_with_members, clien
 @pytest.mark.parametrize("persona", ["observer", "civil_society"])
 def test_observers_and_civil_society_get_no_contacts_either(public_grcm_with_members, client_for, request, persona):
     client = client_for(request.getfixturevalue(persona))
-    people = client.get(f"{API}/people").json()
+    people = client.get(f"{API}/people").json()["results"]
     assert people and all(p["email"] is None and p["phone"] is None for p in people)
     assert "Carlos Méndez" not in [p["full_name"] for p in people]  # not shown on the portal
     assert client.get(f"{API}/groups/grcm").json()["members"] is None
 
 
 def test_anonymous_lists_only_people_shown_on_the_portal(seed_posts, client):
-    names = {p["full_name"] for p in client.get(f"{API}/people").json()}
+    names = {p["full_name"] for p in client.get(f"{API}/people").json()["results"]}
     assert names == {"Gerard Pascua", "Luis Monzón", "Roberto Kozak", "José Pires"}
     hidden = seed_posts["people"]["liaison"].pk
     assert client.get(f"{API}/people/{hidden}").status_code == 404
@@ -66,7 +66,7 @@ def test_anonymous_lists_only_people_shown_on_the_portal(seed_posts, client):
 def test_a_member_official_gets_contacts_with_a_bearer_token(public_grcm_with_members, gt_official, client):
     _token, key = api_token_create(user=gt_official)
     headers = {"Authorization": f"Bearer {key}"}
-    people = {p["full_name"]: p for p in client.get(f"{API}/people", headers=headers).json()}
+    people = {p["full_name"]: p for p in client.get(f"{API}/people", headers=headers).json()["results"]}
     assert people["Carlos Méndez"]["email"] == "carlos.mendez@gt.example.org"
     assert people["Carlos Méndez"]["phone"] == "+502 0000 0002"
     members = client.get(f"{API}/groups/grcm", headers=headers).json()["members"]
@@ -96,7 +96,7 @@ def test_a_country_is_found_by_its_iso2_code_in_any_case(seed_posts, client):
 
 
 def test_organizations_are_filtered_by_kind(crm, client):
-    data = client.get(f"{API}/organizations", {"kind": "observer"}).json()
+    data = client.get(f"{API}/organizations", {"kind": "observer"}).json()["results"]
     assert [o["acronym_en"] for o in data] == ["UNHCR"]
     response = client.get(f"{API}/organizations", {"kind": "spies"})
     assert response.status_code == 422
@@ -115,14 +115,14 @@ def test_a_post_gives_its_holder_on_a_date(seed_posts, client, on, holder):
 
 
 def test_the_post_list_gives_holders_on_a_date(seed_posts, client):
-    data = {p["slug"]: p for p in client.get(f"{API}/posts", {"on": "2004-07-20"}).json()}
+    data = {p["slug"]: p for p in client.get(f"{API}/posts", {"on": "2004-07-20"}).json()["results"]}
     assert data["iom-regional-representative"]["holder"]["name"] == "Roberto Kozak"
     assert data["st-coordinator"]["holder"] is None
     assert "gt-liaison-consular" not in data  # not public
 
 
 def test_a_member_sees_the_liaison_posts_in_the_api(seed_posts, hn_official, client_for):
-    slugs = [p["slug"] for p in client_for(hn_official).get(f"{API}/posts").json()]
+    slugs = [p["slug"] for p in client_for(hn_official).get(f"{API}/posts").json()["results"]]
     assert "gt-liaison-consular" in slugs
 
 
@@ -146,9 +146,9 @@ def test_the_presidency_gives_the_current_term_and_the_history(crm, client):
 
 
 def test_groups_are_those_the_caller_may_see(public_grcm_with_members, client, gt_official, client_for):
-    assert [g["slug"] for g in client.get(f"{API}/groups").json()] == ["grcm"]
+    assert [g["slug"] for g in client.get(f"{API}/groups").json()["results"]] == ["grcm"]
     assert client.get(f"{API}/groups/red-proteccion-consular").status_code == 404
-    member = {g["slug"]: g for g in client_for(gt_official).get(f"{API}/groups").json()}
+    member = {g["slug"]: g for g in client_for(gt_official).get(f"{API}/groups").json()["results"]}
     assert member["red-proteccion-consular"]["member_count"] == 1
     assert member["grcm"]["member_count"] == 2
 

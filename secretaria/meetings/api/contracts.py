@@ -5,8 +5,6 @@ endpoints; everyone else gets 403 (401 without credentials). Amounts are strings
 currency, never floats: ``{"amount": "3600.00", "currency": "USD"}``.
 """
 
-from __future__ import annotations
-
 import datetime
 from decimal import Decimal
 
@@ -14,10 +12,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 
 from secretaria.accounts.auth import require_user
 from secretaria.core import access
-from secretaria.core.openapi import Id, Iso2, Slug
+from secretaria.core.openapi import Id, Iso2, Page, Slug
 from secretaria.directory.models import Country, Organization
 from secretaria.meetings.models import ContractedService, Currency, Meeting
 from secretaria.meetings.selectors import contracts as selectors
@@ -174,6 +173,7 @@ def _services(meeting):
 
 
 @router.get("/{slug}/services", response=list[ServiceOut], summary="Services contracted for a meeting")
+@paginate(Page)
 def service_list(request, slug: Slug):
     meeting = _meeting(request, slug, "meetings.view_services")
     manager = access.can(request.auth, "meetings.manage_services", meeting)

@@ -6,17 +6,16 @@ sponsor invited to comment). Actions answer 403 with a JSON ``detail`` to anyone
 access policy does not allow, and 400 when the workflow refuses the step.
 """
 
-from __future__ import annotations
-
 import datetime
 
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
 from secretaria.accounts.auth import require_user
 from secretaria.core import access
-from secretaria.core.openapi import Id, Iso2, LocalTime, Slug, Year
+from secretaria.core.openapi import Id, Iso2, LocalTime, Page, Slug, Year, mapped
 from secretaria.meetings import selectors, services
 from secretaria.meetings.models import AgendaItem, AgendaVersion, Meeting
 
@@ -181,6 +180,7 @@ def _visible_meeting(request, slug: Slug) -> Meeting:
 
 
 @router.get("", response=list[MeetingOut], summary="Meetings the caller may see")
+@paginate(Page)
 def meeting_list(request, filters: Query[MeetingFilter]):
     qs = selectors.meetings_visible_to(request.auth).order_by("start_date")
     if filters.kind:
@@ -192,7 +192,7 @@ def meeting_list(request, filters: Query[MeetingFilter]):
     if filters.upcoming is not None:
         today = timezone.localdate()
         qs = qs.filter(end_date__gte=today) if filters.upcoming else qs.filter(end_date__lt=today)
-    return [_meeting(m) for m in qs]
+    return mapped(qs, _meeting)
 
 
 @router.get("/{slug}", response=MeetingDetailOut, summary="One meeting")
@@ -224,6 +224,7 @@ def meeting_detail(request, slug: Slug):
 
 
 @router.get("/{slug}/agenda", response=list[AgendaVersionOut], summary="Agenda versions the caller may see")
+@paginate(Page)
 def agenda_list(request, slug: Slug):
     meeting = _visible_meeting(request, slug)
     return [_version(v) for v in selectors.agenda_versions_visible_to(meeting, request.auth)]

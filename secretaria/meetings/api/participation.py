@@ -5,8 +5,6 @@ read a meeting's public list of participants (only those who agreed to appear, n
 and category); an invitee answers with the token from the e-mailed link, without an account.
 """
 
-from __future__ import annotations
-
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,10 +13,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
 from secretaria.accounts.auth import require_user
 from secretaria.core import access
-from secretaria.core.openapi import Id, Slug
+from secretaria.core.openapi import Id, Page, Slug, mapped
 from secretaria.directory.models import Group, Person
 from secretaria.meetings import selectors
 from secretaria.meetings import services as svc
@@ -143,6 +142,7 @@ def _managed(request, slug):
 
 
 @router.get("/{slug}/participants", response=list[PublicParticipantOut], summary="Public list of participants")
+@paginate(Page)
 def public_participants(request, slug: Slug):
     meeting = selectors.meeting_for_page(slug, request.auth)
     if meeting is None:
@@ -154,9 +154,10 @@ def public_participants(request, slug: Slug):
 
 
 @router.get("/{slug}/invitations", response=list[InvitationOut], summary="Invitations (Secretariat)")
+@paginate(Page)
 def list_invitations(request, slug: Slug):
     _user, meeting = _managed(request, slug)
-    return [_invitation_out(inv) for inv in sel.invitations_for_meeting(meeting)]
+    return mapped(sel.invitations_for_meeting(meeting), _invitation_out)
 
 
 @router.post(
@@ -185,9 +186,10 @@ def create_invitations(request, slug: Slug, payload: InvitationsIn):
 @router.get(
     "/{slug}/registrations", response=list[RegistrationOut], summary="Registrations with logistics (Secretariat)"
 )
+@paginate(Page)
 def list_registrations(request, slug: Slug):
     _user, meeting = _managed(request, slug)
-    return [_registration_out(r) for r in sel.registrations_for_meeting(meeting)]
+    return mapped(sel.registrations_for_meeting(meeting), _registration_out)
 
 
 def _decide(request, slug, pk, service):

@@ -290,7 +290,7 @@ def api(slug, rest=""):
 def test_the_api_lists_services_with_amounts_as_strings(client_for, ppt_official, seminar, service):
     response = client_for(ppt_official).get(api(seminar.slug))
     assert response.status_code == 200
-    [item] = response.json()
+    [item] = response.json()["results"]
     assert item["price"] == {"amount": "3600.00", "currency": "USD"}
     assert item["price_usd"] == {"amount": "3600.00", "currency": "USD"}
     assert item["status"] == "quoted" and item["history"][0]["to_status"] == "quoted"
@@ -386,7 +386,7 @@ def test_the_api_list_makes_a_constant_number_of_queries(client_for, st_officer,
     sizes = []
 
     def listing():
-        sizes.append(len(client.get(api(seminar.slug)).json()))
+        sizes.append(len(client.get(api(seminar.slug)).json()["results"]))
 
     add(range(2))
     few = count_queries(listing)
@@ -397,7 +397,7 @@ def test_the_api_list_makes_a_constant_number_of_queries(client_for, st_officer,
 
 def test_only_the_secretariat_sees_the_attachments_in_the_api(client_for, st_officer, ppt_official, seminar, service):
     service_file_add(service, by=st_officer, kind="quote", file=SimpleUploadedFile("q.pdf", b"%PDF-1.4\n%%EOF"))
-    [item] = client_for(st_officer).get(api(seminar.slug)).json()
+    [item] = client_for(st_officer).get(api(seminar.slug)).json()["results"]
     assert item["attachments"] == [{"kind": "quote", "document": f"ST/SERV/2004/{service.pk}-1"}]
-    [item] = client_for(ppt_official).get(api(seminar.slug)).json()
+    [item] = client_for(ppt_official).get(api(seminar.slug)).json()["results"]
     assert item["attachments"] is None

@@ -26,10 +26,10 @@ def bearer(user):
 def test_anonymous_callers_see_public_meetings_and_approved_agendas_only(
     draft, members_meeting, st_officer, ppt_official, client
 ):
-    slugs = [m["slug"] for m in client.get(API).json()]
+    slugs = [m["slug"] for m in client.get(API).json()["results"]]
     assert slugs == ["migracion-y-salud"]
     assert client.get(f"{API}/grcm-2004").status_code == 404
-    assert client.get(f"{API}/migracion-y-salud/agenda").json() == []
+    assert client.get(f"{API}/migracion-y-salud/agenda").json()["results"] == []
     assert client.get(f"{API}/migracion-y-salud/agenda/{draft.pk}").status_code == 404
     services.agenda_submit(version=draft, by=st_officer)
     services.agenda_approve(version=draft, by=ppt_official)
@@ -42,10 +42,10 @@ def test_anonymous_callers_see_public_meetings_and_approved_agendas_only(
 
 def test_the_list_filters(seminar, members_meeting, client, gt_official, client_for):
     c = client_for(gt_official)
-    assert [m["slug"] for m in c.get(API, {"kind": "grcm"}).json()] == ["grcm-2004"]
-    assert [m["slug"] for m in c.get(API, {"year": 2004}).json()] == ["grcm-2004"]
-    assert [m["slug"] for m in c.get(API, {"upcoming": "true"}).json()] == ["migracion-y-salud"]
-    assert [m["slug"] for m in c.get(API, {"country": "gt"}).json()] == ["migracion-y-salud"]
+    assert [m["slug"] for m in c.get(API, {"kind": "grcm"}).json()["results"]] == ["grcm-2004"]
+    assert [m["slug"] for m in c.get(API, {"year": 2004}).json()["results"]] == ["grcm-2004"]
+    assert [m["slug"] for m in c.get(API, {"upcoming": "true"}).json()["results"]] == ["migracion-y-salud"]
+    assert [m["slug"] for m in c.get(API, {"country": "gt"}).json()["results"]] == ["migracion-y-salud"]
     assert c.get(API, {"kind": "party"}).status_code == 422
 
 
@@ -76,7 +76,7 @@ def test_actions_answer_json_errors(draft, st_officer, ppt_official, mx_former_p
 
 
 def test_the_secretariat_lists_drafts(draft, st_officer, client):
-    versions = client.get(f"{API}/migracion-y-salud/agenda", **bearer(st_officer)).json()
+    versions = client.get(f"{API}/migracion-y-salud/agenda", **bearer(st_officer)).json()["results"]
     assert [(v["kind"], v["number"], v["state"]) for v in versions] == [("preliminary", 1, "draft")]
 
 
