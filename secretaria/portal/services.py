@@ -92,21 +92,30 @@ def page_update(*, page: Page, by: User | None, reason: str = "", **fields: Any)
     return page
 
 
+def _publish(obj, *, by: User | None, at: datetime.datetime | None = None):
+    """Publish now, or at ``at`` / the date already set (it stays hidden until then)."""
+    obj.status = Status.PUBLISHED
+    # A date already chosen in the form is kept: publishing then schedules it.
+    obj.publish_at = at or obj.publish_at or timezone.now()
+    obj.updated_by = by
+    _save(obj, by=by, reason=_("Published"))
+    return obj
+
+
+def _unpublish(obj, *, by: User | None):
+    obj.status = Status.DRAFT
+    obj.updated_by = by
+    _save(obj, by=by, reason=_("Unpublished"))
+    return obj
+
+
 def page_publish(*, page: Page, by: User | None, at: datetime.datetime | None = None) -> Page:
     """Publish now, or at ``at`` / the date already set (the page stays hidden until then)."""
-    page.status = Status.PUBLISHED
-    # A date already chosen in the form is kept: publishing then schedules the page.
-    page.publish_at = at or page.publish_at or timezone.now()
-    page.updated_by = by
-    _save(page, by=by, reason=_("Published"))
-    return page
+    return _publish(page, by=by, at=at)
 
 
 def page_unpublish(*, page: Page, by: User | None) -> Page:
-    page.status = Status.DRAFT
-    page.updated_by = by
-    _save(page, by=by, reason=_("Unpublished"))
-    return page
+    return _unpublish(page, by=by)
 
 
 # --- News -----------------------------------------------------------------------------
@@ -146,18 +155,11 @@ def news_update(*, item: NewsItem, by: User | None, reason: str = "", **fields: 
 
 
 def news_publish(*, item: NewsItem, by: User | None, at: datetime.datetime | None = None) -> NewsItem:
-    item.status = Status.PUBLISHED
-    item.publish_at = at or item.publish_at or timezone.now()
-    item.updated_by = by
-    _save(item, by=by, reason=_("Published"))
-    return item
+    return _publish(item, by=by, at=at)
 
 
 def news_unpublish(*, item: NewsItem, by: User | None) -> NewsItem:
-    item.status = Status.DRAFT
-    item.updated_by = by
-    _save(item, by=by, reason=_("Unpublished"))
-    return item
+    return _unpublish(item, by=by)
 
 
 # --- Images ---------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """The members' area: the dashboard, members' pages, and the Secretariat's editing tools."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
@@ -8,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
@@ -124,110 +127,120 @@ def _edit(request, *, form_class, instance, create, update, template_kind, list_
     )
 
 
-@managers_only
-def page_create(request):
+@dataclass(frozen=True)
+class Editable:
+    """What the editing views need to know of one kind of portal content (pages, news)."""
+
+    kind: str
+    model: type
+    form_class: type
+    create: Callable
+    update: Callable
+    publish: Callable
+    unpublish: Callable
+    list_url: str
+    drafted: str
+    scheduled: str
+    published: str
+
+
+PAGES = Editable(
+    kind="page",
+    model=Page,
+    form_class=PageForm,
+    create=services.page_create,
+    update=lambda obj, **kw: services.page_update(page=obj, **kw),
+    publish=lambda obj, by: services.page_publish(page=obj, by=by),
+    unpublish=lambda obj, by: services.page_unpublish(page=obj, by=by),
+    list_url="members:manage_pages",
+    drafted=gettext_noop("The page is now a draft: only the Secretariat sees it."),
+    scheduled=gettext_noop("The page will be published on its publication date."),
+    published=gettext_noop("The page is published."),
+)
+NEWS = Editable(
+    kind="news",
+    model=NewsItem,
+    form_class=NewsForm,
+    create=services.news_create,
+    update=lambda obj, **kw: services.news_update(item=obj, **kw),
+    publish=lambda obj, by: services.news_publish(item=obj, by=by),
+    unpublish=lambda obj, by: services.news_unpublish(item=obj, by=by),
+    list_url="members:manage_news",
+    drafted=gettext_noop("The news item is now a draft: only the Secretariat sees it."),
+    scheduled=gettext_noop("The news item will be published on its publication date."),
+    published=gettext_noop("The news item is published."),
+)
+
+
+def _content_new(request, what: Editable):
     return _edit(
         request,
-        form_class=PageForm,
+        form_class=what.form_class,
         instance=None,
-        create=lambda **kw: services.page_create(**kw),
+        create=what.create,
         update=None,
-        template_kind="page",
-        list_url="members:manage_pages",
+        template_kind=what.kind,
+        list_url=what.list_url,
     )
 
 
-@managers_only
-def page_edit(request, pk):
-    page = get_object_or_404(Page, pk=pk)
+def _content_edit(request, what: Editable, pk):
     return _edit(
         request,
-        form_class=PageForm,
-        instance=page,
+        form_class=what.form_class,
+        instance=get_object_or_404(what.model, pk=pk),
         create=None,
-        update=lambda obj, **kw: services.page_update(page=obj, **kw),
-        template_kind="page",
-        list_url="members:manage_pages",
+        update=what.update,
+        template_kind=what.kind,
+        list_url=what.list_url,
     )
 
 
-@managers_only
-@require_POST
-def page_publish(request, pk):
-    page = get_object_or_404(Page, pk=pk)
+def _content_publish(request, what: Editable, pk):
+    obj = get_object_or_404(what.model, pk=pk)
     if request.POST.get("action") == "unpublish":
-        services.page_unpublish(page=page, by=request.user)
-        messages.success(request, _("The page is now a draft: only the Secretariat sees it."))
+        what.unpublish(obj, request.user)
+        messages.success(request, _(what.drafted))
     else:
-        services.page_publish(page=page, by=request.user)
-        if page.is_scheduled:
-            messages.success(request, _("The page will be published on its publication date."))
-        else:
-            messages.success(request, _("The page is published."))
-    return redirect("members:page_edit", page.pk)
+        what.publish(obj, request.user)
+        messages.success(request, _(what.scheduled) if obj.is_scheduled else _(what.published))
+    return redirect(f"members:{what.kind}_edit", obj.pk)
 
 
-@managers_only
-def page_history(request, pk):
-    page = get_object_or_404(Page, pk=pk)
+def _content_history(request, what: Editable, pk):
+    obj = get_object_or_404(what.model, pk=pk)
     return render(
         request,
         "portal/manage/history.html",
-        {"object": page, "versions": selectors.history_of(page), "edit_url": "members:page_edit"},
+        {"object": obj, "versions": selectors.history_of(obj), "edit_url": f"members:{what.kind}_edit"},
     )
 
 
-@managers_only
-def news_create(request):
-    return _edit(
-        request,
-        form_class=NewsForm,
-        instance=None,
-        create=lambda **kw: services.news_create(**kw),
-        update=None,
-        template_kind="news",
-        list_url="members:manage_news",
-    )
+def _editing_views(what: Editable):
+    """The create, edit, publish and history views of one kind of content."""
+
+    @managers_only
+    def create(request):
+        return _content_new(request, what)
+
+    @managers_only
+    def edit(request, pk):
+        return _content_edit(request, what, pk)
+
+    @managers_only
+    @require_POST
+    def publish(request, pk):
+        return _content_publish(request, what, pk)
+
+    @managers_only
+    def history(request, pk):
+        return _content_history(request, what, pk)
+
+    return create, edit, publish, history
 
 
-@managers_only
-def news_edit(request, pk):
-    item = get_object_or_404(NewsItem, pk=pk)
-    return _edit(
-        request,
-        form_class=NewsForm,
-        instance=item,
-        create=None,
-        update=lambda obj, **kw: services.news_update(item=obj, **kw),
-        template_kind="news",
-        list_url="members:manage_news",
-    )
-
-
-@managers_only
-@require_POST
-def news_publish(request, pk):
-    item = get_object_or_404(NewsItem, pk=pk)
-    if request.POST.get("action") == "unpublish":
-        services.news_unpublish(item=item, by=request.user)
-        messages.success(request, _("The news item is now a draft: only the Secretariat sees it."))
-    else:
-        services.news_publish(item=item, by=request.user)
-        if item.is_scheduled:
-            messages.success(request, _("The news item will be published on its publication date."))
-        else:
-            messages.success(request, _("The news item is published."))
-    return redirect("members:news_edit", item.pk)
-
-
-@managers_only
-def news_history(request, pk):
-    item = get_object_or_404(NewsItem, pk=pk)
-    return render(
-        request,
-        "portal/manage/history.html",
-        {"object": item, "versions": selectors.history_of(item), "edit_url": "members:news_edit"},
-    )
+page_create, page_edit, page_publish, page_history = _editing_views(PAGES)
+news_create, news_edit, news_publish, news_history = _editing_views(NEWS)
 
 
 @managers_only
