@@ -24,7 +24,7 @@ from secretaria.decisions.forms import CommitmentForm, DecisionForm, ImportForm,
 from secretaria.decisions.models import CommitmentParty, Decision, FollowUpLetter, PartyStatus
 from secretaria.decisions.parsing import pair_texts
 from secretaria.files.filetypes import UploadRefused
-from secretaria.files.serving import file_response
+from secretaria.files.serving import stored_file_response
 from secretaria.meetings.models import Meeting
 
 
@@ -226,16 +226,7 @@ def evidence_file(request, pk):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
-    return file_response(
-        request,
-        path=evidence.file.path,
-        size=evidence.size,
-        content_type=evidence.content_type,
-        filename=evidence.original_name,
-        etag=evidence.sha256,
-        last_modified=evidence.uploaded_at,
-        force_download=request.GET.get("download") == "1",
-    )
+    return stored_file_response(request, evidence)
 
 
 # --- The Secretariat's tools ----------------------------------------------------------------

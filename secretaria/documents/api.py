@@ -18,7 +18,7 @@ from secretaria.directory.models import Group, Organization
 from secretaria.documents import selectors, services
 from secretaria.documents.models import Document, Language, Topic
 from secretaria.documents.selectors import DocumentFilters
-from secretaria.files.serving import file_response
+from secretaria.files.serving import stored_file_response
 
 router = Router(tags=["documents"])
 
@@ -350,13 +350,4 @@ def download(request, document_id: Id, language: Language):
     doc_file = next((f for f in document.files.all() if f.language == language), None)
     if doc_file is None:
         raise Http404
-    return file_response(
-        request,
-        path=doc_file.file.path,
-        size=doc_file.size,
-        content_type=doc_file.content_type,
-        filename=doc_file.original_name,
-        etag=doc_file.sha256,
-        last_modified=doc_file.uploaded_at,
-        force_download=True,
-    )
+    return stored_file_response(request, doc_file, force_download=True)

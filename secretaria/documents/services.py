@@ -7,7 +7,6 @@ Every write that changes what the search index holds ends with ``reindex_documen
 from __future__ import annotations
 
 import datetime
-import hashlib
 import io
 import re
 from collections.abc import Iterable
@@ -34,6 +33,7 @@ from secretaria.documents.search import SEARCH_KIND, reindex_document
 from secretaria.documents.tasks import queue_extraction
 from secretaria.files.filetypes import FileType, UploadRefused, detect, expand_zip, is_zip_archive, sanitize_filename
 from secretaria.files.storage import generated_name, private_storage
+from secretaria.files.uploads import hash_and_size
 from secretaria.outbox.services import outbox_emit
 from secretaria.search import services as search_services
 
@@ -138,17 +138,6 @@ def document_set_access(*, document: Document, by, access_level: str, access_gro
 
 
 # --- Files ----------------------------------------------------------------------------------
-def _hash_and_size(fileobj) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    fileobj.seek(0)
-    while chunk := fileobj.read(1024 * 1024):
-        digest.update(chunk)
-        size += len(chunk)
-    fileobj.seek(0)
-    return digest.hexdigest(), size
-
-
 def _store(fileobj, filetype: FileType) -> str:
     fileobj.seek(0)
     return private_storage.save(generated_name(filetype.extensions[0]), File(fileobj))
@@ -176,7 +165,7 @@ def document_add_file(
     if language not in Language.values:
         raise ValidationError({"language": _("Unknown language: %(code)s.") % {"code": language}})
     original_name = sanitize_filename(name)
-    sha256, size = _hash_and_size(fileobj)
+    sha256, size = hash_and_size(fileobj)
     filetype = filetype or detect(fileobj, original_name, size)
     existing = DocumentFile.objects.select_for_update().filter(document=document, language=language).first()
     if existing is not None and existing.sha256 == sha256:

@@ -19,7 +19,7 @@ from secretaria.documents import selectors, services
 from secretaria.documents.forms import AccessForm, DocumentForm, FilterForm, NewDocumentForm, UploadForm, WithdrawForm
 from secretaria.documents.models import Document
 from secretaria.documents.selectors import DocumentFilters
-from secretaria.files.serving import file_response
+from secretaria.files.serving import stored_file_response
 
 PAGE_SIZE = 20
 
@@ -113,32 +113,14 @@ def download(request, pk):
     doc_file = selectors.file_for_download(request.user, pk)
     if doc_file is None:
         return _not_found_or_login(request)
-    return file_response(
-        request,
-        path=doc_file.file.path,
-        size=doc_file.size,
-        content_type=doc_file.content_type,
-        filename=doc_file.original_name,
-        etag=doc_file.sha256,
-        last_modified=doc_file.uploaded_at,
-        force_download=request.GET.get("download") == "1",
-    )
+    return stored_file_response(request, doc_file)
 
 
 def download_revision(request, pk):
     revision = selectors.revision_for_download(request.user, pk)
     if revision is None:
         return _not_found_or_login(request)
-    return file_response(
-        request,
-        path=revision.file.path,
-        size=revision.size,
-        content_type=revision.content_type,
-        filename=revision.original_name,
-        etag=revision.sha256,
-        last_modified=revision.uploaded_at,
-        force_download=True,
-    )
+    return stored_file_response(request, revision, force_download=True)
 
 
 # --- The Secretariat's forms -----------------------------------------------------------------

@@ -117,3 +117,22 @@ def file_response(
     for key, value in common.items():
         response[key] = value
     return response
+
+
+def stored_file_response(request, stored, *, force_download: bool | None = None) -> HttpResponse:
+    """``file_response`` for a stored upload: any record with ``file``, ``size``, ``content_type``,
+    ``original_name``, ``sha256`` and ``uploaded_at`` (a document's language version, a revision, a
+    forum attachment, an evidence file). Without ``force_download``, ``?download=1`` asks for it."""
+
+    if force_download is None:
+        force_download = request.GET.get("download") == "1"
+    return file_response(
+        request,
+        path=stored.file.path,
+        size=stored.size,
+        content_type=stored.content_type,
+        filename=stored.original_name,
+        etag=stored.sha256,
+        last_modified=stored.uploaded_at,
+        force_download=force_download,
+    )

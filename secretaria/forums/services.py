@@ -7,26 +7,23 @@ search index and the thread's denormalised fields in step inside the same transa
 
 from __future__ import annotations
 
-import hashlib
-import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files import File
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from secretaria.core import access
 from secretaria.core.access import AccessLevel
 from secretaria.core.audit import audit_record
 from secretaria.core.richtext import render_markdown
 from secretaria.core.tasks import queue_email
-from secretaria.files.filetypes import detect, sanitize_filename
-from secretaria.files.storage import private_storage
+from secretaria.files.uploads import CheckedUpload, check_uploads, store_upload
 from secretaria.forums.models import (
     Follow,
     Forum,
@@ -118,51 +115,20 @@ def quote_markdown(post: Post) -> str:
 
 
 # --- Attachments ---------------------------------------------------------------------------
-def _hash_and_size(fileobj) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    fileobj.seek(0)
-    while chunk := fileobj.read(1024 * 1024):
-        digest.update(chunk)
-        size += len(chunk)
-    fileobj.seek(0)
-    return digest.hexdigest(), size
+def check_attachments(files: Iterable[tuple]) -> list[CheckedUpload]:
+    """Run every (fileobj, name) through the files' checks; raise UploadRefused for the first
+    one refused, before anything is written."""
+    return check_uploads(
+        files,
+        max_files=MAX_ATTACHMENTS,
+        field="attachments",
+        too_many=gettext_noop("At most %(max)s files may be attached to one post."),
+    )
 
 
-def check_attachments(files: Iterable[tuple]) -> list[tuple]:
-    """Run every (fileobj, name) through the documents app's checks; raise UploadRefused
-    for the first one refused, before anything is written."""
-    checked = []
-    files = list(files)
-    if len(files) > MAX_ATTACHMENTS:
-        raise ValidationError(
-            {"attachments": _("At most %(max)s files may be attached to one post.") % {"max": MAX_ATTACHMENTS}}
-        )
-    for fileobj, name in files:
-        name = sanitize_filename(name)
-        sha256, size = _hash_and_size(fileobj)
-        filetype = detect(fileobj, name, size)
-        checked.append((fileobj, name, filetype, sha256, size))
-    return checked
-
-
-def _store_attachments(post: Post, checked: list[tuple]) -> None:
-    # Django has no on-rollback hook: every check runs before this point, so a rollback here
-    # (a database error) is the only way to leave an unreferenced file behind.
-    for fileobj, name, filetype, sha256, size in checked:
-        fileobj.seek(0)
-        stored = private_storage.save(
-            f"forums/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{filetype.extensions[0]}", File(fileobj)
-        )
-        PostAttachment.objects.create(
-            post=post,
-            file=stored,
-            original_name=name,
-            file_type=filetype.code,
-            content_type=filetype.mime,
-            size=size,
-            sha256=sha256,
-        )
+def _store_attachments(post: Post, checked: list[CheckedUpload]) -> None:
+    for upload in checked:
+        PostAttachment.objects.create(post=post, file=store_upload(upload, "forums"), **upload.fields())
 
 
 # --- Threads and posts ----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from django_htmx.http import reswap, retarget
 from secretaria.core import access
 from secretaria.core.richtext import render_markdown
 from secretaria.files.filetypes import UploadRefused
-from secretaria.files.serving import file_response
+from secretaria.files.serving import stored_file_response
 from secretaria.forums import selectors, services, tokens
 from secretaria.forums.forms import (
     EditForm,
@@ -183,16 +183,7 @@ def attachment_download(request, pk):
         return _denied(request)
     if post.hidden and not access.can(request.user, "forums.moderate"):
         return _denied(request)
-    return file_response(
-        request,
-        path=attachment.file.path,
-        size=attachment.size,
-        content_type=attachment.content_type,
-        filename=attachment.original_name,
-        etag=attachment.sha256,
-        last_modified=attachment.uploaded_at,
-        force_download=request.GET.get("download") == "1",
-    )
+    return stored_file_response(request, attachment)
 
 
 def markdown_help(request):

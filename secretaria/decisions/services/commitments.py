@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
-import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from secretaria.core import access
 from secretaria.core.access import DEFAULT_NEW_LEVEL, AccessLevel
@@ -26,8 +24,7 @@ from secretaria.decisions.models import (
 )
 from secretaria.decisions.sending import author_name
 from secretaria.decisions.services.decisions import _require
-from secretaria.files.filetypes import detect, sanitize_filename
-from secretaria.files.storage import private_storage
+from secretaria.files.uploads import CheckedUpload, check_uploads, store_upload
 
 # --- Commitments and parties ---------------------------------------------------------------
 
@@ -73,44 +70,25 @@ def party_add(*, commitment: Commitment, by, kind: str, country=None, group=None
 MAX_EVIDENCE_FILES = 5
 
 
-def check_evidence_files(files: Iterable[tuple]) -> list[tuple]:
-    """(fileobj, name, filetype, sha256, size) for each upload, or UploadRefused for the first
-    refused: the same checks as the library's files (content sniffing, size, dangerous types)."""
-    files = list(files)
-    if len(files) > MAX_EVIDENCE_FILES:
-        raise ValidationError(
-            {"evidence_files": _("At most %(max)s files may be attached to one note.") % {"max": MAX_EVIDENCE_FILES}}
-        )
-    checked = []
-    for fileobj, name in files:
-        name = sanitize_filename(name)
-        digest, size = hashlib.sha256(), 0
-        fileobj.seek(0)
-        for chunk in iter(lambda f=fileobj: f.read(1 << 16), b""):
-            digest.update(chunk)
-            size += len(chunk)
-        fileobj.seek(0)
-        checked.append((fileobj, name, detect(fileobj, name, size), digest.hexdigest(), size))
-    return checked
+def check_evidence_files(files: Iterable[tuple]) -> list[CheckedUpload]:
+    """Each upload checked (content sniffing, size, dangerous types), or UploadRefused for the
+    first refused: the same checks as the library's files."""
+    return check_uploads(
+        files,
+        max_files=MAX_EVIDENCE_FILES,
+        field="evidence_files",
+        too_many=gettext_noop("At most %(max)s files may be attached to one note."),
+    )
 
 
-def _store_evidence_files(note: ProgressNote, checked: list[tuple], *, level: str, by) -> None:
-    # Every check ran before this point: only a database error can leave a file unreferenced.
-    for fileobj, name, filetype, sha256, size in checked:
-        fileobj.seek(0)
-        stored = private_storage.save(
-            f"decisions/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{filetype.extensions[0]}", File(fileobj)
-        )
+def _store_evidence_files(note: ProgressNote, checked: list[CheckedUpload], *, level: str, by) -> None:
+    for upload in checked:
         ProgressNoteFile.objects.create(
             note=note,
-            file=stored,
-            original_name=name,
-            file_type=filetype.code,
-            content_type=filetype.mime,
-            size=size,
-            sha256=sha256,
+            file=store_upload(upload, "decisions"),
             access_level=level,
             uploaded_by=by if getattr(by, "is_authenticated", False) else None,
+            **upload.fields(),
         )
 
 
