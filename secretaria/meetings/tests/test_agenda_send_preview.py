@@ -53,7 +53,7 @@ def test_the_sponsors_check_names_the_sponsors_officials(draft, st_officer, ca_o
 
 
 def test_only_the_secretariat_checks(draft, gt_official, client_for):
-    assert client_for(gt_official).get(preview_url(draft, "submit")).status_code in (403, 404)
+    assert client_for(gt_official).get(preview_url(draft, "submit")).status_code == 404
 
 
 def test_the_ppt_checks_what_approving_means_before_approving(draft, client_for, st_officer, ppt_official, gt_official):
