@@ -131,6 +131,7 @@ def inquiry_receive(
     received_at: datetime.datetime | None = None,
     message_id: str = "",
     acknowledge: bool = True,
+    send: bool = True,
     summary_es: str = "",
     summary_en: str = "",
 ) -> Inquiry:
@@ -160,7 +161,9 @@ def inquiry_receive(
     if acknowledge:
         with translation.override(language):
             values = {"name": inquiry.name or _("Sir or Madam"), "reference": inquiry.reference}
-            _send(inquiry, subject=_(ACK_SUBJECT), body=_(ACK_BODY) % values, by=None, ack=True, at=received_at)
+            _send(
+                inquiry, subject=_(ACK_SUBJECT), body=_(ACK_BODY) % values, by=None, ack=True, at=received_at, send=send
+            )
     return inquiry
 
 
