@@ -60,7 +60,7 @@ class EngagementFilter(Schema):
     offset: Offset = 0
 
 
-class DecisionIn(Schema):
+class EngagementDecisionIn(Schema):
     comment: str = Field("", max_length=2000)
 
 
@@ -111,31 +111,31 @@ def _decide(request, engagement_id, action, comment):
 
 
 @router.post("/engagements/{int:engagement_id}/approve", response=EngagementOut, summary="The PPT approves")
-def approve_engagement(request, engagement_id: Id, payload: DecisionIn):
+def approve_engagement(request, engagement_id: Id, payload: EngagementDecisionIn):
     return _decide(request, engagement_id, services.engagement_approve, payload.comment)
 
 
 @router.post("/engagements/{int:engagement_id}/decline", response=EngagementOut, summary="The PPT declines")
-def decline_engagement(request, engagement_id: Id, payload: DecisionIn):
+def decline_engagement(request, engagement_id: Id, payload: EngagementDecisionIn):
     return _decide(request, engagement_id, services.engagement_decline, payload.comment)
 
 
-class ReportItemOut(Schema):
+class OutreachReportItemOut(Schema):
     date: datetime.date
     kind: str
     summary_es: str
     summary_en: str
 
 
-class ReportGroupOut(Schema):
+class OutreachReportGroupOut(Schema):
     key: str
     title_es: str
     title_en: str
     count: int
-    items: list[ReportItemOut]
+    items: list[OutreachReportItemOut]
 
 
-@router.get("/report", response=list[ReportGroupOut], summary="The period's outreach, grouped as in the report")
+@router.get("/report", response=list[OutreachReportGroupOut], summary="The period's outreach, grouped as in the report")
 def report(request, start: datetime.date, end: datetime.date):
     user = require_user(request)
     if access.clearance(user) < 3:
