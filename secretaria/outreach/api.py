@@ -8,6 +8,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -77,7 +78,7 @@ def _out(user, e: Engagement) -> dict:
 
 def _check_period(start, end) -> None:
     if start and end and end < start:
-        raise HttpError(400, "The end of the period is before its start.")
+        raise HttpError(422, _("The end of the period is before its start."))
 
 
 @router.get("/engagements", response=EngagementPage, summary="Engagements the caller may see")

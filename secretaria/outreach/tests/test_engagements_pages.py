@@ -107,7 +107,7 @@ def test_the_api_lists_with_count_and_results_and_refuses_a_reversed_period(even
     assert data["count"] == 1 and data["results"][0]["title_es"] == "Presentación en el IIDH"
     assert "confidential_notes" not in data["results"][0]
     bad = c.get("/api/v1/outreach/engagements?start=2004-09-01&end=2004-08-01")
-    assert bad.status_code == 400 and "detail" in bad.json()
+    assert bad.status_code == 422 and "detail" in bad.json()
     assert c.get("/api/v1/outreach/engagements?start=2004-02-31").status_code == 422
 
 
