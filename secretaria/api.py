@@ -18,6 +18,7 @@ from secretaria.documents.api import router as documents_router
 from secretaria.meetings.api import participation_router as meetings_participation_router
 from secretaria.meetings.api import router as meetings_router
 from secretaria.meetings.api import services_router as meeting_services_router
+from secretaria.outreach.api import router as outreach_router
 from secretaria.search.api import router as search_router
 
 api = Api(
@@ -79,6 +80,7 @@ api.add_router("/documents", documents_router)
 api.add_router("/meetings", meetings_router)
 api.add_router("", search_router)
 api.add_router("/meetings", meeting_services_router)
+api.add_router("/outreach", outreach_router)
 
 
 # --- Old addresses, answered for one release (until 0.3) ------------------------------------

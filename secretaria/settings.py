@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "secretaria.decisions",
     "secretaria.forums",
     "secretaria.comms",
+    "secretaria.outreach",
 ]
 
 MIDDLEWARE = [
@@ -320,6 +321,13 @@ if _email["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Secretaría Virtual CRM <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "st@localhost")
+# Inquiries (outreach app): the address their thread's e-mails come from and are answered to
+# (read by receive_inquiries over IMAP), how long requesters' personal data is kept after an
+# inquiry is closed, and how many an address may send per day (docs/admin/configure.md).
+OUTREACH_INQUIRY_ADDRESS = env_str("OUTREACH_INQUIRY_ADDRESS", "") or SECRETARIAT_EMAIL
+OUTREACH_INQUIRY_RETENTION_DAYS = env_int("OUTREACH_INQUIRY_RETENTION_DAYS", 730, minimum=1)
+OUTREACH_INQUIRY_DAILY_LIMIT = env_int("OUTREACH_INQUIRY_DAILY_LIMIT", 3, minimum=1)
+OUTREACH_POW_DIFFICULTY = env_int("OUTREACH_POW_DIFFICULTY", 16, minimum=0)
 # Letters are signed by whoever holds this directory post on the letter's date (see docs/admin/configure.md).
 LETTERS_SIGNATORY_POST = env_str("LETTERS_SIGNATORY_POST", "st-coordinator")
 # Forum notifications carry Reply-To: reply+<token>@FORUM_REPLY_DOMAIN (see docs/admin/configure.md).

@@ -1,0 +1,1 @@
+"""Reads of the outreach app, one module per topic: engagements, inquiries, report (the period's outreach)."""

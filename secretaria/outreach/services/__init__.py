@@ -1,0 +1,1 @@
+"""Writes of the outreach app, one module per topic: engagements (and material), inquiries."""

@@ -1,0 +1,338 @@
+"""Writes of inquiries: intake (contact form, mailbox), the thread's e-mails, assignment and
+status, notes, answer templates, and the erasure of requesters' personal data."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import uuid
+from collections.abc import Iterable
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from secretaria.core import access
+from secretaria.files.storage import private_storage
+from secretaria.forums.services import check_attachments
+from secretaria.outreach.models import (
+    AnswerTemplate,
+    AnswerTemplateVersion,
+    Inquiry,
+    InquiryAttachment,
+    InquiryMessage,
+    InquiryNote,
+    InquiryStatusChange,
+)
+from secretaria.outreach.services.engagements import OutreachError
+from secretaria.outreach.tasks import queue_inquiry_email
+
+S = Inquiry.Status
+REFERENCE_RE = re.compile(r"\[(CRM-ST-\d{4}-\d{4,})\]")
+# A placeholder the writer must fill: [[what to write]]. Known values are {name}, {reference}…
+MANUAL_PLACEHOLDER_RE = re.compile(r"\[\[[^\]]*\]\]")
+AUTO_PLACEHOLDERS = ("name", "reference", "subject", "organization")
+AUTO_PLACEHOLDER_RE = re.compile(r"\{(?:name|reference|subject|organization)\}")
+
+
+def _secretariat(by) -> None:
+    if by is not None and not access.can(by, "outreach.inquiries"):
+        raise PermissionDenied(_("Only the Technical Secretariat handles inquiries."))
+
+
+def _next_reference(year: int) -> str:
+    prefix = f"CRM-ST-{year}-"
+    last = Inquiry.objects.filter(reference__startswith=prefix).aggregate(m=Max("reference"))["m"]
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+def _msgid() -> str:
+    domain = settings.OUTREACH_INQUIRY_ADDRESS.rpartition("@")[2] or "localhost"
+    return make_msgid("inquiry", domain=domain)
+
+
+def _set_status(inquiry: Inquiry, to: str, *, by, at=None) -> None:
+    if inquiry.status == to:
+        return
+    at = at or timezone.now()
+    InquiryStatusChange.objects.create(inquiry=inquiry, from_status=inquiry.status, to_status=to, changed_at=at,
+                                       changed_by=by)  # fmt: skip
+    inquiry.status = to
+    if to == S.ANSWERED:
+        inquiry.answered_at = at
+    if to == S.CLOSED:
+        inquiry.closed_at = at
+
+
+def _thread_headers(inquiry: Inquiry, message_id: str) -> dict[str, str]:
+    earlier = list(inquiry.messages.exclude(message_id="").values_list("message_id", flat=True))
+    headers = {"Message-ID": message_id, "X-Inquiry-Reference": inquiry.reference}
+    if earlier:
+        headers["In-Reply-To"] = earlier[-1]
+        headers["References"] = " ".join(earlier[-10:])
+    return headers
+
+
+def _send(inquiry: Inquiry, *, subject: str, body: str, by, template_version=None, ack=False, at=None, send=True):
+    """Record an outgoing message of the thread and queue it (reference in the subject and headers)."""
+    if f"[{inquiry.reference}]" not in subject:
+        subject = f"[{inquiry.reference}] {subject}"
+    message_id = _msgid()
+    headers = _thread_headers(inquiry, message_id)
+    message = InquiryMessage.objects.create(
+        inquiry=inquiry, direction=InquiryMessage.Direction.OUT, subject=subject, body=body, message_id=message_id,
+        author=by, template_version=template_version, is_acknowledgement=ack, sent_at=at or timezone.now(),
+    )  # fmt: skip
+    if send and inquiry.email:
+        queue_inquiry_email(subject=subject, body=body, to=[inquiry.email], headers=headers)
+    return message
+
+
+ACK_SUBJECT = gettext_noop("We received your inquiry")
+ACK_BODY = gettext_noop(
+    "Dear %(name)s,\n\nThe Technical Secretariat of the Regional Conference on Migration has received your "
+    "inquiry. Its reference is %(reference)s: keep it in the subject when you write to us about it.\n\n"
+    "We answer within a few working days.\n\nTechnical Secretariat of the Regional Conference on Migration\n"
+)
+
+
+def _store(message: InquiryMessage, checked) -> None:
+    for fileobj, name, filetype, sha256, size in checked:
+        fileobj.seek(0)
+        stored = private_storage.save(f"outreach/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{filetype.extensions[0]}",
+                                      File(fileobj))  # fmt: skip
+        InquiryAttachment.objects.create(
+            message=message, file=stored, original_name=name, file_type=filetype.code, content_type=filetype.mime,
+            size=size, sha256=sha256, uploaded_at=timezone.now(),
+        )  # fmt: skip
+
+
+@transaction.atomic
+def inquiry_receive(
+    *,
+    name: str,
+    email: str,
+    text: str,
+    subject: str = "",
+    organization_name: str = "",
+    country=None,
+    organization=None,
+    language: str = "es",
+    topic: str = "",
+    channel: str = Inquiry.Channel.WEB,
+    attachments: Iterable[tuple] = (),
+    received_at: datetime.datetime | None = None,
+    message_id: str = "",
+    acknowledge: bool = True,
+    send: bool = True,
+    summary_es: str = "",
+    summary_en: str = "",
+) -> Inquiry:
+    """Store an inquiry and acknowledge it in the requester's language with its reference.
+    Attachments are checked (type from the bytes, size, zip bombs) before anything is saved."""
+    text = (text or "").strip()
+    if not text:
+        raise OutreachError({"text": _("Write your inquiry.")})
+    if language not in ("es", "en"):
+        language = "es"
+    checked = check_attachments(attachments)  # raises UploadRefused before anything is written
+    received_at = received_at or timezone.now()
+    inquiry = Inquiry(
+        reference=_next_reference(received_at.year), channel=channel, received_at=received_at, name=name.strip(),
+        email=(email or "").strip(), organization_name=organization_name.strip(), organization=organization,
+        country=country, language=language, topic=topic.strip(), subject=" ".join((subject or "").split())[:200],
+        text=text, summary_es=summary_es, summary_en=summary_en,
+    )  # fmt: skip
+    inquiry.full_clean()
+    inquiry.save()
+    InquiryStatusChange.objects.create(inquiry=inquiry, to_status=S.NEW, changed_at=received_at)
+    first = InquiryMessage.objects.create(
+        inquiry=inquiry, direction=InquiryMessage.Direction.IN, subject=inquiry.subject, body=text,
+        message_id=message_id, sent_at=received_at,
+    )  # fmt: skip
+    _store(first, checked)
+    if acknowledge:
+        with translation.override(language):
+            values = {"name": inquiry.name or _("Sir or Madam"), "reference": inquiry.reference}
+            _send(
+                inquiry, subject=_(ACK_SUBJECT), body=_(ACK_BODY) % values, by=None, ack=True, at=received_at, send=send
+            )
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_add_answer_from_requester(*, inquiry: Inquiry, body: str, subject: str = "", message_id: str = "",
+                                      attachments: Iterable[tuple] = (), at=None) -> InquiryMessage:  # fmt: skip
+    """The requester's answer comes back into the thread; a paused clock runs again."""
+    checked = check_attachments(attachments)
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    message = InquiryMessage.objects.create(
+        inquiry=inquiry, direction=InquiryMessage.Direction.IN, subject=subject[:300], body=body,
+        message_id=message_id[:255], sent_at=at or timezone.now(),
+    )  # fmt: skip
+    _store(message, checked)
+    if inquiry.status in (S.WAITING, S.ANSWERED, S.CLOSED):
+        _set_status(inquiry, S.ASSIGNED if inquiry.assigned_to_id else S.NEW, by=None, at=message.sent_at)
+        inquiry.save()
+    return message
+
+
+@transaction.atomic
+def inquiry_assign(*, inquiry: Inquiry, by, to, at=None) -> Inquiry:
+    _secretariat(by)
+    if to is None or not access.is_secretariat(to):
+        raise OutreachError({"assigned_to": _("Inquiries are assigned to Secretariat staff.")})
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    inquiry.assigned_to = to
+    if inquiry.status == S.NEW:
+        _set_status(inquiry, S.ASSIGNED, by=by, at=at)
+    inquiry.save()
+    return inquiry
+
+
+_ALLOWED = {
+    S.WAITING: (S.ASSIGNED, S.ANSWERED, S.NEW),
+    S.CLOSED: (S.NEW, S.ASSIGNED, S.WAITING, S.ANSWERED),
+    S.ASSIGNED: (S.WAITING, S.ANSWERED, S.CLOSED),
+}
+
+
+@transaction.atomic
+def inquiry_set_status(*, inquiry: Inquiry, by, to: str, at=None) -> Inquiry:
+    """Waiting for the requester (pauses the clock), back to work, or closed."""
+    _secretariat(by)
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if to not in _ALLOWED or inquiry.status not in _ALLOWED[to]:
+        raise OutreachError(_("An inquiry cannot move from “%(from)s” to “%(to)s”.") % {
+            "from": inquiry.get_status_display(), "to": S(to).label if to in S.values else to})  # fmt: skip
+    if to == S.ASSIGNED and not inquiry.assigned_to_id:
+        raise OutreachError(_("Assign the inquiry to someone first."))
+    _set_status(inquiry, to, by=by, at=at)
+    inquiry.save()
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_note_add(*, inquiry: Inquiry, by, body: str) -> InquiryNote:
+    _secretariat(by)
+    body = (body or "").strip()
+    if not body:
+        raise OutreachError({"body": _("Write the note.")})
+    return InquiryNote.objects.create(inquiry=inquiry, body=body, author=by)
+
+
+# --- Answer templates and replies ----------------------------------------------------------
+
+
+@transaction.atomic
+def template_save(*, slug: str, by, name_es: str, name_en: str, subject_es: str, subject_en: str, body_es: str,
+                  body_en: str) -> AnswerTemplateVersion:  # fmt: skip
+    """Create a template or add a new version of it (earlier versions stay, as replies cite them)."""
+    _secretariat(by)
+    for field, value in (("subject_es", subject_es), ("subject_en", subject_en), ("body_es", body_es),
+                         ("body_en", body_en)):  # fmt: skip
+        if not (value or "").strip():
+            raise OutreachError({field: _("A template is written in both languages.")})
+    template, _created = AnswerTemplate.objects.get_or_create(slug=slug, defaults={"name_es": name_es,
+                                                                                   "name_en": name_en})  # fmt: skip
+    template.name_es, template.name_en = name_es, name_en
+    template.full_clean()
+    template.save()
+    number = (template.versions.aggregate(m=Max("number"))["m"] or 0) + 1
+    return AnswerTemplateVersion.objects.create(
+        template=template, number=number, subject_es=subject_es, subject_en=subject_en, body_es=body_es,
+        body_en=body_en, created_by=by,
+    )  # fmt: skip
+
+
+def template_fill(version: AnswerTemplateVersion, inquiry: Inquiry) -> tuple[str, str]:
+    """The template in the requester's language with the known values put in; the [[…]]
+    placeholders are left for the writer."""
+    lang = inquiry.language if inquiry.language in ("es", "en") else "es"
+    values = {"name": inquiry.name, "reference": inquiry.reference, "subject": inquiry.subject,
+              "organization": inquiry.organization_name}  # fmt: skip
+    subject, body = getattr(version, f"subject_{lang}"), getattr(version, f"body_{lang}")
+    for key in AUTO_PLACEHOLDERS:
+        subject, body = subject.replace("{" + key + "}", values[key]), body.replace("{" + key + "}", values[key])
+    return subject, body
+
+
+def unfilled_placeholders(text: str) -> list[str]:
+    return MANUAL_PLACEHOLDER_RE.findall(text or "") + AUTO_PLACEHOLDER_RE.findall(text or "")
+
+
+@transaction.atomic
+def inquiry_reply(*, inquiry: Inquiry, by, body: str, subject: str = "", template_version=None, documents=(),
+                  waiting: bool = False, at=None, send: bool = True) -> InquiryMessage:  # fmt: skip
+    """Answer the requester. A reply with a placeholder left ([[…]]) is refused; the reply
+    records the template version it was written from; documents sent are linked."""
+    _secretariat(by)
+    body = (body or "").strip()
+    if not body:
+        raise OutreachError({"body": _("Write the answer.")})
+    left = unfilled_placeholders(body) + unfilled_placeholders(subject)
+    if left:
+        raise OutreachError({"body": _("Fill in the placeholders before sending: %(left)s") % {
+            "left": ", ".join(left)}})  # fmt: skip
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if inquiry.is_erased:
+        raise OutreachError(_("This inquiry's personal data was erased: it cannot be answered."))
+    if template_version is not None and not template_version.pk:
+        raise OutreachError({"template": _("Unknown template.")})
+    at = at or timezone.now()
+    with translation.override(inquiry.language):
+        subject = subject.strip() or _("Your inquiry: %(subject)s") % {"subject": inquiry.subject or inquiry.reference}
+    message = _send(inquiry, subject=subject, body=body, by=by, template_version=template_version, at=at, send=send)
+    if documents:
+        inquiry.documents.add(*documents)
+    if inquiry.first_response_at is None:
+        inquiry.first_response_at = at
+    if inquiry.assigned_to_id is None and by is not None:
+        inquiry.assigned_to = by
+    _set_status(inquiry, S.WAITING if waiting else S.ANSWERED, by=by, at=at)
+    inquiry.save()
+    return message
+
+
+# --- Personal data ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def inquiry_erase(*, inquiry: Inquiry, by, at=None) -> Inquiry:
+    """Erase the requester's personal data (on request, or at the end of the retention period).
+    The row stays, with its dates, status, topic and country, so the counts still add up."""
+    _secretariat(by)
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    names = list(InquiryAttachment.objects.filter(message__inquiry=inquiry).values_list("file", flat=True))
+    InquiryAttachment.objects.filter(message__inquiry=inquiry).delete()
+    inquiry.messages.update(body="", subject="", message_id="")
+    inquiry.notes.all().delete()
+    inquiry.name = inquiry.email = inquiry.organization_name = inquiry.subject = inquiry.text = ""
+    inquiry.organization = None
+    inquiry.erased_at = at or timezone.now()
+    inquiry.save()
+
+    def delete_files():
+        for name in names:
+            private_storage.delete(name)
+
+    transaction.on_commit(delete_files)
+    return inquiry
+
+
+def inquiries_erase_expired(*, now=None) -> int:
+    """Erase the personal data of inquiries closed more than the retention period ago."""
+    now = now or timezone.now()
+    limit = now - datetime.timedelta(days=settings.OUTREACH_INQUIRY_RETENTION_DAYS)
+    count = 0
+    for inquiry in Inquiry.objects.filter(erased_at__isnull=True, closed_at__lt=limit):
+        inquiry_erase(inquiry=inquiry, by=None, at=now)
+        count += 1
+    return count

@@ -1,0 +1,123 @@
+"""The Secretariat's pages of inquiries: the list with the period's figures, one inquiry with its
+thread, notes, assignment, status, replies from templates, and erasure. Nobody else gets in."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from secretaria.core import access
+from secretaria.core.views import members_only
+from secretaria.outreach.forms import AssignForm, NoteForm, ReplyForm
+from secretaria.outreach.models import AnswerTemplateVersion, Inquiry
+from secretaria.outreach.selectors import inquiries as selectors
+from secretaria.outreach.services import inquiries as services
+
+
+def _secretariat(request) -> None:
+    if not access.can(request.user, "outreach.inquiries"):
+        raise PermissionDenied
+
+
+def _inquiry(pk) -> Inquiry:
+    inquiry = selectors.inquiry_detail(pk)
+    if inquiry is None:
+        raise Http404
+    return inquiry
+
+
+@members_only
+def inquiry_list(request):
+    _secretariat(request)
+    status = request.GET.get("status")
+    status = status if status in Inquiry.Status.values else None
+    today = timezone.localdate()
+    half_start = datetime.date(today.year, 1 if today.month <= 6 else 7, 1)
+    inquiries = list(selectors.inquiry_list(status=status))
+    return render(request, "outreach/inquiries/list.html", {
+        "rows": [(i, selectors.response_times(i)) for i in inquiries], "status": status,
+        "statuses": Inquiry.Status.choices, "figures": selectors.inquiry_figures(half_start, today),
+        "period_start": half_start, "period_end": today,
+    })  # fmt: skip
+
+
+def _show(request, inquiry, *, reply_form=None, status=200):
+    version = None
+    if request.GET.get("template"):
+        version = AnswerTemplateVersion.objects.filter(pk=request.GET.get("template")).first()
+    if reply_form is None:
+        initial = {}
+        if version is not None:
+            initial["subject"], initial["body"] = services.template_fill(version, inquiry)
+            initial["template_version"] = version.pk
+        reply_form = ReplyForm(initial=initial)
+    return render(request, "outreach/inquiries/detail.html", {
+        "inquiry": inquiry, "times": selectors.response_times(inquiry), "reply_form": reply_form,
+        "note_form": NoteForm(), "assign_form": AssignForm(initial={"assigned_to": inquiry.assigned_to_id}),
+        "templates": AnswerTemplateVersion.objects.filter(template__is_active=True).select_related("template"),
+    }, status=status)  # fmt: skip
+
+
+@members_only
+def inquiry_detail(request, pk: int):
+    _secretariat(request)
+    return _show(request, _inquiry(pk))
+
+
+def _errors(request, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+@members_only
+@require_POST
+def inquiry_reply(request, pk: int):
+    _secretariat(request)
+    inquiry = _inquiry(pk)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.inquiry_reply(
+                inquiry=inquiry, by=request.user, body=data["body"], subject=data["subject"],
+                template_version=data["template_version"], documents=list(data["documents"]), waiting=data["waiting"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error("body", message)
+        else:
+            messages.success(request, _("The answer was sent."))
+            return redirect("outreach:inquiry", pk=pk)
+    return _show(request, inquiry, reply_form=form, status=400)
+
+
+@members_only
+@require_POST
+def inquiry_action(request, pk: int):
+    _secretariat(request)
+    inquiry = _inquiry(pk)
+    action = request.POST.get("action")
+    try:
+        if action == "assign":
+            form = AssignForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Choose a Secretariat officer."))
+            services.inquiry_assign(inquiry=inquiry, by=request.user, to=form.cleaned_data["assigned_to"])
+        elif action == "note":
+            services.inquiry_note_add(inquiry=inquiry, by=request.user, body=request.POST.get("body", ""))
+        elif action in ("waiting", "assigned", "closed"):
+            services.inquiry_set_status(inquiry=inquiry, by=request.user, to=action)
+        elif action == "erase":
+            services.inquiry_erase(inquiry=inquiry, by=request.user)
+            messages.success(request, _("The requester's personal data was erased."))
+        else:
+            raise ValidationError(_("Unknown action."))
+    except ValidationError as exc:
+        _errors(request, exc)
+    return redirect("outreach:inquiry", pk=pk)
