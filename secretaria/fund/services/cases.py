@@ -293,11 +293,11 @@ def case_approve(*, case: Case, by, amount: Decimal, reason: str = "") -> Step:
         if case.exception_usd is None:
             raise ValidationError(
                 {"amount_usd": _("US$ %(amount)s is above the cap of US$ %(cap)s: an exception must be approved first.")
-                 % {"amount": amount, "cap": cap}}
+                 % {"amount": ledger_services.usd(amount), "cap": ledger_services.usd(cap)}}
             )  # fmt: skip
         raise ValidationError(
             {"amount_usd": _("US$ %(amount)s is above the exception approved (US$ %(ceiling)s).")
-             % {"amount": amount, "ceiling": ceiling}}
+             % {"amount": ledger_services.usd(amount), "ceiling": ledger_services.usd(ceiling)}}
         )  # fmt: skip
     today = timezone.localdate()
     ledger_services.reserve(case=case, amount=amount, by=by, on=today)

@@ -23,7 +23,7 @@ def lock_ledger() -> None:
     LedgerLock.objects.select_for_update().get(pk=1)
 
 
-def _usd(amount: Decimal) -> str:
+def usd(amount: Decimal) -> str:
     return number_format(amount, 2, force_grouping=True)
 
 
@@ -89,7 +89,7 @@ def reserve(*, case, amount: Decimal, by, on: datetime.date) -> None:
         raise ValidationError(
             {
                 "amount_usd": _("The fund has US$ %(free)s available; US$ %(amount)s cannot be reserved.")
-                % {"free": _usd(free), "amount": _usd(amount)}
+                % {"free": usd(free), "amount": usd(amount)}
             }
         )
     Posting.objects.create(
@@ -112,7 +112,7 @@ def settle(*, case, actual: Decimal | None, by, on: datetime.date) -> None:
         raise ValidationError(
             {
                 "actual_usd": _("The actual cost (US$ %(actual)s) is above the amount reserved (US$ %(reserved)s).")
-                % {"actual": _usd(spent), "reserved": _usd(reserved)}
+                % {"actual": usd(spent), "reserved": usd(reserved)}
             }
         )
     if spent:

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from secretaria.fund import ledger
 from secretaria.fund.models import Account, Case, Category, Posting, Status, Step
@@ -13,6 +14,12 @@ from secretaria.fund.services import cases as s
 from secretaria.fund.tests.conftest import MARKER, case_data
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def test_it_runs_a_case_from_submission_to_closure_and_keeps_the_money_straight(

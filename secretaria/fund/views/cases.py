@@ -175,8 +175,8 @@ def case_detail(request, code):
     return _render_case(request, _case_or_404(request, code))
 
 
-@require_POST
 @fund_only
+@require_POST
 def case_reveal(request, code):
     case = _case_or_404(request, code)
     if not rules.may_see_personal_data(request.user, case):
@@ -188,8 +188,8 @@ def case_reveal(request, code):
     return _render_case(request, case, personal=True)
 
 
-@require_POST
 @fund_only
+@require_POST
 def case_step(request, code, action):
     case = _case_or_404(request, code)
     if action not in FORMS or action not in _actions(request.user, case):
@@ -230,8 +230,8 @@ def case_step(request, code, action):
     return redirect("fund:case", case.code)
 
 
-@require_POST
 @fund_only
+@require_POST
 def attachment_upload(request, code):
     case = _case_or_404(request, code)
     if not rules.may_see_personal_data(request.user, case):
@@ -251,8 +251,8 @@ def attachment_upload(request, code):
     return _render_case(request, case, forms={"attachment": form}, status=400)
 
 
-@require_POST
 @fund_only
+@require_POST
 def attachment_download(request, code, pk):
     case = _case_or_404(request, code)
     attachment = Attachment.objects.filter(case=case, pk=pk).first()

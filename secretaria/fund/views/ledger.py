@@ -49,8 +49,8 @@ def ledger_page(request):
     )
 
 
-@require_POST
 @officers_only
+@require_POST
 def contribution_receive(request, pk):
     contribution = Contribution.objects.filter(pk=pk).first()
     if contribution is None:
