@@ -6,12 +6,15 @@ files under var/mail. Anything else is production: missing or unsafe values stop
 process at start-up.
 """
 
+import base64
+import hashlib
 from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 import dj_email_url
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +58,42 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _fund_encryption_keys() -> list[str]:
+    """The reserve fund's Fernet keys, newest first: it encrypts with the first and reads with any
+    (MultiFernet), so a new key goes in front and `manage.py rotate_fund_keys` re-encrypts."""
+    keys = env_list("FUND_ENCRYPTION_KEYS")
+    if keys:
+        for key in keys:
+            try:
+                Fernet(key)
+            except ValueError:
+                raise ImproperlyConfigured(
+                    "FUND_ENCRYPTION_KEYS must be comma-separated Fernet keys (32 url-safe base64-encoded bytes each)"
+                ) from None
+        return keys
+    if not DEV_MODE:
+        raise ImproperlyConfigured("FUND_ENCRYPTION_KEYS is required outside DEV_MODE (see .env.example)")
+    # DEV_MODE only: a key derived from the generated SECRET_KEY, never used in production.
+    return [
+        base64.urlsafe_b64encode(hashlib.sha256(b"dev-mode-only fund key|" + SECRET_KEY.encode()).digest()).decode()
+    ]
+
+
+def _fund_hmac_key() -> str:
+    key = env_str("FUND_HMAC_KEY")
+    if key:
+        if len(key) < 32:
+            raise ImproperlyConfigured("FUND_HMAC_KEY must be a random string of at least 32 characters")
+        return key
+    if not DEV_MODE:
+        raise ImproperlyConfigured("FUND_HMAC_KEY is required outside DEV_MODE (see .env.example)")
+    return "dev-mode-only-fund-hmac|" + hashlib.sha256(SECRET_KEY.encode()).hexdigest()
+
+
+FUND_ENCRYPTION_KEYS = _fund_encryption_keys()
+FUND_HMAC_KEY = _fund_hmac_key()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEV_MODE else [])
 if not ALLOWED_HOSTS and not DEBUG:
@@ -100,6 +139,7 @@ INSTALLED_APPS = [
     "secretaria.forums",
     "secretaria.comms",
     "secretaria.outreach",
+    "secretaria.fund",
 ]
 
 MIDDLEWARE = [

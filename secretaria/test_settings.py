@@ -7,6 +7,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("EMAIL_URL", "memory://")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
+# The reserve fund's keys: fixed, test-only values (a Fernet key is 32 url-safe base64 bytes).
+os.environ.setdefault("FUND_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZ1bmQta2V5LW5ldmVyLWluLXByb2Q=")
+os.environ.setdefault("FUND_HMAC_KEY", "test-only-fund-hmac-key-never-in-production")
 os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
 
 from secretaria.settings import *  # noqa: E402, F403

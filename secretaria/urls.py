@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path(_("forums/"), include("secretaria.forums.urls")),
     path(_("lists/"), include("secretaria.comms.urls")),
     path(_("outreach/"), include("secretaria.outreach.urls")),
+    path(_("reserve-fund/"), include("secretaria.fund.urls")),
     path("", include("secretaria.portal.urls")),
     prefix_default_language=True,
 )

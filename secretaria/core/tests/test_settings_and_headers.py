@@ -21,6 +21,8 @@ def _env(tmp_path, **overrides):
         "SECRET_KEY": GOOD_KEY,
         "ALLOWED_HOSTS": "sv.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "FUND_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWZ1bmQta2V5LW5ldmVyLWluLXByb2Q=",
+        "FUND_HMAC_KEY": "test-only-fund-hmac-key-never-in-production",
     }
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
@@ -73,8 +75,23 @@ def test_dev_mode_saves_mail_under_the_var_folder(tmp_path):
         ({"DATABASE_URL": "mysql://user@db/sv"}, "DATABASE_URL must be sqlite:///path or postgres://"),
         ({"EMAIL_URL": "ftp://mail.example.org"}, "EMAIL_URL scheme must be one of"),
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS is required outside DEV_MODE"),
+        ({"FUND_ENCRYPTION_KEYS": None}, "FUND_ENCRYPTION_KEYS is required outside DEV_MODE"),
+        ({"FUND_ENCRYPTION_KEYS": "not-a-key"}, "FUND_ENCRYPTION_KEYS must be comma-separated Fernet keys"),
+        ({"FUND_HMAC_KEY": None}, "FUND_HMAC_KEY is required outside DEV_MODE"),
+        ({"FUND_HMAC_KEY": "short"}, "FUND_HMAC_KEY must be a random string of at least 32 characters"),
     ],
-    ids=["missing-secret-key", "short-secret-key", "bad-debug", "bad-database-url", "bad-email-url", "no-hosts"],
+    ids=[
+        "missing-secret-key",
+        "short-secret-key",
+        "bad-debug",
+        "bad-database-url",
+        "bad-email-url",
+        "no-hosts",
+        "missing-fund-keys",
+        "bad-fund-keys",
+        "missing-fund-hmac-key",
+        "short-fund-hmac-key",
+    ],  # fmt: skip
 )
 def test_production_settings_refuse_bad_values(tmp_path, env, message):
     result = _python(tmp_path, LOAD, **env)

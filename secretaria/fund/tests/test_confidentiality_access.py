@@ -1,0 +1,184 @@
+"""Who sees what, through HTTP: fund roles see their cases, everyone else gets a 404 for the
+fund's pages, and a crawl of every page and API route finds no trace of a case."""
+
+import contextlib
+import re
+from decimal import Decimal
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.exceptions import NoReverseMatch
+
+from secretaria.api import api
+from secretaria.conftest import _persona
+from secretaria.core.access import Role
+from secretaria.fund.models import AccessLogEntry, FundRole
+from secretaria.fund.services import cases as s
+from secretaria.fund.tests.conftest import MARKER, case_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, url, **kw):
+    response = client.get(url, **kw)
+    return response, response.content.decode(errors="replace")
+
+
+def test_the_requester_sees_its_case_by_code_but_not_its_personal_data_until_it_gives_a_reason(
+    client_for, submitted_case, requester_gt
+):
+    client = client_for(requester_gt)
+    response, html = _page(client, reverse("fund:case", args=[submitted_case.code]))
+    assert response.status_code == 200
+    assert submitted_case.code in html
+    assert MARKER not in html
+    response = client.post(reverse("fund:case_reveal", args=[submitted_case.code]), {"reason": ""})
+    assert response.status_code == 400 and MARKER not in response.content.decode()
+    assert not AccessLogEntry.objects.exists()
+    response = client.post(reverse("fund:case_reveal", args=[submitted_case.code]), {"reason": "Preparar el viaje"})
+    assert response.status_code == 200 and MARKER in response.content.decode()
+    entry = AccessLogEntry.objects.get()
+    assert (entry.user, entry.action, entry.case, entry.reason) == (
+        requester_gt,
+        "reveal",
+        submitted_case,
+        "Preparar el viaje",
+    )
+
+
+def test_the_access_log_is_append_only(submitted_case, requester_gt):
+    entry = AccessLogEntry.objects.create(user=requester_gt, action="reveal", case=submitted_case, reason="x")
+    with pytest.raises(ValueError, match="append-only"):
+        entry.save()
+    with pytest.raises(ValueError, match="append-only"):
+        entry.delete()
+
+
+def test_the_iom_office_of_another_country_and_another_requester_get_404(crm, client_for, submitted_case):
+    other_iom = _persona(crm, "iom_hn", Role.REGISTERED, org="iom")
+    TOTP.activate(other_iom, generate_totp_secret())
+    FundRole.objects.create(user=other_iom, kind=FundRole.Kind.IOM_OFFICE, country=crm["countries"]["HN"])
+    other_req = _persona(crm, "req_sv", Role.MEMBER, country="SV")
+    TOTP.activate(other_req, generate_totp_secret())
+    FundRole.objects.create(user=other_req, kind=FundRole.Kind.REQUESTER, requester_kind="departure")
+    for user in (other_iom, other_req):
+        client = client_for(user)
+        assert client.get(reverse("fund:case", args=[submitted_case.code])).status_code == 404
+        response, html = _page(client, reverse("fund:cases"))
+        assert response.status_code == 200 and submitted_case.code not in html
+
+
+def test_the_ppt_sees_only_the_cases_it_must_approve_and_never_the_identity(
+    client_for, crm, requester_gt, iom_mx, ppt_approver, submitted_case
+):
+    above = s.case_create(by=requester_gt, data=case_data(crm), costs=[("transport", "1500")])
+    s.case_submit(case=above, by=requester_gt)
+    s.case_assess(case=above, by=iom_mx, eligible=True)
+    s.case_assess(case=submitted_case, by=iom_mx, eligible=True)
+    client = client_for(ppt_approver)
+    response, html = _page(client, reverse("fund:cases"))
+    assert above.code in html and submitted_case.code not in html
+    response, html = _page(client, reverse("fund:case", args=[above.code]))
+    assert response.status_code == 200 and "Approve an exception" in html or "excepción" in html
+    assert MARKER not in html
+    assert client.post(reverse("fund:case_reveal", args=[above.code]), {"reason": "x"}).status_code == 404
+    assert client.get(reverse("fund:case", args=[submitted_case.code])).status_code == 404
+
+
+def test_a_fund_role_without_totp_is_sent_to_set_it_up(crm, client_for, submitted_case):
+    user = _persona(crm, "no_totp", Role.REGISTERED, org="iom")
+    FundRole.objects.create(user=user, kind=FundRole.Kind.IOM_OFFICE, country=crm["countries"]["MX"])
+    response = client_for(user).get(reverse("fund:case", args=[submitted_case.code]))
+    assert response.status_code == 302 and "totp" in response["Location"]
+
+
+def test_an_officer_runs_the_steps_from_the_case_page(client_for, submitted_case, iom_mx, fund_officer, funded):
+    iom = client_for(iom_mx)
+    url = reverse("fund:case_step", args=[submitted_case.code, "assess"])
+    assert iom.post(url, {"eligible": "0", "reason": ""}).status_code == 400  # a reason is needed
+    assert iom.post(url, {"eligible": "1"}).status_code == 302
+    officer = client_for(fund_officer)
+    approve = reverse("fund:case_step", args=[submitted_case.code, "approve"])
+    response = officer.post(approve, {"amount_usd": "1200"})
+    assert response.status_code == 400
+    assert "exception" in response.content.decode() or "excepción" in response.content.decode()
+    assert officer.post(approve, {"amount_usd": "700"}).status_code == 302
+    assert s.case_status(submitted_case) == "approved"
+    # A step that does not apply now is not offered, and posting it anyway is refused.
+    assert officer.post(approve, {"amount_usd": "700"}).status_code == 404
+
+
+def _all_page_urls(code: str) -> list[str]:
+    """Every named page of the site that needs no argument, plus every fund page of the case."""
+    urls = set()
+
+    def walk(patterns, namespace):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = namespace
+                if p.namespace:
+                    ns = f"{namespace}:{p.namespace}" if namespace else p.namespace
+                walk(p.url_patterns, ns)
+            elif isinstance(p, URLPattern) and p.name:
+                name = f"{namespace}:{p.name}" if namespace else p.name
+                with contextlib.suppress(NoReverseMatch):
+                    urls.add(reverse(name))
+
+    walk(get_resolver().url_patterns, "")
+    for name in ("case", "case_edit"):
+        urls.add(reverse(f"fund:{name}", args=[code]))
+    urls.add(reverse("fund:attachment_download", args=[code, 1]))
+    return sorted(u for u in urls if not u.startswith(("/admin/logout", "/es/accounts/logout", "/i18n/")))
+
+
+def _without_echoed_paths(text: str, code: str) -> str:
+    return re.sub(r"/[\w/.%-]*" + re.escape(code) + r"[\w/.%-]*", "", text)
+
+
+def _api_urls(code: str) -> list[str]:
+    paths = api.get_openapi_schema()["paths"]
+    out = []
+    for path in paths:
+        if "{code}" in path:
+            out.append(path.replace("{code}", code))
+        elif "{" not in path:
+            out.append(path)
+    return out
+
+
+@pytest.mark.parametrize(
+    "persona", ["anonymous", "gt_official", "observer", "civil_society", "admin_user", "st_officer"]
+)
+def test_a_crawl_as_a_non_fund_role_finds_no_trace_of_a_case(request, client, client_for, persona, crm, fund_officer,
+                                                           iom_mx, requester_gt, funded):  # fmt: skip
+    case = s.case_create(by=requester_gt, data=case_data(crm), costs=[("transport", "400")])
+    s.case_submit(case=case, by=requester_gt)
+    s.case_assess(case=case, by=iom_mx, eligible=True)
+    s.case_approve(case=case, by=fund_officer, amount=Decimal("400"))
+    user = None if persona == "anonymous" else request.getfixturevalue(persona)
+    browser = client if user is None else client_for(user)
+    pages = _all_page_urls(case.code) + _api_urls(case.code)
+    fund_pages = [u for u in pages if any(part in u for part in ("reserve-fund", "fondo-de-reserva", "/api/v1/fund"))]
+    assert len(fund_pages) >= 10
+    for url in pages:
+        response = browser.get(url, follow=False)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode(errors="replace")
+        assert MARKER not in text, url
+        # The page may echo the address asked for (the language switcher's link): that tells
+        # nothing, as any code typed is echoed the same. Anything else would.
+        assert case.code not in _without_echoed_paths(text, case.code), url
+        assert response.status_code < 500, url
+        if url in fund_pages:
+            assert response.status_code in (302, 404, 401, 403), url
+            if response.status_code == 403:
+                assert "/api/" in url
+    posts = [reverse("fund:case_reveal", args=[case.code]), reverse("fund:attachment_download", args=[case.code, 1])]
+    posts += [reverse("fund:case_step", args=[case.code, a]) for a in ("submit", "approve", "cancel", "close")]
+    for url in posts:
+        response = browser.post(url, {"reason": "curiosity", "amount_usd": "1"})
+        assert response.status_code in (302, 404), url
+        text = response.content.decode()
+        assert MARKER not in text and case.code not in _without_echoed_paths(text, case.code), url
+    assert s.case_status(case) == "approved"

@@ -1,0 +1,1 @@
+"""Pages of the fund, one module per topic: cases, ledger, protocol (settings, roles, access log), reports."""
