@@ -70,8 +70,8 @@ def _make_poster(item: MediaItem, original: MediaFile) -> None:
 @task()
 def process_item(*, item_id: int) -> str:
     item = MediaItem.objects.filter(pk=item_id).first()
-    if item is None:
-        return "skipped"
+    if item is None or item.state != MediaItem.State.PENDING:
+        return "skipped"  # deleted, or already processed (the demo runs it at once; a retry may come twice)
     original = item.files.filter(role=MediaFile.Role.ORIGINAL).first()
     if original is None:
         return _refuse(item, "no file")
