@@ -158,9 +158,11 @@ def probe_video(path: str, name: str) -> Probe:
     except Refused:
         raise
     except (av.FFmpegError, OSError, ValueError, StopIteration) as exc:
+        # FFmpeg's message names the stored path; the reason without it is enough.
+        reason = getattr(exc, "strerror", None) or str(exc)
         raise Refused(
             _("“%(name)s” could not be read as a video (damaged or not a video): %(error)s")
-            % {"name": name, "error": str(exc)[:200]}
+            % {"name": name, "error": str(reason).replace(path, name)[:200]}
         ) from None
 
 

@@ -4,14 +4,24 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings
 from django.test import TestCase
+from django.utils import translation
 
 from secretaria.media import generate, services
 from secretaria.meetings.models import Meeting
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
+def english():
+    """These tests read the services' messages in English (the pages they open follow their URL)."""
+    translation.activate("en")
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):  # noqa: F811 - pytest's settings fixture
     settings.MEDIA_ROOT = str(tmp_path / "media")
     return tmp_path / "media"
 

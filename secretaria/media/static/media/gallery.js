@@ -16,7 +16,7 @@
     var caption = box.querySelector(".lightbox-caption");
     var count = box.querySelector(".lightbox-count");
     var template = document.getElementById("lightbox-strings");
-    var countText = template ? template.getAttribute("data-count") : "%(n)s / %(total)s";
+    var countText = template ? template.getAttribute("data-count") : "{n} / {total}";
     var current = -1;
     var opener = null;
 
@@ -32,7 +32,7 @@
       var text = link.getAttribute("data-caption") || "";
       var credit = link.getAttribute("data-credit");
       caption.textContent = credit ? text + " © " + credit : text;
-      count.textContent = countText.replace("%(n)s", current + 1).replace("%(total)s", links.length);
+      count.textContent = countText.replace("{n}", current + 1).replace("{total}", links.length);
     }
 
     function open(index) {
