@@ -30,12 +30,8 @@ def test_a_member_sees_the_video_with_its_poster_and_subtitles(gallery, client_f
     video = gallery["video"]
     assert "<video controls" in html
     assert str(video.files.get(role="poster").uid) in html
-    assert (
-        f'<track kind="subtitles" src="/es/photos-and-videos/f/{video.files.get(role="subtitle").uid}"'.replace(
-            "photos-and-videos", reverse("media:galleries").split("/")[2]
-        )
-        in html
-    )
+    track = reverse("media:file", kwargs={"uid": video.files.get(role="subtitle").uid})
+    assert f'<track kind="subtitles" src="{track}" srclang="es"' in html
 
 
 def test_the_item_page_offers_the_sizes_to_download(gallery, anonymous):
