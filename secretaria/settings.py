@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "secretaria.comms",
     "secretaria.outreach",
     "secretaria.fund",
+    "secretaria.media",
 ]
 
 MIDDLEWARE = [
@@ -328,6 +329,15 @@ MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 100, minimum=1)
 DOCUMENT_EXTRACTION_TIMEOUT = env_int("DOCUMENT_EXTRACTION_TIMEOUT", 60, minimum=1)
 DOCUMENT_EXTRACTION_MEMORY_MB = env_int("DOCUMENT_EXTRACTION_MEMORY_MB", 768, minimum=128)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Photos and videos (docs/admin/media.md): upload limits, the pixel ceiling above which a photo is
+# refused as a decompression bomb, the size of the pieces of a chunked upload (under
+# DATA_UPLOAD_MAX_MEMORY_SIZE), and the internal nginx location for X-Accel-Redirect (empty: Django
+# sends the bytes itself).
+MEDIA_PHOTO_MAX_MB = env_int("MEDIA_PHOTO_MAX_MB", 50, minimum=1)
+MEDIA_VIDEO_MAX_MB = env_int("MEDIA_VIDEO_MAX_MB", 4096, minimum=1)
+MEDIA_MAX_IMAGE_PIXELS = env_int("MEDIA_MAX_IMAGE_PIXELS", 60_000_000, minimum=1_000_000)
+MEDIA_CHUNK_MB = env_int("MEDIA_CHUNK_MB", 8, minimum=1)
+MEDIA_X_ACCEL_REDIRECT = env_str("MEDIA_X_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
     "staticfiles": {

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MediaConfig(AppConfig):
+    name = "secretaria.media"
+    label = "media"
+    verbose_name = _("Photos and videos")
+
+    def ready(self):
+        from secretaria.media import formats, mailing, rules, search, sections
+
+        formats.register_heif()
+        rules.register()
+        sections.register()
+        search.register()
+        mailing.register()

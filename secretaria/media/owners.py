@@ -1,0 +1,44 @@
+"""What a gallery may belong to besides a meeting: a registry the apps above media fill.
+
+A meeting is a foreign key (meetings sits below media). A portal page or an outreach engagement
+sits above media, so media cannot name them; such an app registers its model here from its
+``AppConfig.ready()``::
+
+    from secretaria.media.owners import OwnerKind, register_owner
+    register_owner(OwnerKind("portal.page", can_view=lambda user, page: ..., url=lambda page: page.get_absolute_url()))
+
+and creates galleries with ``media.services.gallery_create(owner=page, …)``; its page lists them with
+``media.selectors.galleries_for(user, owner=page)``. A gallery whose owner the reader may not see is
+hidden like a restricted gallery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OwnerKind:
+    label: str  # "app_label.model"
+    can_view: Callable  # (user, owner) -> bool
+    url: Callable  # (owner) -> str
+
+
+_OWNERS: dict[str, OwnerKind] = {}
+
+
+def register_owner(kind: OwnerKind) -> None:
+    _OWNERS[kind.label] = kind
+
+
+def owner_kind(label: str) -> OwnerKind | None:
+    return _OWNERS.get(label)
+
+
+def owner_visible(user, gallery) -> bool:
+    """True when the gallery has no owner, or its owner's app says the reader may see it."""
+    if gallery.owner_type_id is None:
+        return True
+    kind = owner_kind(f"{gallery.owner_type.app_label}.{gallery.owner_type.model}")
+    return kind is not None and gallery.owner is not None and bool(kind.can_view(user, gallery.owner))
