@@ -103,6 +103,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "secretaria.core.middleware.RequestIdMiddleware",
+    # /healthz and /readyz, before the HTTPS redirect and the Host check (core/health.py).
+    "secretaria.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "secretaria.core.middleware.PermissionsPolicyMiddleware",
     "secretaria.core.middleware.ApiJsonErrorsMiddleware",
@@ -289,6 +291,8 @@ DOCUMENT_EXTRACTION_MEMORY_MB = env_int("DOCUMENT_EXTRACTION_MEMORY_MB", 768, mi
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
+    # Restricted files (documents, evidence, attachments): served only by the authorising views.
+    "private": {"BACKEND": "secretaria.files.storage.PrivateStorage"},
     "staticfiles": {
         "BACKEND": env_str("STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"),
     },
@@ -339,6 +343,10 @@ BOUNCE_SCORE_THRESHOLD = env_int("BOUNCE_SCORE_THRESHOLD", 5, minimum=1)
 # Server errors (the "django.request" logger) go to the console and, by e-mail through the
 # background e-mail task, to ADMINS (default: SECRETARIAT_EMAIL; empty turns the e-mail off).
 # Every line carries the request's reference, the one shown on the 500 page.
+# LOG_FORMAT=json writes one JSON object a line (time, level, logger, request_id, message).
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'plain' or 'json', got {LOG_FORMAT!r}")
 ADMINS = _admins(env_str("ADMINS", SECRETARIAT_EMAIL))
 EMAIL_SUBJECT_PREFIX = env_str("EMAIL_SUBJECT_PREFIX", "[Secretaría Virtual] ")
 DEFAULT_EXCEPTION_REPORTER_FILTER = "secretaria.core.errorlog.ExceptionReporterFilter"
@@ -349,9 +357,10 @@ LOGGING = {
     "filters": {"request_id": {"()": "secretaria.core.errorlog.RequestIdFilter"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [ref %(request_id)s] %(message)s"},
+        "json": {"()": "secretaria.core.errorlog.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT},
         "mail_admins": {
             "class": "secretaria.core.errorlog.QueuedAdminEmailHandler",
             "level": "ERROR",
