@@ -179,17 +179,40 @@ CACHES = {
 }
 
 # --- Background tasks -----------------------------------------------------------------
+# "database": django-tasks-db, run by `manage.py db_worker`. "rq": Redis through RQ
+# (django-tasks-rq on django-rq), run by `manage.py rqworker default email --with-scheduler`,
+# with retries and the failed-job list in the admin. "immediate": inside the request (tests).
 _TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
-if _TASKS_BACKEND not in {"database", "immediate"}:
-    raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'immediate'")
+if _TASKS_BACKEND not in {"database", "immediate", "rq"}:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'database', 'rq' or 'immediate'")
+TASK_QUEUES = ["default", "email"]
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend"
-        if _TASKS_BACKEND == "database"
-        else "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "email"],
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "rq": "django_tasks_rq.RQBackend",
+        }[_TASKS_BACKEND],
+        "QUEUES": TASK_QUEUES,
     }
 }
+# RQ only: further attempts after a failure and the seconds between them (the last delay repeats).
+TASKS_MAX_RETRIES = env_int("TASKS_MAX_RETRIES", 3, minimum=0)
+TASKS_RETRY_DELAYS = [int(value) for value in env_list("TASKS_RETRY_DELAYS", ["30", "120", "600"])]
+RQ_REDIS_URL = env_str("RQ_REDIS_URL") or _REDIS_URL
+if _TASKS_BACKEND == "rq" and not RQ_REDIS_URL:
+    raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (or RQ_REDIS_URL), e.g. redis://127.0.0.1:6379/0")
+RQ_QUEUES = {
+    name: {
+        "URL": RQ_REDIS_URL or "redis://127.0.0.1:6379/0",
+        "DEFAULT_TIMEOUT": env_int("TASKS_TIMEOUT", 900, minimum=1),
+    }
+    for name in TASK_QUEUES
+}
+RQ = {"QUEUE_CLASS": "secretaria.core.taskqueue.RetryingQueue", "JOB_CLASS": "django_tasks_rq.Job"}
+RQ_SHOW_ADMIN_LINK = True
+if _TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
 
 # --- Accounts and security ------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
