@@ -167,16 +167,28 @@ elif _db["ENGINE"] != "django.db.backends.postgresql":
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (rate limits, login lockout) -----------------------------------------------
+# --- Cache (rate limits, login lockout) and sessions --------------------------------------
+# CACHE_URL (or REDIS_URL) = redis://…: Django's Redis cache, shared by every process on every
+# machine, so rate limits and lockouts hold across them; sessions are then read from Redis and
+# written through to the database ("cached_db": a Redis restart signs nobody out).
 _REDIS_URL = env_str("REDIS_URL")
+CACHE_URL = env_str("CACHE_URL") or _REDIS_URL
+if CACHE_URL and urlsplit(CACHE_URL).scheme not in {"redis", "rediss", "unix"}:
+    raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, got {CACHE_URL.split(':')[0]!r}")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
-        if _REDIS_URL
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # A Redis that stops answering slows a request by two seconds, never hangs it.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+        if CACHE_URL
         # Shared by every gunicorn worker on one machine, unlike the local-memory cache.
         else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}
     )
 }
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if CACHE_URL else "django.contrib.sessions.backends.db"
 
 # --- Background tasks -----------------------------------------------------------------
 # "database": django-tasks-db, run by `manage.py db_worker`. "rq": Redis through RQ
