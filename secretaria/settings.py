@@ -174,7 +174,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _REDIS_URL = env_str("REDIS_URL")
 CACHE_URL = env_str("CACHE_URL") or _REDIS_URL
 if CACHE_URL and urlsplit(CACHE_URL).scheme not in {"redis", "rediss", "unix"}:
-    raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, got {CACHE_URL.split(':')[0]!r}")
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be a redis://, rediss:// or unix:// URL, got {CACHE_URL.split(':')[0]!r}"
+    )
 CACHES = {
     "default": (
         {
