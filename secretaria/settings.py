@@ -145,6 +145,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "secretaria.core.middleware.RequestIdMiddleware",
+    # /healthz and /readyz, before the HTTPS redirect and the Host check (core/health.py).
+    "secretaria.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "secretaria.core.middleware.PermissionsPolicyMiddleware",
     "secretaria.core.middleware.ApiJsonErrorsMiddleware",
@@ -207,29 +209,66 @@ elif _db["ENGINE"] != "django.db.backends.postgresql":
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (rate limits, login lockout) -----------------------------------------------
+# --- Cache (rate limits, login lockout) and sessions --------------------------------------
+# CACHE_URL (or REDIS_URL) = redis://…: Django's Redis cache, shared by every process on every
+# machine, so rate limits and lockouts hold across them; sessions are then read from Redis and
+# written through to the database ("cached_db": a Redis restart signs nobody out).
 _REDIS_URL = env_str("REDIS_URL")
+CACHE_URL = env_str("CACHE_URL") or _REDIS_URL
+if CACHE_URL and urlsplit(CACHE_URL).scheme not in {"redis", "rediss", "unix"}:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be a redis://, rediss:// or unix:// URL, got {CACHE_URL.split(':')[0]!r}"
+    )
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
-        if _REDIS_URL
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # A Redis that stops answering slows a request by two seconds, never hangs it.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+        if CACHE_URL
         # Shared by every gunicorn worker on one machine, unlike the local-memory cache.
         else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}
     )
 }
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if CACHE_URL else "django.contrib.sessions.backends.db"
 
 # --- Background tasks -----------------------------------------------------------------
+# "database": django-tasks-db, run by `manage.py db_worker`. "rq": Redis through RQ
+# (django-tasks-rq on django-rq), run by `manage.py rqworker default email --with-scheduler`,
+# with retries and the failed-job list in the admin. "immediate": inside the request (tests).
 _TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
-if _TASKS_BACKEND not in {"database", "immediate"}:
-    raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'immediate'")
+if _TASKS_BACKEND not in {"database", "immediate", "rq"}:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'database', 'rq' or 'immediate'")
+TASK_QUEUES = ["default", "email"]
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend"
-        if _TASKS_BACKEND == "database"
-        else "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "email"],
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "rq": "django_tasks_rq.RQBackend",
+        }[_TASKS_BACKEND],
+        "QUEUES": TASK_QUEUES,
     }
 }
+# RQ only: further attempts after a failure and the seconds between them (the last delay repeats).
+TASKS_MAX_RETRIES = env_int("TASKS_MAX_RETRIES", 3, minimum=0)
+TASKS_RETRY_DELAYS = [int(value) for value in env_list("TASKS_RETRY_DELAYS", ["30", "120", "600"])]
+RQ_REDIS_URL = env_str("RQ_REDIS_URL") or _REDIS_URL
+if _TASKS_BACKEND == "rq" and not RQ_REDIS_URL:
+    raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (or RQ_REDIS_URL), e.g. redis://127.0.0.1:6379/0")
+RQ_QUEUES = {
+    name: {
+        "URL": RQ_REDIS_URL or "redis://127.0.0.1:6379/0",
+        "DEFAULT_TIMEOUT": env_int("TASKS_TIMEOUT", 900, minimum=1),
+    }
+    for name in TASK_QUEUES
+}
+RQ = {"QUEUE_CLASS": "secretaria.core.taskqueue.RetryingQueue", "JOB_CLASS": "django_tasks_rq.Job"}
+RQ_SHOW_ADMIN_LINK = True
+if _TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
 
 # --- Accounts and security ------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -340,6 +379,8 @@ MEDIA_CHUNK_MB = env_int("MEDIA_CHUNK_MB", 8, minimum=1)
 MEDIA_X_ACCEL_REDIRECT = env_str("MEDIA_X_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
+    # Restricted files (documents, evidence, attachments): served only by the authorising views.
+    "private": {"BACKEND": "secretaria.files.storage.PrivateStorage"},
     "staticfiles": {
         "BACKEND": env_str("STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"),
     },
@@ -397,6 +438,10 @@ BOUNCE_SCORE_THRESHOLD = env_int("BOUNCE_SCORE_THRESHOLD", 5, minimum=1)
 # Server errors (the "django.request" logger) go to the console and, by e-mail through the
 # background e-mail task, to ADMINS (default: SECRETARIAT_EMAIL; empty turns the e-mail off).
 # Every line carries the request's reference, the one shown on the 500 page.
+# LOG_FORMAT=json writes one JSON object a line (time, level, logger, request_id, message).
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'plain' or 'json', got {LOG_FORMAT!r}")
 ADMINS = _admins(env_str("ADMINS", SECRETARIAT_EMAIL))
 EMAIL_SUBJECT_PREFIX = env_str("EMAIL_SUBJECT_PREFIX", "[Secretaría Virtual] ")
 DEFAULT_EXCEPTION_REPORTER_FILTER = "secretaria.core.errorlog.ExceptionReporterFilter"
@@ -407,9 +452,10 @@ LOGGING = {
     "filters": {"request_id": {"()": "secretaria.core.errorlog.RequestIdFilter"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [ref %(request_id)s] %(message)s"},
+        "json": {"()": "secretaria.core.errorlog.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT},
         "mail_admins": {
             "class": "secretaria.core.errorlog.QueuedAdminEmailHandler",
             "level": "ERROR",

@@ -20,3 +20,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+# django-rq's admin views (the failed-job list of TASKS_BACKEND=rq) are tested on the test Redis.
+if "django_rq" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("django_rq")

@@ -23,6 +23,7 @@ from django.utils.log import AdminEmailHandler
 from django.utils.regex_helper import _lazy_re_compile
 from django.views.debug import ExceptionReporter as DjangoExceptionReporter
 from django.views.debug import SafeExceptionReporterFilter
+from pythonjsonlogger import json as jsonlogger
 
 from secretaria.core.tasks import send_error_report
 
@@ -103,6 +104,29 @@ class RequestIdFilter(logging.Filter):
         request = getattr(record, "request", None)
         record.request_id = getattr(request, "request_id", None) or current_request_id() or "-"
         return True
+
+
+class JsonFormatter(jsonlogger.JsonFormatter):
+    """One JSON object a line (LOG_FORMAT=json): time (UTC, ISO 8601), level, logger, request id,
+    process, message and, for an error, the traceback. python-json-logger does the encoding; the
+    fields are fixed here so every process (web, worker, mailer) writes the same keys. Django's
+    request object on a record becomes its method and path: its query string may hold a name."""
+
+    FIELDS = "%(levelname)s %(name)s %(request_id)s %(process)d %(message)s"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("fmt", self.FIELDS)
+        kwargs.setdefault("rename_fields", {"levelname": "level", "name": "logger"})
+        kwargs.setdefault("timestamp", "time")
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self, log_record, record, message_dict):
+        super().add_fields(log_record, record, message_dict)
+        request = log_record.pop("request", None)
+        if request is not None:
+            log_record["method"] = getattr(request, "method", None)
+            log_record["path"] = getattr(request, "path", None)
+        log_record.pop("server_time", None)
 
 
 class QueuedAdminEmailHandler(AdminEmailHandler):

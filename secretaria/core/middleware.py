@@ -1,7 +1,26 @@
+import re
+
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
-from secretaria.core import errorlog
+from secretaria.core import errorlog, health
+
+
+class HealthCheckMiddleware:
+    """Answers ``/healthz`` and ``/readyz`` (core/health.py) before anything else runs: no
+    HTTPS redirect, no ALLOWED_HOSTS check, no session, no language prefix. GET and HEAD only."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD"):
+            if request.path == health.HEALTH_PATH:
+                return health.healthz_response()
+            if request.path == health.READY_PATH:
+                return health.readyz_response()
+        return self.get_response(request)
 
 
 class PermissionsPolicyMiddleware:
@@ -53,13 +72,20 @@ class ApiJsonErrorsMiddleware:
 
 class RequestIdMiddleware:
     """Gives each request a short random id (``request.request_id``, the ``X-Request-ID``
-    header, ``record.request_id`` in the log): the reference shown on the 500 page."""
+    header, ``record.request_id`` in the log): the reference shown on the 500 page.
+
+    Behind a trusted proxy (TRUSTED_PROXY_COUNT > 0) the proxy's own ``X-Request-ID`` is kept
+    when it looks like one (nginx's ``$request_id``: 32 hex digits), so the proxy's access log
+    and the application's lines share the id."""
+
+    _INCOMING = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.request_id = errorlog.new_request_id()
+        incoming = request.headers.get("X-Request-ID", "") if settings.TRUSTED_PROXY_COUNT else ""
+        request.request_id = incoming if self._INCOMING.match(incoming) else errorlog.new_request_id()
         token = errorlog.bind_request_id(request.request_id)
         try:
             response = self.get_response(request)

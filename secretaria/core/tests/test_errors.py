@@ -15,7 +15,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import OperationalError
 from django.test import RequestFactory
 from django.urls import path
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from secretaria.core import views
@@ -199,29 +199,25 @@ def test_without_administrators_the_page_does_not_claim_anyone_was_notified(sett
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.urls("secretaria.core.tests.test_errors")
-def test_an_error_report_waits_out_a_mail_outage_instead_of_being_lost(settings, mailoutbox):
-    from django.core.management import call_command
+def test_an_error_report_waits_out_a_mail_outage_instead_of_being_lost(settings, mailoutbox, task_worker):
+    """Runs on the database queue and on RQ (core/tests/engines.py)."""
     from django.test import Client
-    from django_tasks_db.models import DBTaskResult
 
     settings.ADMINS = [("Operaciones", "ops@example.org")]
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}}
     settings.EMAIL_BACKEND = "secretaria.core.tests.test_errors.MailServerDown"
     response = Client(raise_request_exception=False).get("/es/prueba/roto/")
     assert response.status_code == 500  # the handler did not raise
     reference = response["X-Request-ID"]
 
-    def run_worker():
-        call_command("db_worker", batch=True, no_startup_delay=True, queue_name="email", stdout=io.StringIO())
-
-    run_worker()  # the mail server is down: the report is queued again for later
-    retry = DBTaskResult.objects.get(status="READY")
-    assert retry.args_kwargs["kwargs"]["attempt"] == 2 and retry.run_after > timezone.now()
+    task_worker.run()  # the mail server is down: the report is queued again for later
+    assert mailoutbox == []
+    assert task_worker.failed() == []
+    task_worker.run()  # not yet due
     assert mailoutbox == []
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
-    run_worker()
+    task_worker.release_deferred()
+    task_worker.run()
     assert len(mailoutbox) == 1 and f"Reference: {reference}" in mailoutbox[0].body
 
 
