@@ -136,14 +136,21 @@ class OutreachReportGroupOut(Schema):
     items: list[OutreachReportItemOut]
 
 
-@router.get("/report", response=list[OutreachReportGroupOut], summary="The period's outreach, grouped as in the report")
+class OutreachReportOut(Schema):
+    start: datetime.date
+    end: datetime.date
+    groups: list[OutreachReportGroupOut]
+
+
+@router.get("/report", response=OutreachReportOut, summary="The period's outreach, grouped as in the report")
 def report(request, start: datetime.date, end: datetime.date):
     user = require_user(request)
     if access.clearance(user) < 3:
         raise PermissionDenied
     _check_period(start, end)
-    return [{"key": g.key, "title_es": g.title_es, "title_en": g.title_en, "count": g.count,
-             "items": [vars(i) for i in g.items]} for g in outreach_for_period(start, end)]  # fmt: skip
+    groups = [{"key": g.key, "title_es": g.title_es, "title_en": g.title_en, "count": g.count,
+               "items": [vars(i) for i in g.items]} for g in outreach_for_period(start, end)]  # fmt: skip
+    return {"start": start, "end": end, "groups": groups}
 
 
 class InquiryOut(Schema):
