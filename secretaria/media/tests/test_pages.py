@@ -151,3 +151,9 @@ def test_captions_order_cover_and_access_are_saved_from_the_manage_page(gallery,
     assert g.cover == session
     assert opening.caption_es == f"Nueva {opening.pk}" and opening.access_level == "observers"
     assert list(g.items.values_list("pk", flat=True))[0] == session.pk
+
+
+def test_the_dashboard_shows_the_secretariat_the_storage_used(gallery, client_for, st_officer, gt_official):
+    dashboard = reverse("members:dashboard")
+    assert 'id="media-panel"' in client_for(st_officer).get(dashboard).content.decode()
+    assert 'id="media-panel"' not in client_for(gt_official).get(dashboard).content.decode()
