@@ -157,3 +157,18 @@ def test_the_dashboard_shows_the_secretariat_the_storage_used(gallery, client_fo
     dashboard = reverse("members:dashboard")
     assert 'id="media-panel"' in client_for(st_officer).get(dashboard).content.decode()
     assert 'id="media-panel"' not in client_for(gt_official).get(dashboard).content.decode()
+
+
+def test_media_cleanup_removes_abandoned_chunked_uploads(seminar, st_officer, client_for):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    g = services.gallery_create(by=st_officer, meeting=seminar, title_es="Videos")
+    start = client_for(st_officer).post(reverse("media:chunked_start", kwargs={"uid": g.uid}),
+                                        json.dumps({"name": "a.mp4", "size": 1000}), content_type="application/json")  # fmt: skip
+    assert start.status_code == 201
+    ChunkedUpload.objects.update(created_at=timezone.now() - datetime.timedelta(hours=30))
+    call_command("media_cleanup")
+    assert not ChunkedUpload.objects.exists()
