@@ -172,3 +172,12 @@ def test_media_cleanup_removes_abandoned_chunked_uploads(seminar, st_officer, cl
     ChunkedUpload.objects.update(created_at=timezone.now() - datetime.timedelta(hours=30))
     call_command("media_cleanup")
     assert not ChunkedUpload.objects.exists()
+
+
+def test_a_public_gallery_of_a_members_only_meeting_does_not_name_it_to_the_public(gallery, anonymous, client_for,
+                                                                                    gt_official):  # fmt: skip
+    title = gallery["gallery"].meeting.title_es
+    assert title not in anonymous.get(reverse("media:galleries")).content.decode()
+    assert title not in anonymous.get(reverse("media:gallery", kwargs={"uid": gallery["gallery"].uid})).content.decode()
+    assert anonymous.get("/api/v1/media/galleries").json()["results"][0]["meeting"] is None
+    assert title in client_for(gt_official).get(reverse("media:galleries")).content.decode()
