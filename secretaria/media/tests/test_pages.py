@@ -181,3 +181,17 @@ def test_a_public_gallery_of_a_members_only_meeting_does_not_name_it_to_the_publ
     assert title not in anonymous.get(reverse("media:gallery", kwargs={"uid": gallery["gallery"].uid})).content.decode()
     assert anonymous.get("/api/v1/media/galleries").json()["results"][0]["meeting"] is None
     assert title in client_for(gt_official).get(reverse("media:galleries")).content.decode()
+
+
+def test_the_gallery_page_makes_the_same_number_of_queries_for_more_photos(
+    gallery, st_officer, anonymous, count_queries
+):
+    url = reverse("media:gallery", kwargs={"uid": gallery["gallery"].uid})
+    anonymous.get(url)
+    few = count_queries(lambda: anonymous.get(url))
+    for n in range(3):
+        upload_and_describe = upload(gallery["gallery"], generate.photo(width=200, height=150, hue=50 + n), f"m{n}.jpg",
+                                     st_officer)  # fmt: skip
+        services.item_update(item=upload_and_describe, by=st_officer, alt_es="Foto", alt_en="Photo")
+    many = count_queries(lambda: anonymous.get(url))
+    assert many == few
