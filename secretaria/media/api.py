@@ -90,7 +90,9 @@ def _gallery(request, gallery: Gallery, count: int) -> dict:
         "title_en": gallery.title_en,
         "description_es": gallery.description_es,
         "description_en": gallery.description_en,
-        "meeting": gallery.meeting.slug if gallery.meeting_id else None,
+        "meeting": gallery.meeting.slug
+        if gallery.meeting_id and access.can(request.auth, "meetings.view", gallery.meeting)
+        else None,
         "access_level": gallery.access_level,
         "status": gallery.status,
         "published_at": gallery.published_at,

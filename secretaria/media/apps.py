@@ -8,10 +8,12 @@ class MediaConfig(AppConfig):
     verbose_name = _("Photos and videos")
 
     def ready(self):
-        from secretaria.media import formats, mailing, rules, search, sections
+        from secretaria.core.dashboard import Panel, register_panel
+        from secretaria.media import formats, mailing, panels, rules, search, sections
 
         formats.register_heif()
         rules.register()
         sections.register()
         search.register()
         mailing.register()
+        register_panel(Panel("media.storage", "media/_panel.html", panels.storage_panel, order=80))

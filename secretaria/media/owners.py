@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
+
 
 @dataclass(frozen=True)
 class OwnerKind:
@@ -34,6 +36,23 @@ def register_owner(kind: OwnerKind) -> None:
 
 def owner_kind(label: str) -> OwnerKind | None:
     return _OWNERS.get(label)
+
+
+def owner_label(obj) -> str:
+    return f"{obj._meta.app_label}.{obj._meta.model_name}"
+
+
+def resolve(key: str):
+    """The registered owner named ``app_label.model:pk`` (from a form), or None."""
+    label, _sep, pk = key.partition(":")
+    if owner_kind(label) is None or not pk.isdigit():
+        return None
+    app_label, _dot, model = label.partition(".")
+    try:
+        model_class = ContentType.objects.get_by_natural_key(app_label, model).model_class()
+    except ContentType.DoesNotExist:
+        return None
+    return model_class._default_manager.filter(pk=int(pk)).first() if model_class else None
 
 
 def owner_visible(user, gallery) -> bool:

@@ -50,6 +50,14 @@ def unindex_item(item: MediaItem) -> None:
         unindex_object(VIDEO, item.pk)
 
 
+def _meeting_id(gallery: Gallery, level: tuple[str, int | None]) -> int | None:
+    """The meeting facet only when every reader of the entry may see the meeting (its title is the label)."""
+    meeting = gallery.meeting
+    if meeting is None:
+        return None
+    return meeting.pk if stricter(level, (meeting.access_level, meeting.access_group_id)) == level else None
+
+
 def _date(gallery: Gallery):
     if gallery.meeting_id:
         return gallery.meeting.start_date
@@ -74,7 +82,7 @@ class GallerySearchSource(SearchSource):
             summary_es=obj.description_es, summary_en=obj.description_en,
             body_es="\n".join(f"{i.caption_es} {i.credit_es}".strip() for i in items),
             body_en="\n".join(f"{i.caption_en} {i.credit_en}".strip() for i in items),
-            meeting_id=obj.meeting_id, year=_date(obj).year if _date(obj) else None, status="published",
+            meeting_id=_meeting_id(obj, level), year=_date(obj).year if _date(obj) else None, status="published",
         )  # fmt: skip
 
     def iter_objects(self):
@@ -114,7 +122,7 @@ class VideoSearchSource(SearchSource):
             date=_date(gallery), access_level=level, access_group_id=group,
             summary_es=obj.credit_es, summary_en=obj.credit_en,
             body_es=obj.transcript_es, body_en=obj.transcript_en,
-            doc_type=obj.video_kind or None, meeting_id=gallery.meeting_id, status="published",
+            doc_type=obj.video_kind or None, meeting_id=_meeting_id(gallery, (level, group)), status="published",
         )  # fmt: skip
 
     def iter_objects(self):

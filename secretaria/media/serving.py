@@ -11,9 +11,10 @@ from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import http_date
 
-from secretaria.core.access import AccessLevel
+from secretaria.core.access import ANONYMOUS, AccessLevel
 from secretaria.files.serving import CHUNK, content_disposition, parse_range
 from secretaria.media.models import MediaFile
+from secretaria.media.owners import owner_visible
 
 _EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/heic": ".heic",
                "video/mp4": ".mp4", "video/webm": ".webm"}  # fmt: skip
@@ -29,6 +30,8 @@ def is_public(media_file: MediaFile) -> bool:
         and item.access_level == AccessLevel.PUBLIC
         and item.is_ready
         and not (media_file.role == MediaFile.Role.ORIGINAL and item.kind == "photo")
+        and (item.kind != "photo" or bool(item.alt_es.strip() and item.alt_en.strip()))
+        and owner_visible(ANONYMOUS, gallery)  # a members' page's gallery is not for shared caches
     )
 
 
@@ -62,8 +65,8 @@ def media_response(request, media_file: MediaFile, *, attachment: bool = False) 
         "Last-Modified": http_date(media_file.created_at.timestamp()),
         "X-Content-Type-Options": "nosniff",
         "Content-Disposition": content_disposition(download_name(media_file), attachment=attachment),
-        # Restricted bytes stay out of every cache; public ones may be kept by the browser a day.
-        "Cache-Control": "public, max-age=86400" if is_public(media_file) else "private, no-store",
+        # Restricted bytes stay out of every cache; public ones may be kept an hour.
+        "Cache-Control": "public, max-age=3600" if is_public(media_file) else "private, no-store",
         "Cross-Origin-Resource-Policy": "same-origin",
     }
     size = media_file.size

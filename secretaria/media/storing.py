@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from secretaria.files.storage import private_storage
-from secretaria.media.models import MediaFile, MediaItem
+from secretaria.media.models import ChunkedUpload, MediaFile, MediaItem
 
 
 def storage_name(extension: str) -> str:
@@ -44,3 +46,12 @@ def store(*, item: MediaItem, role: str, content, extension: str, content_type: 
         media_file = old
         transaction.on_commit(lambda: private_storage.delete(previous))
     return media_file
+
+
+def partial_path(chunked: ChunkedUpload, create: bool = True) -> str:
+    """Where the pieces gather: a local folder (the storage API cannot append); the finished file is
+    saved through the storage API like any upload."""
+    folder = os.path.join(settings.MEDIA_ROOT, "private", "partial")
+    if create:
+        os.makedirs(folder, exist_ok=True)
+    return os.path.join(folder, f"{chunked.uid.hex}.part")

@@ -151,3 +151,47 @@ def test_captions_order_cover_and_access_are_saved_from_the_manage_page(gallery,
     assert g.cover == session
     assert opening.caption_es == f"Nueva {opening.pk}" and opening.access_level == "observers"
     assert list(g.items.values_list("pk", flat=True))[0] == session.pk
+
+
+def test_the_dashboard_shows_the_secretariat_the_storage_used(gallery, client_for, st_officer, gt_official):
+    dashboard = reverse("members:dashboard")
+    assert 'id="media-panel"' in client_for(st_officer).get(dashboard).content.decode()
+    assert 'id="media-panel"' not in client_for(gt_official).get(dashboard).content.decode()
+
+
+def test_media_cleanup_removes_abandoned_chunked_uploads(seminar, st_officer, client_for):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    g = services.gallery_create(by=st_officer, meeting=seminar, title_es="Videos")
+    start = client_for(st_officer).post(reverse("media:chunked_start", kwargs={"uid": g.uid}),
+                                        json.dumps({"name": "a.mp4", "size": 1000}), content_type="application/json")  # fmt: skip
+    assert start.status_code == 201
+    ChunkedUpload.objects.update(created_at=timezone.now() - datetime.timedelta(hours=30))
+    call_command("media_cleanup")
+    assert not ChunkedUpload.objects.exists()
+
+
+def test_a_public_gallery_of_a_members_only_meeting_does_not_name_it_to_the_public(gallery, anonymous, client_for,
+                                                                                    gt_official):  # fmt: skip
+    title = gallery["gallery"].meeting.title_es
+    assert title not in anonymous.get(reverse("media:galleries")).content.decode()
+    assert title not in anonymous.get(reverse("media:gallery", kwargs={"uid": gallery["gallery"].uid})).content.decode()
+    assert anonymous.get("/api/v1/media/galleries").json()["results"][0]["meeting"] is None
+    assert title in client_for(gt_official).get(reverse("media:galleries")).content.decode()
+
+
+def test_the_gallery_page_makes_the_same_number_of_queries_for_more_photos(
+    gallery, st_officer, anonymous, count_queries
+):
+    url = reverse("media:gallery", kwargs={"uid": gallery["gallery"].uid})
+    anonymous.get(url)
+    few = count_queries(lambda: anonymous.get(url))
+    for n in range(3):
+        upload_and_describe = upload(gallery["gallery"], generate.photo(width=200, height=150, hue=50 + n), f"m{n}.jpg",
+                                     st_officer)  # fmt: skip
+        services.item_update(item=upload_and_describe, by=st_officer, alt_es="Foto", alt_en="Photo")
+    many = count_queries(lambda: anonymous.get(url))
+    assert many == few

@@ -8,13 +8,14 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.files.filetypes import UploadRefused
-from secretaria.media import selectors, services
+from secretaria.media import owners, selectors, services
 from secretaria.media.forms import AccessForm, ExternalForm, GalleryForm, ItemForm, SubtitleForm
 from secretaria.media.models import Gallery, MediaItem
 from secretaria.meetings.models import Meeting
@@ -38,20 +39,33 @@ def _errors(exc: ValidationError) -> list[str]:
 
 @manager_required
 def gallery_new(request):
-    meeting = None
+    meeting = owner = None
     if slug := request.GET.get("meeting") or request.POST.get("meeting"):
         meeting = get_object_or_404(Meeting, slug=slug)
+    if key := request.GET.get("owner") or request.POST.get("owner"):
+        owner = owners.resolve(key)
+        if owner is None:
+            raise Http404
     form = GalleryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            gallery = services.gallery_create(by=request.user, meeting=meeting, **form.cleaned_data)
+            gallery = services.gallery_create(by=request.user, meeting=meeting, owner=owner, **form.cleaned_data)
         except ValidationError as exc:
             for message in _errors(exc):
                 form.add_error(None, message)
         else:
             messages.success(request, _("Gallery created. Upload its photos and videos."))
             return redirect("media:manage", uid=gallery.uid)
-    return render(request, "media/manage/gallery_new.html", {"form": form, "meeting": meeting})
+    return render(
+        request,
+        "media/manage/gallery_new.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "owner": owner,
+            "owner_key": request.GET.get("owner") or request.POST.get("owner"),
+        },
+    )
 
 
 @manager_required

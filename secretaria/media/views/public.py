@@ -32,6 +32,11 @@ def serve(request, uid):
 def gallery_list(request):
     galleries = selectors.galleries_for(request.user)
     page = Paginator(galleries, 24).get_page(request.GET.get("page"))
+    for gallery in page.object_list:
+        # A public gallery of a members-only meeting does not name the meeting to the public.
+        gallery.meeting_visible = gallery.meeting_id is not None and access.can(
+            request.user, "meetings.view", gallery.meeting
+        )
     return render(
         request, "media/gallery_list.html", {"page": page, "manage": access.can(request.user, "media.manage")}
     )

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from secretaria.files.filetypes import UploadRefused, sanitize_filename
 from secretaria.media import formats, services
 from secretaria.media.models import ChunkedUpload, Gallery, MediaItem
+from secretaria.media.storing import partial_path
 from secretaria.media.views.manage import manager_required
 
 
@@ -49,12 +50,6 @@ def upload(request, uid):
     return JsonResponse(_item_json(item), status=201)
 
 
-def _partial_path(chunked: ChunkedUpload) -> str:
-    folder = os.path.join(settings.MEDIA_ROOT, "private", "partial")
-    os.makedirs(folder, exist_ok=True)
-    return os.path.join(folder, f"{chunked.uid.hex}.part")
-
-
 @manager_required
 @require_POST
 def chunked_start(request, uid):
@@ -73,7 +68,7 @@ def chunked_start(request, uid):
             % {"name": name, "max": settings.MEDIA_VIDEO_MAX_MB}
         )
     chunked = ChunkedUpload.objects.create(gallery=gallery, filename=name, size=size, created_by=request.user)
-    open(_partial_path(chunked), "wb").close()
+    open(partial_path(chunked), "wb").close()
     return JsonResponse(
         {
             "uid": str(chunked.uid),
@@ -108,13 +103,13 @@ def chunked_part(request, uid):
         return JsonResponse({"detail": _("Resume from the byte given."), "received": chunked.received}, status=409)
     if end - start + 1 != len(body) or end >= chunked.size:
         return _error(_("The piece does not match its Content-Range."))
-    with open(_partial_path(chunked), "ab") as fh:
+    with open(partial_path(chunked), "ab") as fh:
         fh.write(body)
     chunked.received = end + 1
     chunked.save(update_fields=["received"])
     if chunked.received < chunked.size:
         return JsonResponse({"received": chunked.received, "size": chunked.size})
-    path = _partial_path(chunked)
+    path = partial_path(chunked)
     try:
         with open(path, "rb") as fh:
             item = services.item_upload(gallery=chunked.gallery, fileobj=fh, name=chunked.filename,
