@@ -52,7 +52,7 @@ def test_a_member_official_who_posts_a_decision_changes_nothing(event, client_fo
                                             follow=True)  # fmt: skip
     event.refresh_from_db()
     assert event.status == Engagement.Status.REQUESTED
-    assert response.status_code in (403, 404) or "Pro-Tempore" in response.content.decode()
+    assert response.status_code in (403, 404) or "Presidencia Pro-Témpore" in response.content.decode()
 
 
 def test_the_ppt_dashboard_lists_pending_approvals(event, client_for, ppt_official, gt_official):
