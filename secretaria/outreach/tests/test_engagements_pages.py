@@ -131,3 +131,10 @@ def test_engagements_are_in_the_site_search_for_those_allowed(event, ppt_officia
 
 def test_dates_are_kept(event):
     assert event.start_date == datetime.date(2004, 7, 15)
+
+
+def test_the_admin_edits_deliverables_follow_ups_and_costs_inline(event, client_for, admin_user):
+    page = client_for(admin_user).get(reverse("admin:outreach_engagement_change", args=[event.pk]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "followup_set" in body or "follow_ups" in body
