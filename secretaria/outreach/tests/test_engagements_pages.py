@@ -138,3 +138,15 @@ def test_the_admin_edits_deliverables_follow_ups_and_costs_inline(event, client_
     assert page.status_code == 200
     body = page.content.decode()
     assert "followup_set" in body or "follow_ups" in body
+
+
+def test_the_list_makes_a_constant_number_of_queries(event, crm, st_officer, client_for, count_queries):
+    c = client_for(st_officer)
+    url = reverse("outreach:index")
+    few = count_queries(lambda: c.get(url))
+    for n in range(5):
+        services.engagement_create(by=st_officer, kind="meeting", title_es=f"Reunión {n}", summary_es="R",
+                                   start_date=datetime.date(2004, 8, 1 + n), secretariat_people=[st_officer.person],
+                                   notify=False)  # fmt: skip
+    assert count_queries(lambda: c.get(url)) == few
+    assert count_queries(lambda: c.get(url + "?view=calendar")) == few
