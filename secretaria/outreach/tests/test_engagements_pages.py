@@ -150,3 +150,21 @@ def test_the_list_makes_a_constant_number_of_queries(event, crm, st_officer, cli
                                    notify=False)  # fmt: skip
     assert count_queries(lambda: c.get(url)) == few
     assert count_queries(lambda: c.get(url + "?view=calendar")) == few
+
+
+def test_the_secretariat_records_outcomes_and_mission_costs_on_the_page(event, crm, client_for, st_officer):
+    c = client_for(st_officer)
+    c.post(
+        reverse("outreach:follow_up_add", args=[event.pk]),
+        {"fu-kind": "outcome", "fu-text_es": "Acuerdo de colaboración"},
+    )
+    assert event.follow_ups.get().text_es == "Acuerdo de colaboración"
+    mission = services.engagement_create(by=st_officer, kind="mission", title_es="Visita a Panamá", summary_es="V",
+                                         start_date=datetime.date(2004, 11, 3), notify=False)  # fmt: skip
+    assert "Registrar un gasto" in c.get(reverse("outreach:detail", args=[mission.pk])).content.decode()
+    c.post(reverse("outreach:cost_add", args=[mission.pk]), {"cost-kind": "travel", "cost-amount": "412.00",
+           "cost-currency": "USD", "cost-usd_rate": "1", "cost-funder": "secretariat"})  # fmt: skip
+    assert str(mission.costs.get().amount) == "412.00"
+    refused = c.post(reverse("outreach:cost_add", args=[mission.pk]), {"cost-kind": "travel", "cost-amount": "-5",
+                     "cost-currency": "USD", "cost-usd_rate": "1", "cost-funder": "secretariat"}, follow=True)  # fmt: skip
+    assert refused.status_code == 200 and mission.costs.count() == 1
