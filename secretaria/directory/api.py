@@ -152,7 +152,20 @@ def _organization(org: Organization) -> dict:
     }
 
 
-def _person(person: Person, contacts: bool) -> dict:
+def _contacts(user) -> str | None:
+    """None: no contact field; "members": the fields their owners show to member officials; "all"."""
+    if access.is_secretariat(user):
+        return "all"
+    return "members" if access.can(user, "directory.view_contacts") else None
+
+
+def _field(person: Person, field: str, contacts: str | None) -> str | None:
+    if contacts is None or (contacts == "members" and getattr(person, f"{field}_visibility") != "members"):
+        return None
+    return getattr(person, field) or None
+
+
+def _person(person: Person, contacts: str | None) -> dict:
     return {
         "id": person.pk,
         "honorific": person.honorific,
@@ -162,8 +175,9 @@ def _person(person: Person, contacts: bool) -> dict:
         "languages": person.languages or [],
         "organization": str(person.organization) if person.organization_id else None,
         "country": person.country.iso2 if person.country_id else None,
-        "email": (person.email or None) if contacts else None,
-        "phone": (person.phone or None) if contacts else None,
+        # Each field as its owner allows (the Secretariat only, or member officials too).
+        "email": _field(person, "email", contacts),
+        "phone": _field(person, "phone", contacts),
     }
 
 
@@ -266,7 +280,7 @@ def organizations(request, filters: Query[OrganizationFilter]):
 )
 @paginate(Page)
 def people(request):
-    contacts = access.can(request.auth, "directory.view_contacts")
+    contacts = _contacts(request.auth)
     return mapped(selectors.people_visible_to(request.auth), lambda person: _person(person, contacts))
 
 
@@ -275,7 +289,7 @@ def person(request, person_id: Id):
     found = selectors.people_visible_to(request.auth).filter(pk=person_id).first()
     if found is None:
         raise Http404
-    return _person(found, access.can(request.auth, "directory.view_contacts"))
+    return _person(found, _contacts(request.auth))
 
 
 @router.get("/posts", response=list[PostOut], summary="Posts and who held them on a date (default today)")
@@ -329,7 +343,7 @@ def group(request, slug: Slug):
     data = _group(found)
     data["members"] = None
     if access.can(request.auth, "directory.view_group_members", found):
-        contacts = access.can(request.auth, "directory.view_contacts")
+        contacts = _contacts(request.auth)
         data["members"] = [
             {
                 "person_id": m.person_id,
@@ -337,8 +351,8 @@ def group(request, slug: Slug):
                 "country": m.country.iso2 if m.country_id else None,
                 "organization": str(m.person.organization) if m.person.organization_id else None,
                 "role": m.role,
-                "email": (m.person.email or None) if contacts else None,
-                "phone": (m.person.phone or None) if contacts else None,
+                "email": _field(m.person, "email", contacts),
+                "phone": _field(m.person, "phone", contacts),
             }
             for m in selectors.group_members(found)
         ]

@@ -1,5 +1,6 @@
 """Who is who in the process: countries, organisations, people, posts and who held them."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -83,6 +84,13 @@ class Organization(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
+class ContactVisibility(models.TextChoices):
+    """Who may read one of a person's contact fields in the members' who's who."""
+
+    MEMBERS = "members", _("Member officials and the Secretariat")
+    SECRETARIAT = "secretariat", _("The Secretariat only")
+
+
 class Person(models.Model):
     class Gender(models.TextChoices):
         FEMALE = "female", _("Female")
@@ -114,6 +122,12 @@ class Person(models.Model):
     )
     is_public = models.BooleanField(
         _("shown on the public portal"), default=False, help_text=_("Name and posts only; contact details never.")
+    )
+    email_visibility = models.CharField(
+        _("who sees the e-mail"), max_length=12, choices=ContactVisibility.choices, default=ContactVisibility.MEMBERS
+    )
+    phone_visibility = models.CharField(
+        _("who sees the phone"), max_length=12, choices=ContactVisibility.choices, default=ContactVisibility.MEMBERS
     )
 
     class Meta:
@@ -292,3 +306,30 @@ class PresidencyTerm(models.Model):
             raise ValidationError({"end": _("A term cannot end before it starts.")})
         if self.country_id and not self.country.is_member:
             raise ValidationError({"country": _("Only a member state can hold the Pro-Tempore Presidency.")})
+
+
+class ContactUpdate(models.Model):
+    """A person's own change to their contact details, for the Secretariat to review."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="contact_updates"
+    )
+    changes = models.JSONField(_("changes"), default=dict, help_text=_("{field: [before, after]}"))
+    made_at = models.DateTimeField(_("made"), auto_now_add=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("made by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-made_at", "pk"]
+        verbose_name = _("contact update")
+        verbose_name_plural = _("contact updates")
+
+    def __str__(self):
+        return f"{self.person} ({self.made_at:%Y-%m-%d})"

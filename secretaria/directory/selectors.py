@@ -1,13 +1,24 @@
 """Reads of the directory, with their related rows fetched once."""
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from secretaria.core import access
-from secretaria.directory.models import Country, Group, Membership, Organization, Person, Post, PresidencyTerm, Term
+from secretaria.directory.models import (
+    ContactUpdate,
+    Country,
+    Group,
+    Membership,
+    Organization,
+    Person,
+    Post,
+    PresidencyTerm,
+    Term,
+)
 
 
 def _active_on(on: datetime.date) -> Q:
@@ -244,3 +255,70 @@ def people_visible_to(user) -> QuerySet[Person]:
     if not access.can(user, "directory.view_contacts"):
         people = people.filter(is_public=True)
     return people
+
+
+# --- The members' who's who -------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: «Monzón» and «monzon» are the same search."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@dataclass(frozen=True)
+class PeopleFilters:
+    country: str | None = None  # ISO alpha-2
+    organization: int | None = None
+    group: str | None = None  # slug of a group (a network, the GRCM, a working group)
+    q: str | None = None
+
+
+def people_directory(user, filters: PeopleFilters = PeopleFilters(), on: datetime.date | None = None) -> list[Person]:
+    """The people the viewer may see, with their current posts and groups fetched once. The name
+    search ignores accents and case (done here rather than in SQL: SQLite has no unaccent, and
+    the directory holds hundreds of people, not millions)."""
+    on = on or today()
+    people = people_visible_to(user).prefetch_related(
+        Prefetch("terms", queryset=Term.objects.filter(_active_on(on)).select_related("post"), to_attr="current_terms"),
+        Prefetch("memberships", queryset=Membership.objects.filter(_active_on(on)).select_related("group"),
+                 to_attr="current_memberships"),
+    )  # fmt: skip
+    if filters.country:
+        people = people.filter(country__iso2=filters.country.upper())
+    if filters.organization:
+        people = people.filter(organization_id=filters.organization)
+    if filters.group:
+        group_ids = [g.pk for g in groups_visible_to(user, on) if g.slug == filters.group]
+        people = people.filter(memberships__group_id__in=group_ids).distinct()
+    people = list(people)
+    if filters.q:
+        needle = fold(filters.q)
+        people = [
+            p for p in people
+            if needle in fold(f"{p.given_name} {p.family_name} {p.organization or ''} {p.country.name if p.country else ''}")
+        ]  # fmt: skip
+    return people
+
+
+def visible_contact(user, person: Person) -> dict[str, str]:
+    """The contact fields of ``person`` that ``user`` may read, by each field's visibility."""
+    out = {}
+    if person.pk and getattr(user, "person_id", None) == person.pk:
+        return {"email": person.email, "phone": person.phone}
+    for field in ("email", "phone"):
+        visibility = getattr(person, f"{field}_visibility")
+        allowed = access.is_secretariat(user) or (
+            visibility == "members" and access.can(user, "directory.view_contacts")
+        )
+        if allowed and getattr(person, field):
+            out[field] = getattr(person, field)
+    return out
+
+
+def person_for_page(user, pk: int) -> Person | None:
+    return next(iter(p for p in people_visible_to(user).filter(pk=pk)), None)
+
+
+def pending_contact_updates():
+    return ContactUpdate.objects.filter(reviewed_at__isnull=True).select_related("person", "made_by")

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from secretaria.core import access
 from secretaria.core.audit import audit_record
+from secretaria.core.tasks import queue_email
 from secretaria.directory import changes
-from secretaria.directory.models import Country, Group, Membership, Person, Post, PresidencyTerm, Term
+from secretaria.directory.models import ContactUpdate, Country, Group, Membership, Person, Post, PresidencyTerm, Term
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -146,3 +150,84 @@ def membership_end(*, membership: Membership, end: datetime.date, by=None) -> Me
     membership.save(update_fields=["end"])
     _audit("directory.membership_end", by=by, target=membership, end=end.isoformat())
     return membership
+
+
+# --- People: their own contact details, and the Secretariat's edits ---------------------
+
+OWN_FIELDS = ("email", "phone", "languages", "email_visibility", "phone_visibility")
+PERSON_FIELDS = (
+    "honorific", "gender", "given_name", "family_name", "email", "phone", "languages", "organization", "country",
+    "is_public", "email_visibility", "phone_visibility",
+)  # fmt: skip
+
+
+def _require_manager(by) -> None:
+    if by is not None and not access.can(by, "directory.manage"):
+        raise PermissionDenied(_("Only the Technical Secretariat edits the directory."))
+
+
+@transaction.atomic
+def person_update_own(*, person: Person, by, preferred_language: str | None = None, **fields) -> ContactUpdate | None:
+    """A person updates their own contact details (and their account's language). The change is
+    saved at once, kept as a ContactUpdate for the Secretariat to review, and the Secretariat is
+    told by e-mail."""
+    if by is None or getattr(by, "person_id", None) != person.pk:
+        raise PermissionDenied(_("You may update only your own contact details."))
+    unknown = set(fields) - set(OWN_FIELDS)
+    if unknown:
+        raise ValidationError(_("These details are edited by the Secretariat: %(fields)s") % {
+            "fields": ", ".join(sorted(unknown))})  # fmt: skip
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    diff = {}
+    for name, value in fields.items():
+        value = value.strip() if isinstance(value, str) else value
+        if getattr(person, name) != value:
+            diff[name] = [getattr(person, name), value]
+            setattr(person, name, value)
+    if preferred_language is not None and preferred_language != getattr(by, "preferred_language", None):
+        if preferred_language not in ("es", "en"):
+            raise ValidationError({"preferred_language": _("Choose Spanish or English.")})
+        diff["preferred_language"] = [getattr(by, "preferred_language", ""), preferred_language]
+    if not diff:
+        return None
+    person.full_clean()
+    person.save()
+    if "preferred_language" in diff:
+        by.preferred_language = preferred_language  # the account (accounts app) is one level up: no import
+        by.save(update_fields=["preferred_language"])
+    update = ContactUpdate.objects.create(person=person, changes={k: [str(a), str(b)] for k, (a, b) in diff.items()},
+                                          made_by=by)  # fmt: skip
+    _audit("directory.contact_update", by=by, target=person, fields=",".join(sorted(diff)))
+    changes.changed(person)
+    queue_email(
+        subject=_("Contact details updated: %(name)s") % {"name": person.full_name},
+        body=_("%(name)s updated their contact details (%(fields)s). Review the change in the members' directory.")
+        % {"name": person.full_name, "fields": ", ".join(sorted(diff))},
+        to=[settings.SECRETARIAT_EMAIL],
+    )
+    return update
+
+
+@transaction.atomic
+def contact_update_review(*, update: ContactUpdate, by) -> ContactUpdate:
+    _require_manager(by)
+    update.reviewed_at, update.reviewed_by = timezone.now(), by
+    update.save(update_fields=["reviewed_at", "reviewed_by"])
+    return update
+
+
+@transaction.atomic
+def person_save(*, by, person: Person | None = None, **fields) -> Person:
+    """The Secretariat creates or edits a person on the site."""
+    _require_manager(by)
+    unknown = set(fields) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    person = person or Person()
+    for name, value in fields.items():
+        setattr(person, name, value.strip() if isinstance(value, str) else value)
+    person.full_clean()
+    person.save()
+    _audit("directory.person_save", by=by, target=person)
+    changes.changed(person)
+    return person

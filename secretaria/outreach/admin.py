@@ -1,11 +1,38 @@
 from django.contrib import admin
 
 from secretaria.core.admin import ManagedByRule
-from secretaria.outreach.models import AnswerTemplate, AnswerTemplateVersion, Engagement, Material
+from secretaria.outreach.models import (
+    AnswerTemplate,
+    AnswerTemplateVersion,
+    Engagement,
+    EngagementDocument,
+    FollowUp,
+    Material,
+    MissionCost,
+)
 
 
 class _Managed(ManagedByRule, admin.ModelAdmin):
     manage_rule = "outreach.manage"
+
+
+class _Inline(ManagedByRule):
+    manage_rule = "outreach.manage"
+    extra = 0
+
+
+class DeliverableInline(_Inline, admin.TabularInline):
+    model = EngagementDocument
+    raw_id_fields = ["document"]
+
+
+class FollowUpInline(_Inline, admin.TabularInline):
+    model = FollowUp
+
+
+class MissionCostInline(_Inline, admin.TabularInline):
+    model = MissionCost
+    raw_id_fields = ["funder_country", "funder_organization"]
 
 
 @admin.register(Engagement)
@@ -16,6 +43,7 @@ class EngagementAdmin(_Managed):
     raw_id_fields = ["organization", "contact", "mission_report", "country"]
     filter_horizontal = ["secretariat_people", "people_met", "organizations_met"]
     readonly_fields = ["status", "decided_at", "decided_by", "decision_comment"]
+    inlines = [DeliverableInline, FollowUpInline, MissionCostInline]
 
 
 @admin.register(Material)

@@ -12,7 +12,7 @@ from secretaria.core.access import Role
 from secretaria.directory.models import Country, Person
 from secretaria.documents.models import Document
 from secretaria.outreach import pow
-from secretaria.outreach.models import AnswerTemplateVersion, Engagement, InquiryLanguage
+from secretaria.outreach.models import AnswerTemplateVersion, Engagement, FollowUp, InquiryLanguage, MissionCost
 
 
 class DateInput(forms.DateInput):
@@ -141,3 +141,18 @@ class ReplyForm(forms.Form):
 
 class NoteForm(forms.Form):
     body = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["kind", "text_es", "text_en", "due_on", "done_on"]
+        widgets = {"due_on": DateInput, "done_on": DateInput, "text_es": forms.Textarea(attrs={"rows": 2}),
+                   "text_en": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
+
+
+class MissionCostForm(forms.ModelForm):
+    class Meta:
+        model = MissionCost
+        fields = ["kind", "description", "amount", "currency", "usd_rate", "funder", "funder_country",
+                  "funder_organization"]  # fmt: skip

@@ -7,10 +7,15 @@ from secretaria.outreach.selectors.engagements import pending_approvals
 
 
 def pending(request) -> dict | None:
+    """Everyone in the members' area gets the way to the outreach list; the PPT's officials and
+    the Secretariat also see what awaits the Presidency's approval."""
     user = request.user
-    if not (access.is_secretariat(user) or access.is_current_ppt(user)):
-        return None
-    return {"engagements": list(pending_approvals()[:10]), "can_decide": access.can(user, "outreach.decide", None)}
+    concerned = access.is_secretariat(user) or access.is_current_ppt(user)
+    return {
+        "concerned": concerned,
+        "engagements": list(pending_approvals()[:10]) if concerned else [],
+        "can_decide": access.can(user, "outreach.decide", None),
+    }
 
 
 def inquiries(request) -> dict | None:

@@ -97,22 +97,3 @@ class ImageUploadForm(forms.Form):
         file = self.cleaned_data["file"]
         image_validate(file)
         return file
-
-
-class ContactForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=120)
-    email = forms.EmailField(label=_("Your e-mail address"))
-    subject = forms.CharField(label=_("Subject"), max_length=150)
-    message = forms.CharField(
-        label=_("Message"), min_length=10, max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
-    )
-    # A field people never see (hidden by CSS and from screen readers): bots fill it in.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-
-    def clean_subject(self):
-        subject = self.cleaned_data["subject"]
-        # Header injection: a subject is one line.
-        return " ".join(subject.split())
-
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))

@@ -80,7 +80,18 @@ class PersonSearchSource(SearchSource):
             summary_en="; ".join(post.title_en or post.title_es for post in posts),
             keywords=" ".join(word for word in keywords if word),
             # Contact details only in an entry at the level of those who may see them.
-            body="" if public else " ".join(filter(None, [obj.email, obj.phone])),
+            # (and only the fields their owner shows to member officials, not the Secretariat-only ones).
+            body=""
+            if public
+            else " ".join(
+                filter(
+                    None,
+                    [
+                        obj.email if obj.email_visibility == "members" else "",
+                        obj.phone if obj.phone_visibility == "members" else "",
+                    ],
+                )
+            ),  # fmt: skip
             country=_country_of(org, country),
         )
 

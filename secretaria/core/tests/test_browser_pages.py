@@ -17,6 +17,7 @@ from secretaria.accounts.models import User
 from secretaria.decisions.models import Decision
 from secretaria.forums.models import Thread
 from secretaria.meetings.models import AgendaVersion
+from secretaria.outreach.models import Engagement, Inquiry
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -83,6 +84,11 @@ def members_pages():
         reverse("forums:forum", args=["miembros"]),
         reverse("forums:thread", args=["miembros", Thread.objects.get(forum__slug="miembros").pk]),
         reverse("search:search") + "?q=migración",
+        reverse("outreach:index"),
+        reverse("outreach:index") + "?view=calendar",
+        reverse("outreach:detail", args=[Engagement.objects.order_by("pk").first().pk]),
+        reverse("directory:people"),
+        reverse("directory:my_contact"),
     ]
 
 
@@ -97,6 +103,9 @@ def secretariat_pages():
         reverse("decisions:matrix"),
         reverse("documents:members_list"),
         reverse("forums:thread", args=["grcm", Thread.objects.get(forum__slug="grcm").pk]),
+        reverse("outreach:inquiries"),
+        reverse("outreach:inquiry", args=[Inquiry.objects.order_by("pk").first().pk]),
+        reverse("directory:contact_updates"),
     ]
 
 

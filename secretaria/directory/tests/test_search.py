@@ -34,6 +34,7 @@ def test_a_person_not_on_the_portal_is_found_by_members_only_with_contacts(
     response = client_for(admin_user).post(
         reverse("admin:directory_person_add"),
         {"given_name": "Ana", "family_name": "Quesada", "email": "ana.quesada@migracion.example.org",
+         "email_visibility": "members", "phone_visibility": "members",
          "phone": "+502 2411 2411", "country": crm["countries"]["GT"].pk, "languages": "[]"},
     )  # fmt: skip
     assert response.status_code == 302
@@ -50,7 +51,8 @@ def test_taking_a_person_off_the_portal_in_the_admin_takes_them_out_of_the_publi
     client = client_for(admin_user)
     url = reverse("admin:directory_person_change", args=[pires.pk])
     response = client.post(url, {"given_name": "José", "family_name": "Pires", "organization": pires.organization_id,
-                                 "languages": "[]", "email": "jpires@iom.example.org"})  # fmt: skip
+                                 "languages": "[]", "email": "jpires@iom.example.org",
+                                 "email_visibility": "members", "phone_visibility": "members"})  # fmt: skip
     assert response.status_code == 302
     assert hits("Pires") == []
     assert [h.title for h in hits("jpires@iom.example.org", gt_official)] == ["José Pires"]

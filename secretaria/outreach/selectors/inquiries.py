@@ -22,6 +22,10 @@ def inquiry_list(*, status: str | None = None, assigned_to=None) -> QuerySet[Inq
     return qs.order_by("-received_at", "pk")
 
 
+def inquiry_count_since(*, email: str, since: datetime.datetime) -> int:
+    return Inquiry.objects.filter(email__iexact=email.strip(), received_at__gte=since).count()
+
+
 def inquiry_detail(pk: int) -> Inquiry | None:
     return (
         Inquiry.objects.select_related("assigned_to", "country", "organization")

@@ -52,7 +52,7 @@ def test_a_member_official_who_posts_a_decision_changes_nothing(event, client_fo
                                             follow=True)  # fmt: skip
     event.refresh_from_db()
     assert event.status == Engagement.Status.REQUESTED
-    assert response.status_code in (403, 404) or "Pro-Tempore" in response.content.decode()
+    assert response.status_code in (403, 404) or "Presidencia Pro-Témpore" in response.content.decode()
 
 
 def test_the_ppt_dashboard_lists_pending_approvals(event, client_for, ppt_official, gt_official):
@@ -131,3 +131,40 @@ def test_engagements_are_in_the_site_search_for_those_allowed(event, ppt_officia
 
 def test_dates_are_kept(event):
     assert event.start_date == datetime.date(2004, 7, 15)
+
+
+def test_the_admin_edits_deliverables_follow_ups_and_costs_inline(event, client_for, admin_user):
+    page = client_for(admin_user).get(reverse("admin:outreach_engagement_change", args=[event.pk]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "followup_set" in body or "follow_ups" in body
+
+
+def test_the_list_makes_a_constant_number_of_queries(event, crm, st_officer, client_for, count_queries):
+    c = client_for(st_officer)
+    url = reverse("outreach:index")
+    few = count_queries(lambda: c.get(url))
+    for n in range(5):
+        services.engagement_create(by=st_officer, kind="meeting", title_es=f"Reunión {n}", summary_es="R",
+                                   start_date=datetime.date(2004, 8, 1 + n), secretariat_people=[st_officer.person],
+                                   notify=False)  # fmt: skip
+    assert count_queries(lambda: c.get(url)) == few
+    assert count_queries(lambda: c.get(url + "?view=calendar")) == few
+
+
+def test_the_secretariat_records_outcomes_and_mission_costs_on_the_page(event, crm, client_for, st_officer):
+    c = client_for(st_officer)
+    c.post(
+        reverse("outreach:follow_up_add", args=[event.pk]),
+        {"fu-kind": "outcome", "fu-text_es": "Acuerdo de colaboración"},
+    )
+    assert event.follow_ups.get().text_es == "Acuerdo de colaboración"
+    mission = services.engagement_create(by=st_officer, kind="mission", title_es="Visita a Panamá", summary_es="V",
+                                         start_date=datetime.date(2004, 11, 3), notify=False)  # fmt: skip
+    assert "Registrar un gasto" in c.get(reverse("outreach:detail", args=[mission.pk])).content.decode()
+    c.post(reverse("outreach:cost_add", args=[mission.pk]), {"cost-kind": "travel", "cost-amount": "412.00",
+           "cost-currency": "USD", "cost-usd_rate": "1", "cost-funder": "secretariat"})  # fmt: skip
+    assert str(mission.costs.get().amount) == "412.00"
+    refused = c.post(reverse("outreach:cost_add", args=[mission.pk]), {"cost-kind": "travel", "cost-amount": "-5",
+                     "cost-currency": "USD", "cost-usd_rate": "1", "cost-funder": "secretariat"}, follow=True)  # fmt: skip
+    assert refused.status_code == 200 and mission.costs.count() == 1

@@ -49,14 +49,14 @@ def test_a_decline_needs_a_reason(event, ppt_official):
 @pytest.mark.parametrize("who", ["st_officer", "gt_official", "former_ppt", "observer"])
 def test_nobody_but_the_current_ppt_may_decide_and_nothing_changes(event, who, request):
     user = request.getfixturevalue(who)
-    with pytest.raises(PermissionDenied, match="Pro-Tempore"):
+    with pytest.raises(PermissionDenied, match="Presidencia Pro-Témpore"):
         services.engagement_approve(engagement=event, by=user)
     event.refresh_from_db()
     assert event.status == Engagement.Status.REQUESTED and event.decided_at is None
 
 
 def test_an_engagement_cannot_be_attended_before_the_ppt_approves(event, st_officer):
-    with pytest.raises(ValidationError, match="not approved"):
+    with pytest.raises(ValidationError, match="aún no ha aprobado"):
         services.engagement_close(engagement=event, by=st_officer, to="attended")
 
 

@@ -17,7 +17,7 @@ from secretaria.core import access
 from secretaria.core.views import members_only
 from secretaria.directory.models import Country
 from secretaria.outreach import exports
-from secretaria.outreach.forms import DecisionForm, DeliverableForm, EngagementForm
+from secretaria.outreach.forms import DecisionForm, DeliverableForm, EngagementForm, FollowUpForm, MissionCostForm
 from secretaria.outreach.models import Engagement, Material
 from secretaria.outreach.selectors import engagements as selectors
 from secretaria.outreach.services import engagements as services
@@ -95,6 +95,10 @@ def detail(request, pk: int):
         "show_costs": access.can(user, "outreach.view_costs", engagement),
         "decision_form": DecisionForm(),
         "deliverable_form": DeliverableForm() if access.can(user, "outreach.manage") else None,
+        "follow_up_form": FollowUpForm(prefix="fu") if access.can(user, "outreach.manage") else None,
+        "cost_form": MissionCostForm(prefix="cost")
+        if access.can(user, "outreach.manage") and engagement.kind == Engagement.Kind.MISSION
+        else None,
         "deliverables": [d for d in engagement.deliverables.all() if access.can_view_object(user, d.document)],
         "materials": [m for m in engagement.materials.all() if access.can(user, "outreach.view_material", m)],
     })  # fmt: skip
@@ -203,3 +207,33 @@ def material_advance(request, pk: int):
     except (ValidationError, ProtectedError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     return redirect("outreach:material", pk=pk)
+
+
+def _add_child(request, pk: int, form_class, prefix: str, service, done: str):
+    _require(request.user, "outreach.manage")
+    engagement = Engagement.objects.filter(pk=pk).first()
+    if engagement is None:
+        raise Http404
+    form = form_class(request.POST, prefix=prefix)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("outreach:detail", pk=pk)
+    try:
+        service(engagement=engagement, by=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
+    return redirect("outreach:detail", pk=pk)
+
+
+@members_only
+@require_POST
+def follow_up_add(request, pk: int):
+    return _add_child(request, pk, FollowUpForm, "fu", services.follow_up_add, _("The outcome was recorded."))
+
+
+@members_only
+@require_POST
+def cost_add(request, pk: int):
+    return _add_child(request, pk, MissionCostForm, "cost", services.mission_cost_add, _("The cost was recorded."))

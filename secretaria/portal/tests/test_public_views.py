@@ -1,10 +1,13 @@
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
 from secretaria.core.access import AccessLevel
+from secretaria.outreach import pow
+from secretaria.outreach.models import Inquiry
 from secretaria.portal.models import Page
 
 
@@ -158,31 +161,39 @@ def _contact(client, **overrides):
         "email": "maria@example.org",
         "subject": "Consulta sobre el fondo de reserva",
         "message": "¿Quién puede presentar una solicitud al fondo?",
+        "language": "es",
         "website": "",
     }
+    challenge = pow.challenge_new()
+    data.update({"pow_challenge": challenge, "pow_nonce": pow.solve(challenge)})
     data.update(overrides)
     return client.post(en("portal:contact"), data)
 
 
-def test_the_contact_form_sends_one_email_to_the_secretariat(anonymous, crm, settings):
+def test_the_contact_form_stores_an_inquiry_acknowledges_it_and_tells_the_secretariat(anonymous, crm, settings):
     settings.SECRETARIAT_EMAIL = "st@crm.example"
 
     response = _contact(anonymous)
 
     assert response.status_code == 302
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    inquiry = Inquiry.objects.get()
+    assert inquiry.email == "maria@example.org" and inquiry.channel == "web"
+    assert len(mail.outbox) == 2
+    ack = next(m for m in mail.outbox if m.to == ["maria@example.org"])
+    assert f"[{inquiry.reference}]" in ack.subject and inquiry.reference in ack.body
+    assert "Estimado" in ack.body or "Dear" not in ack.body  # in the requester's language (Spanish)
+    message = next(m for m in mail.outbox if m.to == ["st@crm.example"])
     assert message.to == ["st@crm.example"]
     assert message.reply_to == ["maria@example.org"]
     assert "Consulta sobre el fondo de reserva" in message.subject
     assert "¿Quién puede presentar una solicitud al fondo?" in message.body
-    assert "Your message has been sent" in anonymous.get(response["Location"]).content.decode()
+    assert inquiry.reference in anonymous.get(response["Location"]).content.decode()
 
 
 def test_the_contact_form_refuses_bad_input_with_form_errors(anonymous, crm):
     response = _contact(anonymous, email="not-an-address", message="")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert set(response.context["form"].errors) == {"email", "message"}
     assert 'class="errorlist' in response.content.decode()
     assert mail.outbox == []
@@ -193,16 +204,47 @@ def test_the_contact_form_ignores_bots_that_fill_the_honeypot(anonymous, crm):
 
     assert response.status_code == 302
     assert mail.outbox == []
+    assert not Inquiry.objects.exists()
 
 
-def test_the_contact_form_limits_repeated_posts_from_one_address(anonymous, crm):
-    for _ in range(5):
-        assert _contact(anonymous).status_code == 302
+def test_the_contact_form_limits_repeated_posts_from_one_connection(anonymous, crm):
+    for n in range(5):
+        assert _contact(anonymous, email=f"person{n}@example.org").status_code == 302
+
+    response = _contact(anonymous, email="another@example.org")
+
+    assert response.status_code == 429
+    assert Inquiry.objects.count() == 5
+
+
+def test_the_contact_form_limits_inquiries_per_address_per_day(anonymous, crm, settings):
+    settings.OUTREACH_INQUIRY_DAILY_LIMIT = 2
+    assert _contact(anonymous).status_code == 302
+    assert _contact(anonymous, email="MARIA@example.org").status_code == 302
 
     response = _contact(anonymous)
 
-    assert response.status_code == 429
-    assert len(mail.outbox) == 5
+    assert response.status_code == 429 and "several messages" in response.content.decode()
+    assert Inquiry.objects.count() == 2
+
+
+def test_the_contact_form_refuses_a_missing_or_replayed_proof_of_work(anonymous, crm):
+    assert _contact(anonymous, pow_nonce="").status_code == 400
+    challenge = pow.challenge_new()
+    nonce = pow.solve(challenge)
+    assert _contact(anonymous, pow_challenge=challenge, pow_nonce=nonce).status_code == 302
+    replay = _contact(anonymous, pow_challenge=challenge, pow_nonce=nonce, email="other@example.org")
+    assert replay.status_code == 400 and "anti-spam" in replay.content.decode()
+    assert Inquiry.objects.count() == 1
+
+
+def test_the_contact_form_refuses_a_hostile_attachment_and_saves_nothing(anonymous, crm):
+    evil = SimpleUploadedFile("report.pdf", b"MZ\x90\x00" + b"\x00" * 200, content_type="application/pdf")
+    response = _contact(anonymous, attachment=evil)
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["attachment"]
+    assert not Inquiry.objects.exists() and mail.outbox == []
 
 
 def test_the_contact_page_shows_the_secretariat_address(anonymous, crm):

@@ -1,11 +1,13 @@
 """Public portal views: home, pages, news, the feed, contact and images."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -24,8 +26,11 @@ from secretaria.core.dashboard import home_panels_for
 from secretaria.core.tasks import queue_email
 from secretaria.directory.models import Organization
 from secretaria.directory.selectors import presidency_on
+from secretaria.files.filetypes import UploadRefused
+from secretaria.outreach.forms import InquiryForm, check_pow
+from secretaria.outreach.selectors.inquiries import inquiry_count_since
+from secretaria.outreach.services.inquiries import inquiry_receive
 from secretaria.portal import selectors
-from secretaria.portal.forms import ContactForm
 from secretaria.portal.models import Image, Page
 
 NEWS_PER_PAGE = 10
@@ -126,25 +131,63 @@ def _contact_limited(request) -> bool:
     return count > CONTACT_LIMIT
 
 
+def _address_limited(email: str) -> bool:
+    """More inquiries from this address in a day than settings.OUTREACH_INQUIRY_DAILY_LIMIT."""
+    since = timezone.now() - datetime.timedelta(days=1)
+    return inquiry_count_since(email=email, since=since) >= settings.OUTREACH_INQUIRY_DAILY_LIMIT
+
+
 def contact(request):
-    form = ContactForm(request.POST or None)
+    """The public contact form: every message becomes an inquiry with a reference (outreach app),
+    acknowledged in the requester's language; the Secretariat gets a copy by e-mail."""
+    initial = {"language": (request.LANGUAGE_CODE or "es")[:2]}
+    form = InquiryForm(request.POST or None, request.FILES or None, initial=initial)
     status = 200
     if request.method == "POST":
         if _contact_limited(request):
             form.add_error(None, _("Too many messages from your connection. Please try again in an hour."))
             status = 429
         elif form.is_valid():
-            if not form.is_spam():
-                data = form.cleaned_data
-                queue_email(
-                    subject=_("[Web contact] %(subject)s") % {"subject": data["subject"]},
-                    body=render_to_string("portal/email/contact.txt", {**data, "ip": client_ip(request)}),
-                    to=[settings.SECRETARIAT_EMAIL],
-                    reply_to=[data["email"]],
-                )
-            # A bot filling the honeypot sees the same thanks and learns nothing.
-            messages.success(request, _("Thank you. Your message has been sent to the Technical Secretariat."))
-            return redirect("portal:contact")
+            if form.is_spam():
+                # A bot filling the honeypot sees the same thanks and learns nothing.
+                messages.success(request, _("Thank you. Your message has been sent to the Technical Secretariat."))
+                return redirect("portal:contact")
+            data = form.cleaned_data
+            if not check_pow(request.POST):
+                form.add_error(None, _("The anti-spam check did not complete (it needs JavaScript). Please send the "
+                                       "form again, or write to the Secretariat by e-mail."))  # fmt: skip
+                status = 400
+            elif _address_limited(data["email"]):
+                form.add_error("email", _("We have already received several messages from this address today. "
+                                          "Please wait for our answer."))  # fmt: skip
+                status = 429
+            else:
+                attachments = [(data["attachment"], data["attachment"].name)] if data.get("attachment") else []
+                try:
+                    inquiry = inquiry_receive(
+                        name=data["name"], email=data["email"], organization_name=data["organization"],
+                        country=data["country"], language=data["language"], subject=data["subject"],
+                        text=data["message"], attachments=attachments,
+                    )  # fmt: skip
+                except UploadRefused as exc:
+                    form.add_error("attachment", str(exc))
+                    status = 400
+                except ValidationError as exc:
+                    form.add_error(None, " ".join(exc.messages))
+                    status = 400
+                else:
+                    queue_email(
+                        subject=_("[Web contact] %(subject)s") % {"subject": f"{inquiry.reference} {data['subject']}"},
+                        body=render_to_string("portal/email/contact.txt", {
+                            **data, "reference": inquiry.reference, "ip": client_ip(request)}),
+                        to=[settings.SECRETARIAT_EMAIL],
+                        reply_to=[data["email"]],
+                    )  # fmt: skip
+                    messages.success(request, _("Thank you. Your message has been sent to the Technical Secretariat. "
+                                                "Its reference is %(reference)s.") % {"reference": inquiry.reference})  # fmt: skip
+                    return redirect("portal:contact")
+        else:
+            status = 400 if form.errors else 200
     secretariat = _secretariat()
     context = {
         "form": form,

@@ -1,0 +1,107 @@
+"""Inquiries from the mailbox: a Maildir and an IMAP stand-in (a local fake of imaplib)."""
+
+import mailbox
+from email.message import EmailMessage
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+
+from secretaria.outreach.management.commands import receive_inquiries
+from secretaria.outreach.models import Inquiry
+
+pytestmark = pytest.mark.django_db
+
+
+def _mail(subject="Remittances data", sender="jane@uoft.example", body="Do you have data?", **headers) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = f"Jane Doe <{sender}>"
+    msg["To"] = "consultas@crm.example"
+    msg["Subject"] = subject
+    msg["Message-ID"] = f"<{abs(hash(subject + sender))}@uoft.example>"
+    for key, value in headers.items():
+        msg[key.replace("_", "-")] = value
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+class FakeIMAP:
+    """A local stand-in for an IMAP server: the messages of one folder, by UID."""
+
+    def __init__(self, messages):
+        self.messages = dict(enumerate(messages, start=1))
+        self.deleted = set()
+
+    def login(self, user, password):
+        return "OK", [b"logged in"]
+
+    def select(self, folder):
+        return "OK", [str(len(self.messages)).encode()]
+
+    def uid(self, command, *args):
+        if command == "SEARCH":
+            return "OK", [b" ".join(str(k).encode() for k in self.messages)]
+        if command == "FETCH":
+            key = int(args[0])
+            return "OK", [(b"1 (RFC822 {n}", self.messages[key]), b")"]
+        if command == "STORE":
+            self.deleted.add(int(args[0]))
+            return "OK", []
+        raise AssertionError(command)
+
+    def expunge(self):
+        for key in self.deleted:
+            self.messages.pop(key)
+        self.deleted.clear()
+        return "OK", []
+
+    def logout(self):
+        return "BYE", []
+
+
+def test_imap_messages_become_inquiries_and_answers_come_back_into_the_thread(crm, monkeypatch):
+    server = FakeIMAP([_mail()])
+    monkeypatch.setattr(receive_inquiries, "imap_connect", lambda host, port, tls: server)
+    call_command("receive_inquiries", imap_host="localhost", imap_user="consultas", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    inquiry = Inquiry.objects.get()
+    assert inquiry.channel == "email" and inquiry.email == "jane@uoft.example" and not server.messages
+    assert any(inquiry.reference in m.subject for m in mail.outbox)
+    # The requester answers the acknowledgement: the reference is in the subject.
+    server.messages[9] = _mail(subject=f"Re: [{inquiry.reference}] We received your inquiry", body="Years 2000-2004")
+    call_command("receive_inquiries", imap_host="localhost", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    assert Inquiry.objects.count() == 1
+    assert inquiry.messages.filter(direction="in").count() == 2
+    # Someone else quoting the reference does not enter the thread: a new inquiry.
+    server.messages[10] = _mail(subject=f"Re: [{inquiry.reference}]", sender="other@example.org")
+    call_command("receive_inquiries", imap_host="localhost", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    assert Inquiry.objects.count() == 2
+
+
+def test_in_reply_to_finds_the_thread(crm, tmp_path):
+    box = mailbox.Maildir(tmp_path / "box", create=True)
+    box.add(_mail())
+    call_command("receive_inquiries", maildir=str(tmp_path / "box"), stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    inquiry = Inquiry.objects.get()
+    ack_id = inquiry.messages.get(is_acknowledgement=True).message_id
+    box.add(_mail(subject="thanks", In_Reply_To=ack_id, body="Thank you"))
+    call_command("receive_inquiries", maildir=str(tmp_path / "box"), stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    assert Inquiry.objects.count() == 1 and inquiry.messages.filter(direction="in").count() == 2
+
+
+def test_automatic_messages_are_dropped(crm, tmp_path):
+    box = mailbox.Maildir(tmp_path / "box", create=True)
+    box.add(_mail(Auto_Submitted="auto-replied"))
+    call_command("receive_inquiries", maildir=str(tmp_path / "box"), stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    assert not Inquiry.objects.exists()
+
+
+def test_without_a_mailbox_the_command_says_so(crm):
+    with pytest.raises(CommandError, match="imap-host"):
+        call_command("receive_inquiries")
+
+
+def test_the_retention_command_reports_what_it_erased(crm):
+    out = StringIO()
+    call_command("erase_expired_inquiries", stdout=out)
+    assert "0 inquiries anonymised" in out.getvalue()
