@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "secretaria.decisions",
     "secretaria.forums",
     "secretaria.comms",
+    "secretaria.archive",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +121,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "secretaria.accounts.middleware.RequireTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "secretaria.archive.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "secretaria.urls"
