@@ -19,7 +19,7 @@ from pathlib import Path
 import bagit
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import models, transaction
 from django.urls import NoReverseMatch
@@ -211,23 +211,19 @@ class Importer:
             if secret:
                 fields = {**fields, **secret}
                 self.result.sensitive += 1
-            elif required:
-                self.result.failed[label] += 1
-                self.warn(f"{label} {sid}: needs the encrypted part ({', '.join(required)}); not imported")
-                continue
             pk, how = self.find_existing(model, sid, fields, hooks)
             if pk is not None:
                 if how == "matched":
                     self.ids.remember(model, sid, pk)
                     self.result.matched[label] += 1
                 elif incremental:
-                    values = self.values_for(model, sid, fields)
-                    if values:
-                        values.pop(model._meta.pk.attname, None)
-                        model._default_manager.filter(pk=pk).update(**values)
-                        self.result.updated[label] += 1
+                    self.update_existing(model, pk, sid, fields)
                 else:
                     self.result.existing[label] += 1
+                continue
+            if required and not secret:
+                self.result.failed[label] += 1
+                self.warn(f"{label} {sid}: needs the encrypted part ({', '.join(required)}); not imported")
                 continue
             values = self.values_for(model, sid, fields)
             if values is None:
@@ -238,6 +234,23 @@ class Importer:
             self.ids.remember(model, sid, obj.pk)
             self.created_sids.add((label, sid))
             self.result.created[label] += 1
+
+    def update_existing(self, model, pk, sid, fields):
+        """An incremental package: set the values that differ from the row here."""
+        values = self.values_for(model, sid, fields)
+        if not values:
+            return
+        values.pop(model._meta.pk.attname, None)
+        current = model._default_manager.filter(pk=pk).values(*values).first() or {}
+        changed = {k: v for k, v in values.items() if current.get(k) != v}
+        if not changed:
+            return
+        try:
+            model._default_manager.filter(pk=pk).update(**changed)
+        except PermissionDenied:  # an append-only model (the audit log) keeps what it has
+            self.warn(f"{label_of(model)} {sid}: append-only, not updated")
+            return
+        self.result.updated[label_of(model)] += 1
 
     def link_model(self, model, schema_fields: dict):
         """Second pass: many-to-many links and the redirects from the old addresses."""

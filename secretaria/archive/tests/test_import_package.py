@@ -130,3 +130,13 @@ def test_without_the_passphrase_the_sensitive_fields_stay_empty(
     text = run("import_site", str(out), "--no-reindex")
     assert "no passphrase was given" in text
     assert Person.objects.get(family_name="Pérez").email == ""
+
+
+def test_an_incremental_package_updates_what_changed(small_site, tmp_path):
+    out = tmp_path / "inc"
+    run("export_site", str(out), "--no-progress", "--since", "2000-01-01")
+    Document.objects.filter(pk=small_site.pk).update(title_es="Cambiado después")
+    text = run("import_site", str(out), "--no-reindex")
+    assert "documents.Document: created 0, updated 1" in text
+    small_site.refresh_from_db()
+    assert small_site.title_es == "Informe sobre trata"

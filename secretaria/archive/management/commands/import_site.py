@@ -27,7 +27,9 @@ class Command(BaseCommand):
         except ImportRefused as exc:
             raise CommandError(f"Package refused: {exc}") from exc
         verb = "would create" if dry_run else "created"
-        labels = sorted(set(result.created) | set(result.existing) | set(result.matched) | set(result.failed))
+        labels = sorted(
+            set(result.created) | set(result.existing) | set(result.matched) | set(result.updated) | set(result.failed)
+        )
         for label in labels:
             parts = [f"{verb} {result.created[label]}"]
             if result.existing[label]:
