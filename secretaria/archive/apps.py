@@ -30,6 +30,7 @@ class ArchiveConfig(AppConfig):
             register(label, skip=True)
         register(settings.AUTH_USER_MODEL, match_on=["email"], natural_key=False)
         register("account.EmailAddress", match_on=["user", "email"])
+        register("archive.Redirect", match_on=["old_path"])  # an older move's redirects, kept once
         # TOTP secrets and recovery codes travel only in the encrypted part.
         register("mfa.Authenticator", sensitive=["data"])
         register_panel(Panel("archive.drill", "archive/_panel.html", drill_panel, order=90))

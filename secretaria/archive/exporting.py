@@ -46,6 +46,18 @@ from secretaria.archive.registry import hooks_for
 from secretaria.archive.schema import PROFILE, SCHEMA_VERSION, dumps, field_type
 
 CHUNK = 2000
+README = """Secretaría Virtual de la Conferencia Regional sobre Migración: paquete de archivo (BagIt)
+Virtual Secretariat of the Regional Conference on Migration: archive package (BagIt)
+
+data/readable/   documentos en PDF / documents as PDF (readable without the software)
+data/records/    un archivo NDJSON por tipo de registro / one NDJSON file per kind of record
+data/files/      archivos, nombrados por su SHA-256 / files, named by their SHA-256
+schema.json      descripción de los registros / description of the records
+bag-info.txt     versión, fecha, cantidades / version, date, counts
+manifest-sha256.txt, tagmanifest-sha256.txt   sumas de control / checksums
+
+Formato / format: docs/admin/archive.md of the Secretaría Virtual source code.
+"""
 BLOCK = 1024 * 1024
 
 
@@ -296,6 +308,7 @@ class Exporter:
             "models": schema_models,
         }
         (self.out / "schema.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False))
+        (self.out / "README.txt").write_text(README, encoding="utf-8")
         bag.save()  # rewrites the tag manifest with schema.json in it
         return self.result
 
