@@ -161,5 +161,5 @@ class Identities:
         self._load(model)
         self._sids[label_of(model)][str(pk)] = sid
         self._pks[label_of(model)][sid] = str(pk)
-        if persist:
-            ImportedRecord.objects.get_or_create(model=label_of(model), sid=sid, defaults={"object_pk": str(pk)})
+        if persist:  # callers look the sid up first: it is not recorded yet
+            ImportedRecord.objects.create(model=label_of(model), sid=sid, object_pk=str(pk))

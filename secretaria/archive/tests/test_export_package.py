@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from secretaria.archive.registry import register, unregister
 from secretaria.archive.schema import SCHEMA_VERSION
 from secretaria.documents.models import DocumentFile
 
@@ -82,3 +83,15 @@ def test_an_existing_non_empty_directory_is_refused(small_site, tmp_path):
 def test_a_bad_since_date_is_a_message(small_site, tmp_path):
     with pytest.raises(CommandError, match="--since"):
         call_command("export_site", str(tmp_path / "x"), "--no-progress", "--since", "yesterday")
+
+
+def test_an_app_can_leave_fields_out_through_the_registry(small_site, tmp_path):
+    register("documents.Topic", exclude=["name_en"])
+    try:
+        call_command("export_site", str(tmp_path / "b"), "--no-progress")
+    finally:
+        unregister("documents.Topic")
+    topic = records(tmp_path / "b", "documents.Topic")[0]
+    assert "name_en" not in topic["fields"] and topic["fields"]["name_es"] == "Trata de personas"
+    schema = json.loads((tmp_path / "b" / "schema.json").read_text())
+    assert "name_en" not in schema["models"]["documents.Topic"]["fields"]
