@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
+from django_tasks_db.models import DBTaskResult
 
 from secretaria.archive.compare import Comparison
 from secretaria.archive.models import DrillRun
@@ -54,3 +55,12 @@ def test_before_any_drill_the_panel_says_how_to_run_one(client_for, admin_user):
 
 def test_the_weekly_drill_is_not_scheduled_by_a_backend_that_cannot_defer(db):
     assert schedule_next_drill() is None  # the tests' immediate backend
+
+
+def test_the_weekly_drill_is_queued_once_a_week_ahead(db, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}}
+    queued = schedule_next_drill()
+    assert queued is not None
+    assert schedule_next_drill() is None  # one chain only
+    row = DBTaskResult.objects.get(task_path__endswith="weekly_restore_drill")
+    assert row.run_after - timezone.now() > datetime.timedelta(days=6, hours=23)
