@@ -141,6 +141,7 @@ INSTALLED_APPS = [
     "secretaria.outreach",
     "secretaria.fund",
     "secretaria.media",
+    "secretaria.archive",
 ]
 
 MIDDLEWARE = [
@@ -164,7 +165,13 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "secretaria.accounts.middleware.RequireTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "secretaria.archive.middleware.RedirectFallbackMiddleware",
+    "secretaria.archive.middleware.ReadOnlyMiddleware",
 ]
+
+# The site during a move (docs/admin/moving.md): pages, files and sign-in keep working, every
+# other write is refused with 503, so nothing changes after the export.
+SITE_READ_ONLY = env_bool("SITE_READ_ONLY", False)
 
 ROOT_URLCONF = "secretaria.urls"
 WSGI_APPLICATION = "secretaria.wsgi.application"

@@ -8,8 +8,10 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
+        from secretaria.archive.registry import register as register_archive
         from secretaria.core import access
         from secretaria.core.dashboard import Panel, register_panel
+        from secretaria.documents.archive import readable_copies
         from secretaria.documents.panels import recent_documents_panel
         from secretaria.documents.search import DocumentSearchSource
         from secretaria.search.registry import register_source
@@ -18,3 +20,4 @@ class DocumentsConfig(AppConfig):
             access.register_rule("documents.manage", lambda user, obj: access.is_secretariat(user))
         register_source(DocumentSearchSource())
         register_panel(Panel("documents.recent", "documents/_panel.html", recent_documents_panel, order=20))
+        register_archive("documents.DocumentFile", readable=readable_copies)
