@@ -228,7 +228,7 @@ def evidence_file(request, pk):
         raise Http404
     return file_response(
         request,
-        path=evidence.file.path,
+        file=evidence.file,
         size=evidence.size,
         content_type=evidence.content_type,
         filename=evidence.original_name,

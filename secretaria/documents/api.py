@@ -362,7 +362,7 @@ def download(request, document_id: Id, language: Language):
         raise Http404
     return file_response(
         request,
-        path=doc_file.file.path,
+        file=doc_file.file,
         size=doc_file.size,
         content_type=doc_file.content_type,
         filename=doc_file.original_name,

@@ -115,7 +115,7 @@ def download(request, pk):
         return _not_found_or_login(request)
     return file_response(
         request,
-        path=doc_file.file.path,
+        file=doc_file.file,
         size=doc_file.size,
         content_type=doc_file.content_type,
         filename=doc_file.original_name,
@@ -131,7 +131,7 @@ def download_revision(request, pk):
         return _not_found_or_login(request)
     return file_response(
         request,
-        path=revision.file.path,
+        file=revision.file,
         size=revision.size,
         content_type=revision.content_type,
         filename=revision.original_name,

@@ -185,7 +185,7 @@ def attachment_download(request, pk):
         return _denied(request)
     return file_response(
         request,
-        path=attachment.file.path,
+        file=attachment.file,
         size=attachment.size,
         content_type=attachment.content_type,
         filename=attachment.original_name,
