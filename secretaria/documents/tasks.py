@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from secretaria.documents.extraction import run_extraction
-from secretaria.documents.models import DocumentFile, ExtractionState
+from secretaria.documents.models import Document, DocumentFile, ExtractionState
 from secretaria.documents.search import reindex_document
 from secretaria.files.storage import local_path
 
@@ -30,7 +30,10 @@ def extract_document_file(*, file_id: int, sha256: str = "") -> str:
             extracted_at=timezone.now(),
         )
         if updated:
-            reindex_document(doc_file.document)
+            # Read the document again, locked: a publication committed while the text was being
+            # extracted must not be indexed over with the draft read at the start (seen on the
+            # PostgreSQL stack with two app processes and a worker: deploy/stack_check.py).
+            reindex_document(Document.objects.select_for_update().get(pk=doc_file.document_id))
     return result.state
 
 
