@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format lock messages demo clean help
+.PHONY: run test lint format lock messages demo clean help stack-up stack-down stack-check
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run    install, migrate, load the demo data and serve http://127.0.0.1:8000 (Ctrl-C stops)"
 	@echo "make test   install test dependencies, run ruff, the import layers check and the whole test suite"
 	@echo "make lock   re-pin requirements/*.txt from requirements/*.in"
+	@echo "make stack-check  bring up nginx + 2 gunicorn + PostgreSQL + Redis/RQ + S3 (moto), check it through nginx, stop it"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +55,16 @@ lock: | $(BIN)/python
 messages: $(VENV)/.test
 	DEV_MODE=1 $(BIN)/python manage.py makemessages -l es -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*'
 	DEV_MODE=1 $(BIN)/python manage.py compilemessages_py
+
+# The scaled stack on this machine (deploy/stack-up; docs/admin/scale-out.md).
+stack-up: $(VENV)/.test
+	deploy/stack-up up
+
+stack-down:
+	deploy/stack-up down
+
+stack-check: $(VENV)/.test
+	deploy/stack-check
 
 clean:
 	rm -rf $(VENV) var

@@ -10,7 +10,7 @@ import base64
 import hashlib
 from email.utils import getaddresses
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -384,14 +384,73 @@ MEDIA_VIDEO_MAX_MB = env_int("MEDIA_VIDEO_MAX_MB", 4096, minimum=1)
 MEDIA_MAX_IMAGE_PIXELS = env_int("MEDIA_MAX_IMAGE_PIXELS", 60_000_000, minimum=1_000_000)
 MEDIA_CHUNK_MB = env_int("MEDIA_CHUNK_MB", 8, minimum=1)
 MEDIA_X_ACCEL_REDIRECT = env_str("MEDIA_X_ACCEL_REDIRECT", "")
+# Restricted files (documents, evidence, attachments) go to the "private" storage and are served
+# only by the authorising views (secretaria/files). Locally: MEDIA_ROOT/private; behind nginx,
+# FILES_X_ACCEL_REDIRECT names its internal location for that directory (deploy/nginx).
+FILES_X_ACCEL_REDIRECT = env_str("FILES_X_ACCEL_REDIRECT", "")
+if FILES_X_ACCEL_REDIRECT and not FILES_X_ACCEL_REDIRECT.startswith("/"):
+    raise ImproperlyConfigured(
+        f"FILES_X_ACCEL_REDIRECT must be a path such as /_private/, got {FILES_X_ACCEL_REDIRECT!r}"
+    )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
-    # Restricted files (documents, evidence, attachments): served only by the authorising views.
     "private": {"BACKEND": "secretaria.files.storage.PrivateStorage"},
     "staticfiles": {
         "BACKEND": env_str("STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"),
     },
 }
+# Object storage (S3 or any S3-compatible store) for media and restricted files, through
+# django-storages: STORAGE_URL=s3://[KEY:SECRET@]BUCKET[/PREFIX][?endpoint_url=…&region=…&addressing_style=path&public_url=…]
+# (keys may also come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY). Media go under PREFIX/media,
+# restricted files under PREFIX/private; keep the bucket private (no public ACL or policy on private/).
+STORAGE_URL = env_str("STORAGE_URL", "")
+# Restricted files on object storage: "proxy" streams them through the app (Range passed on);
+# "redirect" sends the browser to a signed URL valid STORAGE_SIGNED_URL_SECONDS.
+STORAGE_SERVE = env_str("STORAGE_SERVE", "proxy")
+if STORAGE_SERVE not in {"proxy", "redirect"}:
+    raise ImproperlyConfigured(f"STORAGE_SERVE must be 'proxy' or 'redirect', got {STORAGE_SERVE!r}")
+STORAGE_SIGNED_URL_SECONDS = env_int("STORAGE_SIGNED_URL_SECONDS", 60, minimum=1)
+
+
+def s3_storages(url: str) -> dict[str, dict]:
+    """STORAGES entries "default" and "private" for an s3:// STORAGE_URL."""
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.hostname:
+        raise ImproperlyConfigured("STORAGE_URL must look like s3://BUCKET/PREFIX?endpoint_url=https://…")
+    query = dict(parse_qsl(parts.query))
+    unknown = set(query) - {"endpoint_url", "region", "addressing_style", "public_url"}
+    if unknown:
+        raise ImproperlyConfigured(f"STORAGE_URL has unknown options: {', '.join(sorted(unknown))}")
+    prefix = parts.path.strip("/")
+    common = {
+        "bucket_name": parts.hostname,
+        "endpoint_url": query.get("endpoint_url") or None,
+        "region_name": query.get("region") or None,
+        "addressing_style": query.get("addressing_style") or None,
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+        "default_acl": None,
+    }
+    if parts.username:
+        common["access_key"] = unquote(parts.username)
+        common["secret_key"] = unquote(parts.password or "")
+    media = {**common, "location": f"{prefix}/media".strip("/")}
+    public_url = query.get("public_url", "")
+    if public_url:  # public media served by the store itself or a CDN in front of it
+        public = urlsplit(public_url)
+        media.update(custom_domain=public.netloc + public.path.rstrip("/"), url_protocol=f"{public.scheme}:")
+        media["querystring_auth"] = False
+    return {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": media},
+        "private": {
+            "BACKEND": "secretaria.files.storage.PrivateS3Storage",
+            "OPTIONS": {**common, "location": f"{prefix}/private".strip("/"), "querystring_auth": True},
+        },
+    }
+
+
+if STORAGE_URL:
+    STORAGES.update(s3_storages(STORAGE_URL))
 
 # --- E-mail ---------------------------------------------------------------------------
 _EMAIL_URL = env_str("EMAIL_URL") or (f"file://{VAR_DIR / 'mail'}" if DEV_MODE else "smtp://localhost:25")

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable
 
 import django_rq
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connections
 from django.http import JsonResponse
@@ -42,6 +42,7 @@ def check_database() -> str:
 
 
 def check_cache() -> str:
+    cache = caches["default"]
     key = f"readyz:{uuid.uuid4().hex}"
     value = uuid.uuid4().hex
     cache.set(key, value, 10)

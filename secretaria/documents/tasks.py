@@ -7,8 +7,9 @@ from django.utils import timezone
 from django_tasks import task
 
 from secretaria.documents.extraction import run_extraction
-from secretaria.documents.models import DocumentFile, ExtractionState
+from secretaria.documents.models import Document, DocumentFile, ExtractionState
 from secretaria.documents.search import reindex_document
+from secretaria.files.storage import local_path
 
 
 @task()
@@ -19,7 +20,8 @@ def extract_document_file(*, file_id: int, sha256: str = "") -> str:
         return "skipped"  # deleted or replaced since it was queued; the newer upload queued its own run
     if doc_file.extraction_state != ExtractionState.PENDING:
         return "skipped"  # already done (the demo extracts synchronously, a retry may come twice)
-    result = run_extraction(doc_file.file.path, doc_file.file_type)
+    with local_path(doc_file.file) as path:  # a temporary copy when the file is on object storage
+        result = run_extraction(path, doc_file.file_type)
     with transaction.atomic():
         updated = DocumentFile.objects.filter(pk=file_id, sha256=doc_file.sha256).update(
             extraction_state=result.state,
@@ -28,7 +30,10 @@ def extract_document_file(*, file_id: int, sha256: str = "") -> str:
             extracted_at=timezone.now(),
         )
         if updated:
-            reindex_document(doc_file.document)
+            # Read the document again, locked: a publication committed while the text was being
+            # extracted must not be indexed over with the draft read at the start (seen on the
+            # PostgreSQL stack with two app processes and a worker: deploy/stack_check.py).
+            reindex_document(Document.objects.select_for_update().get(pk=doc_file.document_id))
     return result.state
 
 

@@ -3,16 +3,30 @@
 Django's FileResponse does not answer Range requests; large files (videos, long reports)
 need them for resumed downloads and seeking. Single byte ranges are served (RFC 9110
 §14); a request for several ranges gets the whole file, which the RFC allows.
+
+The view has already asked the access policy; how the bytes leave depends on the storage
+(docs/admin/scale-out.md):
+
+- local files are streamed by this process, or handed to nginx with ``X-Accel-Redirect``
+  when ``FILES_X_ACCEL_REDIRECT`` names nginx's internal location of the private directory
+  (nginx then answers Range itself and the app process is free at once);
+- files on object storage are streamed from the bucket through this process
+  (``STORAGE_SERVE=proxy``, Range passed on) or the browser is sent to a signed URL that
+  expires after ``STORAGE_SIGNED_URL_SECONDS`` (``STORAGE_SERVE=redirect``).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from urllib.parse import quote
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.utils.http import http_date
+
+from secretaria.files.storage import PrivateS3Storage, is_local
 
 CHUNK = 64 * 1024
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -65,17 +79,53 @@ def _stream(path: str, start: int, length: int):
             yield chunk
 
 
+def _stream_body(body):
+    try:
+        yield from body.iter_chunks(CHUNK)
+    finally:
+        body.close()
+
+
+def _seek_stream(file, start: int, length: int):
+    with file.storage.open(file.name, "rb") as fh:
+        fh.seek(start)
+        remaining = length
+        while remaining > 0:
+            chunk = fh.read(min(CHUNK, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk
+
+
+def _accel_location(path: str) -> str | None:
+    """nginx's internal URI for a file of the private directory, or None if it is elsewhere."""
+    prefix = settings.FILES_X_ACCEL_REDIRECT
+    if not prefix:
+        return None
+    root = os.path.realpath(os.path.join(settings.MEDIA_ROOT, "private"))
+    real = os.path.realpath(path)
+    if os.path.commonpath([root, real]) != root:
+        return None
+    relative = os.path.relpath(real, root).replace(os.sep, "/")
+    return prefix.rstrip("/") + "/" + quote(relative)
+
+
 def file_response(
     request,
     *,
-    path: str,
     size: int,
     content_type: str,
     filename: str,
     etag: str,
+    path: str | None = None,
+    file=None,
     last_modified=None,
     force_download: bool = False,
 ) -> HttpResponse:
+    """``file`` (a FieldFile, on any storage) or ``path`` (a local file) with its metadata."""
+    if file is not None and is_local(file.storage):
+        path, file = file.storage.path(file.name), None
     etag = f'"{etag}"'
     common = {
         "Accept-Ranges": "bytes",
@@ -94,6 +144,25 @@ def file_response(
             response[key] = value
         return response
 
+    if path is not None and (location := _accel_location(path)):
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = location
+        for key, value in common.items():
+            response[key] = value
+        return response
+    if file is not None and settings.STORAGE_SERVE == "redirect" and isinstance(file.storage, PrivateS3Storage):
+        url = file.storage.signed_url(
+            file.name,
+            expire=settings.STORAGE_SIGNED_URL_SECONDS,
+            parameters={
+                "ResponseContentType": content_type,
+                "ResponseContentDisposition": common["Content-Disposition"],
+            },
+        )
+        response = HttpResponseRedirect(url)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
     start, end = 0, size - 1
     status = 200
     range_header = request.META.get("HTTP_RANGE")
@@ -110,7 +179,15 @@ def file_response(
             start, end = parsed
             status = 206
     length = max(end - start + 1, 0)
-    response = StreamingHttpResponse(_stream(path, start, length), status=status, content_type=content_type)
+    if file is None:
+        body = _stream(path, start, length)
+    elif isinstance(file.storage, PrivateS3Storage):
+        body = _stream_body(
+            file.storage.open_range(file.name, start, end) if status == 206 else file.storage.open_range(file.name)
+        )
+    else:
+        body = _seek_stream(file, start, length)
+    response = StreamingHttpResponse(body, status=status, content_type=content_type)
     response["Content-Length"] = str(length)
     if status == 206:
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
@@ -128,7 +205,7 @@ def stored_file_response(request, stored, *, force_download: bool | None = None)
         force_download = request.GET.get("download") == "1"
     return file_response(
         request,
-        path=stored.file.path,
+        file=stored.file,
         size=stored.size,
         content_type=stored.content_type,
         filename=stored.original_name,
