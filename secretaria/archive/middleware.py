@@ -15,7 +15,9 @@ class RedirectFallbackMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 404:
+        # Only a page someone reads moves: a form posted to an old address is not replayed, and
+        # a 404 of the health checks (which must not touch the database) is left alone.
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
         target = Redirect.objects.filter(old_path=request.path).values_list("new_path", flat=True).first()
         if target is None or target == request.path:
