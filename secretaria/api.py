@@ -15,6 +15,7 @@ from secretaria.core.openapi import Api
 from secretaria.decisions.api import router as decisions_router
 from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
+from secretaria.meetings.api import activity_router
 from secretaria.meetings.api import participation_router as meetings_participation_router
 from secretaria.meetings.api import router as meetings_router
 from secretaria.meetings.api import services_router as meeting_services_router
@@ -79,6 +80,7 @@ api.add_router("/documents", documents_router)
 api.add_router("/meetings", meetings_router)
 api.add_router("", search_router)
 api.add_router("/meetings", meeting_services_router)
+api.add_router("/activity", activity_router)
 
 
 # --- Old addresses, answered for one release (until 0.3) ------------------------------------
