@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "secretaria.decisions",
     "secretaria.forums",
     "secretaria.comms",
+    "secretaria.reports",
 ]
 
 MIDDLEWARE = [
