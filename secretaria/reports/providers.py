@@ -10,6 +10,7 @@ import datetime
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 
 from secretaria.activity.models import Activity
@@ -282,8 +283,11 @@ def platform(period: Period) -> Section | None:
             es = lines_es[i] if i < len(lines_es) else ""
             en = lines_en[i] if i < len(lines_en) else es
             section.paragraphs.append(Paragraph(f"{key}.{i}", es or en, en, style="text"))
+    # A bulletin on the period's changes is told even if it went out just after the period ended.
     bulletins = Bulletin.objects.filter(
-        status=Bulletin.Status.SENT, sent_at__date__range=(period.start, period.end)
+        Q(sent_at__date__range=(period.start, period.end))
+        | Q(period_start__lte=period.end, period_end__gte=period.start),
+        status=Bulletin.Status.SENT,
     ).select_related("mailing_list")
     lists = activities_between(period.start, period.end, kind=K.LIST_CREATED)
     if bulletins or lists:
