@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), include("secretaria.search.urls")),
     path(_("forums/"), include("secretaria.forums.urls")),
     path(_("lists/"), include("secretaria.comms.urls")),
+    path(_("reports/"), include("secretaria.reports.urls")),
     path("", include("secretaria.portal.urls")),
     prefix_default_language=True,
 )
