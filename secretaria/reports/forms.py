@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel
+from secretaria.reports.models import PlatformChange
 
 
 class ReportForm(forms.Form):
@@ -22,3 +23,11 @@ class ReportForm(forms.Form):
 class IssueForm(forms.Form):
     symbol = forms.CharField(label=_("Document symbol"), max_length=80)
     access_level = forms.ChoiceField(label=_("Access level"), choices=AccessLevel.choices, initial=AccessLevel.MEMBERS)
+
+
+class PlatformChangeForm(forms.ModelForm):
+    class Meta:
+        model = PlatformChange
+        fields = ["recorded_on", "category", "title_es", "title_en", "body_es", "body_en"]
+        widgets = {"recorded_on": forms.DateInput(attrs={"type": "date"}),
+                   "body_es": forms.Textarea(attrs={"rows": 4}), "body_en": forms.Textarea(attrs={"rows": 4})}  # fmt: skip

@@ -237,3 +237,14 @@ def report_correct(*, by, report: Report) -> Report:
     _save_version(new, by=by, edits=dict(report.issued_version.edits if report.issued_version else {}),
                   note=_("Correction of %(symbol)s") % {"symbol": report.symbol})  # fmt: skip
     return new
+
+
+@transaction.atomic
+def platform_change_save(*, by, form) -> None:
+    """Add or change an entry of the Secretariat's list of platform changes (section C)."""
+    _require(by)
+    change = form.save(commit=False)
+    if change.pk is None:
+        change.created_by = by
+    change.save()
+    audit_record(kind="reports.platform_change", actor=by, target=change)

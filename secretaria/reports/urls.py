@@ -7,6 +7,8 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.report_list, name="list"),
+    path(_("platform-changes/"), views.platform_changes, name="platform"),
+    path(_("platform-changes/<int:pk>/"), views.platform_changes, name="platform_edit"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path(_("<int:pk>/sections/<str:key>/"), views.report_section, name="section"),
     path(_("<int:pk>/compare/"), views.report_compare, name="compare"),

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from secretaria.core import access
 from secretaria.files.serving import stored_file_response
 from secretaria.reports import rendering, selectors, services
-from secretaria.reports.forms import IssueForm, ReportForm
-from secretaria.reports.models import Report
+from secretaria.reports.forms import IssueForm, PlatformChangeForm, ReportForm
+from secretaria.reports.models import PlatformChange, Report
 
 
 def _require(request, rule: str = "reports.manage") -> None:
@@ -151,3 +151,16 @@ def report_download(request, pk: int, lang: str, fmt: str):
     response = HttpResponse(data, content_type=rendering.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{rendering.filename(report, lang, "draft." + fmt)}"'
     return response
+
+
+def platform_changes(request, pk: int | None = None):
+    """The Secretariat's list of changes to the Virtual Secretariat, told in section C."""
+    _require(request)
+    instance = get_object_or_404(PlatformChange, pk=pk) if pk else None
+    form = PlatformChangeForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.platform_change_save(by=request.user, form=form)
+        messages.success(request, _("Saved."))
+        return redirect("reports:platform")
+    return render(request, "reports/platform_changes.html",
+                  {"form": form, "changes": PlatformChange.objects.order_by("-recorded_on"), "editing": instance})  # fmt: skip

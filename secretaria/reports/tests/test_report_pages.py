@@ -77,3 +77,17 @@ def test_issuing_from_the_page_and_downloading_the_frozen_file(seminar, st_offic
     page = client.get(report.get_absolute_url()).content.decode()
     assert stored.sha256 in page and "CRM/ST/2004/INF.2" in page
     assert client.get(reverse("reports:section", args=[report.pk, "support"])).status_code == 302
+
+
+def test_the_secretariat_lists_a_platform_change_and_section_c_tells_it(st_officer, gt_official, client_for):
+    client = client_for(st_officer)
+    response = client.post(reverse("reports:platform"), {
+        "recorded_on": "2004-11-15", "category": "migration", "title_es": "Migración a los nuevos servidores",
+        "title_en": "Migration to the new servers", "body_es": "A finales de diciembre de 2004.",
+        "body_en": "At the end of December 2004.",
+    })  # fmt: skip
+    assert response.status_code == 302
+    report = services.report_create(by=st_officer, start=D(2004, 5, 1), end=D(2004, 11, 30))
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Migración a los nuevos servidores" in page and "A finales de diciembre de 2004." in page
+    assert client_for(gt_official).get(reverse("reports:platform")).status_code == 403
