@@ -13,5 +13,6 @@ urlpatterns = [
     path(_("<int:pk>/sections/<str:key>/"), views.report_section, name="section"),
     path(_("<int:pk>/compare/"), views.report_compare, name="compare"),
     path("<int:pk>/<str:action>/", views.report_action, name="action"),
+    path("<int:pk>/chart-<str:key>.<str:lang>.png", views.report_chart, name="chart"),
     path("<int:pk>/<str:lang>.<str:fmt>", views.report_download, name="download"),
 ]

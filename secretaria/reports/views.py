@@ -15,6 +15,7 @@ from secretaria.files.serving import stored_file_response
 from secretaria.reports import rendering, selectors, services
 from secretaria.reports.forms import IssueForm, PlatformChangeForm, ReportForm
 from secretaria.reports.models import PlatformChange, Report
+from secretaria.reports.rendering.charts import bar_png
 
 
 def _require(request, rule: str = "reports.manage") -> None:
@@ -164,3 +165,14 @@ def platform_changes(request, pk: int | None = None):
         return redirect("reports:platform")
     return render(request, "reports/platform_changes.html",
                   {"form": form, "changes": PlatformChange.objects.order_by("-recorded_on"), "editing": instance})  # fmt: skip
+
+
+def report_chart(request, pk: int, key: str, lang: str):
+    """A chart of the report as PNG, for the page (its text alternative is the image's alt)."""
+    report = _report(request, pk)
+    if lang not in ("es", "en"):
+        raise Http404
+    chart = next((c for s in selectors.report_content(report) for c in s.get("charts", []) if c["key"] == key), None)
+    if chart is None:
+        raise Http404
+    return HttpResponse(bar_png(chart, lang), content_type="image/png")

@@ -91,3 +91,26 @@ def test_the_secretariat_lists_a_platform_change_and_section_c_tells_it(st_offic
     page = client.get(report.get_absolute_url()).content.decode()
     assert "Migración a los nuevos servidores" in page and "A finales de diciembre de 2004." in page
     assert client_for(gt_official).get(reverse("reports:platform")).status_code == 403
+
+
+def test_the_financial_annex_charts_are_in_the_page_with_their_text(seminar, st_officer, client_for):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from secretaria.directory.models import Organization
+    from secretaria.meetings.services import contracts as meetings
+
+    supplier = Organization.objects.create(name_es="Intérpretes Asociados", kind="supplier")
+    service = meetings.service_create(meeting=seminar, by=st_officer, kind="interpretation", supplier=supplier,
+                                      amount=Decimal("3600"), currency="USD", funder="secretariat")  # fmt: skip
+    meetings.service_set_status(service, by=st_officer, to="contracted",
+                                on=timezone.make_aware(datetime.datetime(2004, 10, 1, 10)))  # fmt: skip
+    report = services.report_create(by=st_officer, start=D(2004, 5, 1), end=D(2004, 11, 30))
+    client = client_for(st_officer)
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Gastos por categoría de servicio (USD): Interpretación, USD 3.600,00." in page
+    src = reverse("reports:chart", args=[report.pk, "chart_by_kind", "es"])
+    assert f'src="{src}"' in page
+    png = client.get(src)
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
