@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,6 +54,11 @@ def report_list(request):
 def report_detail(request, pk: int):
     report = _report(request, pk)
     content = selectors.report_content(report)
+    lang = translation.get_language()[:2]
+    for section in content:
+        for table in section.get("tables", []):
+            table["shown"] = [[r[1] if lang == "en" else r[0], r[3] if lang == "en" else r[2], rendering.amount(r[4], lang)]
+                              for r in table["rows"]]  # fmt: skip
     versions = list(report.versions.select_related("created_by").order_by("-number"))
     return render(request, "reports/report_detail.html", {
         "report": report, "sections": selectors.visible(content), "problems": selectors.problems(content),

@@ -4,8 +4,11 @@ header), XLSX (the financial annex's tables) and the charts (matplotlib, Agg bac
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from django.utils.text import slugify
 
+from secretaria.core.i18n import number_text
 from secretaria.reports.selectors import visible
 
 CONTENT_TYPES = {
@@ -18,6 +21,14 @@ HEADER = {
     "es": "Conferencia Regional sobre Migración · Secretaría Técnica",
     "en": "Regional Conference on Migration · Technical Secretariat",
 }
+
+
+def amount(value, lang: str) -> str:
+    """A table's USD cell in the language's notation ("18.450,00" / "18,450.00")."""
+    try:
+        return number_text(Decimal(str(value)), lang)
+    except (InvalidOperation, ValueError):
+        return str(value)
 
 
 def filename(report, lang: str, fmt: str) -> str:

@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from secretaria.reports.rendering import HEADER
+from secretaria.reports.rendering import HEADER, amount
 from secretaria.reports.rendering.charts import bar_png
 
 
@@ -62,7 +62,9 @@ def render(report, sections: list[dict], lang: str) -> bytes:
                 cell.paragraphs[0].runs[0].bold = True
             for row in table["rows"]:
                 cells = grid.add_row().cells
-                values = (row[0], row[2], row[4]) if lang == "es" else (row[1], row[3], row[4])
+                values = (
+                    (row[0], row[2], amount(row[4], lang)) if lang == "es" else (row[1], row[3], amount(row[4], lang))
+                )
                 for cell, text in zip(cells, values, strict=True):
                     cell.text = str(text)
         for chart in section.get("charts", []):

@@ -11,7 +11,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from secretaria.reports.rendering import HEADER
+from secretaria.reports.rendering import HEADER, amount
 from secretaria.reports.rendering.charts import bar_png
 
 # fontTools logs every subsetting step at INFO when fpdf2 embeds the fonts.
@@ -82,7 +82,11 @@ def render(report, sections: list[dict], lang: str) -> bytes:
             with pdf.table(col_widths=(50, 35, 15), text_align=("LEFT", "LEFT", "RIGHT")) as grid:
                 grid.row(table[f"columns_{lang}"])
                 for row in table["rows"]:
-                    values = (row[0], row[2], row[4]) if lang == "es" else (row[1], row[3], row[4])
+                    values = (
+                        (row[0], row[2], amount(row[4], lang))
+                        if lang == "es"
+                        else (row[1], row[3], amount(row[4], lang))
+                    )
                     grid.row([str(v) for v in values])
         for chart in section.get("charts", []):
             pdf.ln(2)
