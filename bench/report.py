@@ -87,8 +87,10 @@ def run_once() -> dict[str, float]:
 
     from secretaria.reports import rendering
     from secretaria.reports.models import Report
+    from secretaria.reports.rendering import charts
     from secretaria.reports.selectors import generated_sections, resolve
 
+    charts._bar_png.cache_clear()  # each round draws its charts (a real issue draws them once per language)
     report = Report(period_start=START, period_end=END, title_es="Informe", title_en="Report")
     t0 = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 import matplotlib
@@ -14,13 +15,21 @@ plt.rcParams["font.family"] = "DejaVu Sans"
 
 
 def bar_png(chart: dict, lang: str) -> bytes:
-    labels = chart[f"labels_{lang}"]
+    """The chart in ``lang``; the same chart is drawn once for the DOCX, the PDF and the page."""
+    key = (chart["key"], lang, tuple(chart[f"labels_{lang}"]), tuple(chart["values"]), chart[f"title_{lang}"])
+    return _bar_png(key)
+
+
+@functools.lru_cache(maxsize=64)
+def _bar_png(key: tuple) -> bytes:
+    _key, _lang, labels, values, title = key
+    chart = {"values": list(values)}
     fig = Figure(figsize=(6.4, 0.5 + 0.45 * max(1, len(labels))), dpi=130)
     ax = fig.add_subplot()
     ax.barh(range(len(labels)), chart["values"], color="#1f5f8b")
     ax.set_yticks(range(len(labels)), labels=[label[:40] for label in labels], fontsize=8)
     ax.invert_yaxis()
-    ax.set_title(chart[f"title_{lang}"], fontsize=10)
+    ax.set_title(title, fontsize=10)
     ax.tick_params(axis="x", labelsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
