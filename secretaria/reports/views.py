@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
+from secretaria.core.views import members_only
 from secretaria.files.serving import stored_file_response
 from secretaria.reports import rendering, selectors, services
 from secretaria.reports.forms import IssueForm, PlatformChangeForm, ReportForm
@@ -35,6 +36,7 @@ def _errors(request, exc: ValidationError) -> None:
     messages.error(request, " ".join(exc.messages))
 
 
+@members_only
 def report_list(request):
     _require(request)
     form = ReportForm(request.POST or None)
@@ -51,6 +53,7 @@ def report_list(request):
     return render(request, "reports/report_list.html", {"reports": selectors.reports_list(), "form": form})
 
 
+@members_only
 def report_detail(request, pk: int):
     report = _report(request, pk)
     content = selectors.report_content(report)
@@ -68,6 +71,7 @@ def report_detail(request, pk: int):
     })  # fmt: skip
 
 
+@members_only
 def report_section(request, pk: int, key: str):
     _require(request)
     report = get_object_or_404(Report, pk=pk)
@@ -103,6 +107,7 @@ def report_section(request, pk: int, key: str):
     return render(request, "reports/report_section.html", {"report": report, "section": section})
 
 
+@members_only
 def report_compare(request, pk: int):
     report = _report(request, pk)
     versions = {v.number: v for v in report.versions.all()}
@@ -120,6 +125,7 @@ def report_compare(request, pk: int):
                    "lang": lang})  # fmt: skip
 
 
+@members_only
 @require_POST
 def report_action(request, pk: int, action: str):
     report = _report(request, pk)
@@ -145,6 +151,7 @@ def report_action(request, pk: int, action: str):
     return redirect(report)
 
 
+@members_only
 def report_download(request, pk: int, lang: str, fmt: str):
     report = _report(request, pk)
     if lang not in ("es", "en") or fmt not in rendering.FORMATS:
@@ -160,6 +167,7 @@ def report_download(request, pk: int, lang: str, fmt: str):
     return response
 
 
+@members_only
 def platform_changes(request, pk: int | None = None):
     """The Secretariat's list of changes to the Virtual Secretariat, told in section C."""
     _require(request)
@@ -173,6 +181,7 @@ def platform_changes(request, pk: int | None = None):
                   {"form": form, "changes": PlatformChange.objects.order_by("-recorded_on"), "editing": instance})  # fmt: skip
 
 
+@members_only
 def report_chart(request, pk: int, key: str, lang: str):
     """A chart of the report as PNG, for the page (its text alternative is the image's alt)."""
     report = _report(request, pk)
