@@ -112,3 +112,16 @@ def test_the_ppt_approves_a_report_sent_to_it(seminar, st_officer, gt_official):
         services.report_approve(by=gt_official, report=report)
     services.report_approve(by=st_officer, report=report)
     assert Report.objects.get(pk=report.pk).status == Report.Status.APPROVED
+
+
+def test_the_command_writes_the_issued_file_byte_for_byte(seminar, st_officer, tmp_path, settings):
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = tmp_path
+    report = services.report_create(by=st_officer, start=D(2004, 5, 1), end=D(2004, 11, 30))
+    services.report_issue(by=st_officer, report=report, symbol="CRM/ST/2004/INF.2")
+    out = tmp_path / "issued.pdf"
+    call_command("activity_report", "--from", "2004-05-01", "--to", "2004-11-30", "--lang", "en", "--format", "pdf",
+                 "--issued", str(out), stdout=open("/dev/null", "w"))  # noqa: SIM115  # fmt: skip
+    stored = report.files.get(language="en", fmt="pdf")
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == stored.sha256
