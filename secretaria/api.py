@@ -17,6 +17,7 @@ from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
 from secretaria.media.api import meeting_router as media_meeting_router
 from secretaria.media.api import router as media_router
+from secretaria.meetings.api import activity_router
 from secretaria.meetings.api import participation_router as meetings_participation_router
 from secretaria.meetings.api import router as meetings_router
 from secretaria.meetings.api import services_router as meeting_services_router
@@ -85,6 +86,7 @@ api.add_router("/meetings", meeting_services_router)
 api.add_router("/outreach", outreach_router)
 api.add_router("/meetings", media_meeting_router)
 api.add_router("/media", media_router)
+api.add_router("/activity", activity_router)
 
 
 # --- Old addresses, answered for one release (until 0.3) ------------------------------------
