@@ -15,10 +15,10 @@ from secretaria.fund.models import (
     AccessLogEntry,
     Account,
     Case,
+    CaseStatus,
     Contribution,
     Posting,
     ProtocolSettings,
-    Status,
     Step,
     status_from_steps,
 )
@@ -50,19 +50,19 @@ def case_list(user, *, status: str | None = None) -> list[Case]:
     cases = list(cases_for(user).order_by("-created_at", "-pk"))
     for case in cases:
         case.status = status_of(case)
-        case.status_label = Status(case.status).label
+        case.status_label = CaseStatus(case.status).label
     if status:
         cases = [c for c in cases if c.status == status]
     return cases
 
 
 NEXT_ACTOR = {
-    Status.DRAFT: "requester",
-    Status.SUBMITTED: "iom",
-    Status.ASSESSED: "officer",
-    Status.EXCEPTION_APPROVED: "officer",
-    Status.APPROVED: "iom",
-    Status.TRAVELLED: "officer",
+    CaseStatus.DRAFT: "requester",
+    CaseStatus.SUBMITTED: "iom",
+    CaseStatus.ASSESSED: "officer",
+    CaseStatus.EXCEPTION_APPROVED: "officer",
+    CaseStatus.APPROVED: "iom",
+    CaseStatus.TRAVELLED: "officer",
 }
 
 
@@ -72,7 +72,7 @@ def overdue(user, *, on: datetime.datetime | None = None) -> list[Case]:
     limit = (on or timezone.now()) - datetime.timedelta(days=days)
     return [
         c for c in case_list(user)
-        if c.status in NEXT_ACTOR and c.status != Status.DRAFT and c.last_step_at and c.last_step_at < limit
+        if c.status in NEXT_ACTOR and c.status != CaseStatus.DRAFT and c.last_step_at and c.last_step_at < limit
     ]  # fmt: skip
 
 
@@ -166,4 +166,4 @@ def period_bounds(on: datetime.date) -> tuple[datetime.date, datetime.date]:
 
 
 def open_cases_q() -> Q:
-    return ~Q(last_step__in=[Status.CLOSED, Status.CANCELLED, Status.REJECTED])
+    return ~Q(last_step__in=[CaseStatus.CLOSED, CaseStatus.CANCELLED, CaseStatus.REJECTED])

@@ -18,7 +18,7 @@ from statistics import mean
 from django.utils.translation import gettext as _
 
 from secretaria.fund import selectors
-from secretaria.fund.models import AgeBand, Case, Category, Contribution, Sex, Status, Step, status_from_steps
+from secretaria.fund.models import AgeBand, Case, CaseStatus, Category, Contribution, Sex, Step, status_from_steps
 
 SMALL = 5
 SUPPRESSED = "<5"
@@ -106,7 +106,7 @@ def fund_statistics(period_start: datetime.date, period_end: datetime.date, *, s
         _table(_("Vulnerability category"), by["category"], dict(Category.choices), suppress),
         _table(_("Sex"), by["sex"], dict(Sex.choices), suppress),
         _table(_("Age band"), by["age"], dict(AgeBand.choices), suppress),
-        _table(_("Outcome"), by["outcome"], dict(Status.choices), suppress),
+        _table(_("Outcome"), by["outcome"], dict(CaseStatus.choices), suppress),
     ]
     balances = selectors.balances(until=period_end)
     stats.money = [

@@ -26,9 +26,9 @@ from secretaria.fund import crypto, notifications, rules, vault
 from secretaria.fund.models import (
     USD,
     Case,
+    CaseStatus,
     Category,
     CostItem,
-    Status,
     Step,
     age_band_for,
     status_from_steps,
@@ -64,8 +64,14 @@ PLAIN_FIELDS = (
     "accompanying_count",
 )
 ERASED = "—"
-EDITABLE = {Status.DRAFT, Status.SUBMITTED}
-CANCELLABLE = {Status.DRAFT, Status.SUBMITTED, Status.ASSESSED, Status.EXCEPTION_APPROVED, Status.APPROVED}
+EDITABLE = {CaseStatus.DRAFT, CaseStatus.SUBMITTED}
+CANCELLABLE = {
+    CaseStatus.DRAFT,
+    CaseStatus.SUBMITTED,
+    CaseStatus.ASSESSED,
+    CaseStatus.EXCEPTION_APPROVED,
+    CaseStatus.APPROVED,
+}
 
 
 def case_status(case: Case) -> str:
@@ -203,7 +209,7 @@ def _locked(case: Case) -> tuple[Case, str]:
 def _expect(status: str, allowed: set[str]) -> None:
     if status not in allowed:
         raise ValidationError(
-            _("This step does not apply to a case that is “%(status)s”.") % {"status": Status(status).label}
+            _("This step does not apply to a case that is “%(status)s”.") % {"status": CaseStatus(status).label}
         )
 
 
@@ -225,7 +231,7 @@ def _step(case: Case, kind: str, by, *, reason: str = "", amount=None, eligible=
 @transaction.atomic
 def case_submit(*, case: Case, by) -> Step:
     case, status = _locked(case)
-    _expect(status, {Status.DRAFT})
+    _expect(status, {CaseStatus.DRAFT})
     if by.pk not in (case.created_by_id, case.requester_id) and not rules.fund_access(by).officer:
         raise PermissionDenied
     _check_eligibility(case, rules.protocol_settings())
@@ -238,7 +244,7 @@ def case_submit(*, case: Case, by) -> Step:
 def case_assess(*, case: Case, by, eligible: bool, reason: str = "") -> Step:
     """IOM's assessment of eligibility and of the estimate."""
     case, status = _locked(case)
-    _expect(status, {Status.SUBMITTED})
+    _expect(status, {CaseStatus.SUBMITTED})
     if not rules.may_assess(by, case):
         raise PermissionDenied
     reason = _reason(reason, required=not eligible)
@@ -259,7 +265,7 @@ def _assessed_eligible(case: Case) -> bool:
 def exception_approve(*, case: Case, by, amount: Decimal, reason: str) -> Step:
     """The approver (the PPT by default) allows funding above the cap, up to ``amount``."""
     case, status = _locked(case)
-    _expect(status, {Status.ASSESSED})
+    _expect(status, {CaseStatus.ASSESSED})
     if not rules.may_approve_exception(by, case):
         raise PermissionDenied
     reason = _reason(reason, required=True)
@@ -279,7 +285,7 @@ def case_approve(*, case: Case, by, amount: Decimal, reason: str = "") -> Step:
     """The Secretariat approves the funding: ``amount`` is reserved against the fund."""
     ledger_services.lock_ledger()
     case, status = _locked(case)
-    _expect(status, {Status.ASSESSED, Status.EXCEPTION_APPROVED})
+    _expect(status, {CaseStatus.ASSESSED, CaseStatus.EXCEPTION_APPROVED})
     if not rules.may_decide(by, case):
         raise PermissionDenied
     if not _assessed_eligible(case):
@@ -314,8 +320,8 @@ def case_approve(*, case: Case, by, amount: Decimal, reason: str = "") -> Step:
 @transaction.atomic
 def case_reject(*, case: Case, by, reason: str) -> Step:
     case, status = _locked(case)
-    _expect(status, {Status.ASSESSED, Status.EXCEPTION_APPROVED})
-    exception_refused = status == Status.ASSESSED and case.needs_exception and rules.may_approve_exception(by, case)
+    _expect(status, {CaseStatus.ASSESSED, CaseStatus.EXCEPTION_APPROVED})
+    exception_refused = status == CaseStatus.ASSESSED and case.needs_exception and rules.may_approve_exception(by, case)
     if not (rules.may_decide(by, case) or exception_refused):
         raise PermissionDenied
     return _step(case, Step.Kind.REJECTED, by, reason=_reason(reason, required=True))
@@ -324,7 +330,7 @@ def case_reject(*, case: Case, by, reason: str) -> Step:
 @transaction.atomic
 def travel_record(*, case: Case, by, on: datetime.date | None = None, reason: str = "") -> Step:
     case, status = _locked(case)
-    _expect(status, {Status.APPROVED})
+    _expect(status, {CaseStatus.APPROVED})
     if not rules.may_record_travel(by, case):
         raise PermissionDenied
     on = on or timezone.localdate()
@@ -341,7 +347,7 @@ def case_close(*, case: Case, by, actual_costs, return_report: str) -> Step:
     disbursement of the actual total and the difference is released."""
     ledger_services.lock_ledger()
     case, status = _locked(case)
-    _expect(status, {Status.TRAVELLED})
+    _expect(status, {CaseStatus.TRAVELLED})
     if not (rules.may_decide(by, case) or rules.may_assess(by, case)):
         raise PermissionDenied
     if not (return_report or "").strip():

@@ -136,10 +136,12 @@ def _without_echoed_paths(text: str, code: str) -> str:
     return re.sub(r"/[\w/.%-]*" + re.escape(code) + r"[\w/.%-]*", "", text)
 
 
-def _api_urls(code: str) -> list[str]:
-    paths = api.get_openapi_schema()["paths"]
+def _api_urls(code: str, method: str) -> list[str]:
+    """The API's addresses answering ``method`` that need no argument or only the case's code."""
     out = []
-    for path in paths:
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        if method not in operations:
+            continue
         if "{code}" in path:
             out.append(path.replace("{code}", code))
         elif "{" not in path:
@@ -158,7 +160,7 @@ def test_a_crawl_as_a_non_fund_role_finds_no_trace_of_a_case(request, client, cl
     s.case_approve(case=case, by=fund_officer, amount=Decimal("400"))
     user = None if persona == "anonymous" else request.getfixturevalue(persona)
     browser = client if user is None else client_for(user)
-    pages = _all_page_urls(case.code) + _api_urls(case.code)
+    pages = _all_page_urls(case.code) + _api_urls(case.code, "get")
     fund_pages = [u for u in pages if any(part in u for part in ("reserve-fund", "fondo-de-reserva", "/api/v1/fund"))]
     assert len(fund_pages) >= 10
     for url in pages:
@@ -179,6 +181,14 @@ def test_a_crawl_as_a_non_fund_role_finds_no_trace_of_a_case(request, client, cl
     for url in posts:
         response = browser.post(url, {"reason": "curiosity", "amount_usd": "1"})
         assert response.status_code in (302, 404), url
+        text = response.content.decode()
+        assert MARKER not in text and case.code not in _without_echoed_paths(text, case.code), url
+    for url in [u for u in _api_urls(case.code, "post") if "/fund/" in u]:
+        response = browser.post(url, {"reason": "curiosity", "amount_usd": "1"}, content_type="application/json")
+        # 422: the body's shape is checked before anything else, the same for any code.
+        assert response.status_code in (401, 403, 404, 422), url
+        text = response.content.decode()
+        assert MARKER not in text and case.code not in _without_echoed_paths(text, case.code), url
         text = response.content.decode()
         assert MARKER not in text and case.code not in _without_echoed_paths(text, case.code), url
     assert s.case_status(case) == "approved"
