@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from secretaria.fund import ledger, rules
 from secretaria.fund.models import (
+    USD,
     AccessLogEntry,
     Account,
     Case,
@@ -107,11 +108,11 @@ def balances(*, until: datetime.date | None = None) -> Balances:
         (c.amount_usd for c in Contribution.objects.filter(status=Contribution.Status.PLEDGED)), Decimal("0.00")
     )
     return Balances(
-        received=-ledger.balance(Account.CONTRIBUTIONS, qs=postings),
-        reserved=ledger.balance(Account.RESERVED, qs=postings),
-        disbursed=ledger.balance(Account.DISBURSED, qs=postings),
-        available=ledger.balance(Account.AVAILABLE, qs=postings),
-        pledged=pledged,
+        received=(-ledger.balance(Account.CONTRIBUTIONS, qs=postings)).quantize(USD),
+        reserved=ledger.balance(Account.RESERVED, qs=postings).quantize(USD),
+        disbursed=ledger.balance(Account.DISBURSED, qs=postings).quantize(USD),
+        available=ledger.balance(Account.AVAILABLE, qs=postings).quantize(USD),
+        pledged=pledged.quantize(USD),
     )
 
 

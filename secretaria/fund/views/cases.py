@@ -51,7 +51,12 @@ def case_list(request):
     return render(
         request,
         "fund/cases/list.html",
-        {"cases": selectors.case_list(request.user, status=status), "statuses": CaseStatus.choices, "status": status},
+        {
+            "cases": selectors.case_list(request.user, status=status),
+            "statuses": CaseStatus.choices,
+            "status": status,
+            "fa": rules.fund_access(request.user),
+        },
     )
 
 
