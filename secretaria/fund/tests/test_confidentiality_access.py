@@ -192,3 +192,10 @@ def test_a_crawl_as_a_non_fund_role_finds_no_trace_of_a_case(request, client, cl
         text = response.content.decode()
         assert MARKER not in text and case.code not in _without_echoed_paths(text, case.code), url
     assert s.case_status(case) == "approved"
+
+
+def test_the_members_dashboard_shows_the_fund_panel_to_fund_roles_only(client_for, fund_officer, gt_official):
+    url = reverse("members:dashboard")
+    fund_link = reverse("fund:dashboard")
+    assert fund_link in client_for(fund_officer).get(url).content.decode()
+    assert fund_link not in client_for(gt_official).get(url).content.decode()
