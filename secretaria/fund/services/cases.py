@@ -74,6 +74,20 @@ CANCELLABLE = {
 }
 
 
+MAX_USD = Decimal("99999999.99")
+
+
+def money(value, field: str = "amount_usd") -> Decimal:
+    """A US$ amount from user input, or a ValidationError (never an arithmetic error)."""
+    try:
+        amount = Decimal(str(value)).quantize(USD)
+    except (ArithmeticError, ValueError, TypeError):
+        raise ValidationError({field: _("Give the amount in US$.")}) from None
+    if not amount.is_finite() or abs(amount) > MAX_USD:
+        raise ValidationError({field: _("Give the amount in US$.")})
+    return amount
+
+
 def case_status(case: Case) -> str:
     return status_from_steps(list(case.steps.order_by("pk").values_list("kind", flat=True)))
 
@@ -150,7 +164,7 @@ def _set_costs(case: Case, costs) -> None:
     for kind, amount in costs:
         if kind not in CostItem.Kind.values:
             raise ValidationError({"costs": _("Unknown cost item “%(kind)s”.") % {"kind": kind}})
-        amount = Decimal(amount).quantize(USD)
+        amount = money(amount, "costs")
         if amount < 0:
             raise ValidationError({"costs": _("A cost cannot be negative.")})
         CostItem.objects.create(case=case, kind=kind, estimate_usd=amount)
@@ -270,7 +284,7 @@ def exception_approve(*, case: Case, by, amount: Decimal, reason: str) -> Step:
         raise PermissionDenied
     reason = _reason(reason, required=True)
     cap = rules.protocol_settings().cap_usd
-    amount = Decimal(amount).quantize(USD)
+    amount = money(amount)
     if amount <= cap:
         raise ValidationError({"amount_usd": _("An exception is for an amount above the cap.")})
     if not _assessed_eligible(case):
@@ -290,7 +304,7 @@ def case_approve(*, case: Case, by, amount: Decimal, reason: str = "") -> Step:
         raise PermissionDenied
     if not _assessed_eligible(case):
         raise ValidationError(_("IOM found the case not eligible; it can only be rejected."))
-    amount = Decimal(amount).quantize(USD)
+    amount = money(amount)
     if amount <= 0:
         raise ValidationError({"amount_usd": _("The amount must be above zero.")})
     cap = rules.protocol_settings().cap_usd
@@ -356,7 +370,7 @@ def case_close(*, case: Case, by, actual_costs, return_report: str) -> Step:
     for kind, amount in actual_costs:
         if kind not in CostItem.Kind.values:
             raise ValidationError({"costs": _("Unknown cost item “%(kind)s”.") % {"kind": kind}})
-        amount = Decimal(amount).quantize(USD)
+        amount = money(amount, "costs")
         if amount < 0:
             raise ValidationError({"costs": _("A cost cannot be negative.")})
         actual_by_kind[kind] = actual_by_kind.get(kind, Decimal("0")) + amount

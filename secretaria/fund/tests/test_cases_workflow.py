@@ -140,3 +140,21 @@ def test_a_duplicate_is_flagged_by_keyed_hash_without_decrypting(crm, requester_
     )  # fmt: skip
     assert list(s.possible_duplicates(again)) == [submitted_case]
     assert MARKER not in again.name_dob_hash and len(again.name_dob_hash) == 64
+
+
+def test_the_notification_is_in_the_recipients_language(crm, requester_gt, iom_mx, django_capture_on_commit_callbacks):
+    iom_mx.preferred_language = "es"
+    iom_mx.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        case = s.case_create(by=requester_gt, data=case_data(crm), costs=[("transport", "400")])
+        s.case_submit(case=case, by=requester_gt)
+    assert mail.outbox[-1].subject.startswith("Fondo de reserva: el caso")
+    assert "/es/fondo-de-reserva/casos/" in mail.outbox[-1].body
+
+
+def test_amounts_that_are_not_money_are_refused_cleanly(crm, submitted_case, iom_mx, fund_officer, funded):
+    s.case_assess(case=submitted_case, by=iom_mx, eligible=True)
+    for bad in ("NaN", "Infinity", "1e40", "abc"):
+        with pytest.raises(ValidationError):
+            s.case_approve(case=submitted_case, by=fund_officer, amount=bad)
+    assert s.case_status(submitted_case) == CaseStatus.ASSESSED
