@@ -156,6 +156,16 @@ def _check_eligibility(case: Case, settings_row) -> None:
         raise ValidationError(errors)
 
 
+@sensitive_variables()
+def _assign(case: Case, data: dict) -> None:
+    for name in (*PLAIN_FIELDS, *PERSONAL_FIELDS):
+        if name in data:
+            value = data[name]
+            if value is None and not case._meta.get_field(name).is_relation:
+                value = ""
+            setattr(case, name, value)
+
+
 def _set_costs(case: Case, costs) -> None:
     """Replace the estimate: ``costs`` is a list of (kind, estimate in US$)."""
     if costs is None:
@@ -171,16 +181,21 @@ def _set_costs(case: Case, costs) -> None:
 
 
 @sensitive_variables()
-@transaction.atomic
 def case_create(*, by, data: dict, costs=None) -> Case:
     """A new case in draft. ``data`` holds the model's fields (countries as objects)."""
+    # A with-block, not @transaction.atomic: the decorator's own frame would keep ``data`` out
+    # of sensitive_variables' reach in an error report.
+    with transaction.atomic():
+        return _case_create(by=by, data=data, costs=costs)
+
+
+@sensitive_variables()
+def _case_create(*, by, data: dict, costs=None) -> Case:
     if not rules.may_submit(by):
         raise PermissionDenied
     fa = rules.fund_access(by)
     case = Case(created_by=by, code=_next_code(timezone.localdate()))
-    for name in (*PLAIN_FIELDS, *PERSONAL_FIELDS):
-        if name in data:
-            setattr(case, name, data[name] if data[name] is not None else "")
+    _assign(case, data)
     if not fa.officer and not fa.iom_countries:
         # A requester submits for itself, as the kind of requester it is.
         case.requester = by
@@ -198,16 +213,19 @@ def case_create(*, by, data: dict, costs=None) -> Case:
 
 
 @sensitive_variables()
-@transaction.atomic
 def case_update(*, case: Case, by, data: dict, costs=None) -> Case:
+    with transaction.atomic():
+        return _case_update(case=case, by=by, data=data, costs=costs)
+
+
+@sensitive_variables()
+def _case_update(*, case: Case, by, data: dict, costs=None) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case_status(case) not in EDITABLE:
         raise ValidationError(_("The case can no longer be edited at this step."))
     if not rules.may_see_personal_data(by, case):
         raise PermissionDenied
-    for name in (*PLAIN_FIELDS, *PERSONAL_FIELDS):
-        if name in data:
-            setattr(case, name, data[name] if data[name] is not None else "")
+    _assign(case, data)
     _derive(case)
     case.full_clean(exclude=["code", "created_by"])
     case.save()
@@ -355,10 +373,15 @@ def travel_record(*, case: Case, by, on: datetime.date | None = None, reason: st
 
 
 @sensitive_variables()
-@transaction.atomic
 def case_close(*, case: Case, by, actual_costs, return_report: str) -> Step:
     """Close with the return report and the actual costs: the reservation becomes a
     disbursement of the actual total and the difference is released."""
+    with transaction.atomic():
+        return _case_close(case=case, by=by, actual_costs=actual_costs, return_report=return_report)
+
+
+@sensitive_variables()
+def _case_close(*, case: Case, by, actual_costs, return_report: str) -> Step:
     ledger_services.lock_ledger()
     case, status = _locked(case)
     _expect(status, {CaseStatus.TRAVELLED})

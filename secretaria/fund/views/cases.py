@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
 from secretaria.files.serving import content_disposition
@@ -71,6 +71,7 @@ def _form_errors(form, exc: ValidationError) -> None:
 
 
 @sensitive_post_parameters()
+@sensitive_variables()
 @fund_only
 def case_new(request):
     if not rules.may_submit(request.user):
@@ -97,6 +98,7 @@ def _case_or_404(request, code):
 
 
 @sensitive_post_parameters()
+@sensitive_variables()
 @fund_only
 def case_edit(request, code):
     case = _case_or_404(request, code)
