@@ -199,3 +199,25 @@ def test_the_members_dashboard_shows_the_fund_panel_to_fund_roles_only(client_fo
     fund_link = reverse("fund:dashboard")
     assert fund_link in client_for(fund_officer).get(url).content.decode()
     assert fund_link not in client_for(gt_official).get(url).content.decode()
+
+
+def test_a_requester_creates_a_case_through_the_form_and_submits_it(client_for, crm, requester_gt, iom_mx):
+    client = client_for(requester_gt)
+    data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in case_data(crm).items()}
+    data |= {"accompanying_count": 1, "cost_transport": "300", "cost_escort": "150", "requester_organization": ""}
+    response = client.post(reverse("fund:case_new"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    from secretaria.fund.models import Case
+
+    case = Case.objects.get()
+    assert case.requester == requester_gt and case.given_names == f"{MARKER} Ana" and case.age_band == "12-17"
+    assert s.estimate_total(case) == Decimal("450.00")
+    page = client.get(response["Location"]).content.decode()
+    assert case.code in page and MARKER not in page
+    assert client.post(reverse("fund:case_step", args=[case.code, "submit"])).status_code == 302
+    assert s.case_status(case) == "submitted"
+    bad = client.post(reverse("fund:case_new"), data | {"category": "other", "other_reason": ""})
+    assert bad.status_code == 200 and Case.objects.count() == 1
+    edit = client.get(reverse("fund:case_edit", args=[case.code]))
+    assert edit.status_code == 200 and MARKER in edit.content.decode()
+    assert AccessLogEntry.objects.filter(case=case, action="reveal").count() == 1
