@@ -81,21 +81,21 @@ CONTRIBUTIONS = [
 
 # final state, category, sex, birth date or estimated age, present, departure, return, estimate items
 CASES = [
-    ("draft", Category.UNACCOMPANIED_MINOR, Sex.MALE, "1990-02-11", "MX", "MX", "GT", [("transport", "250")]),
+    ("draft", Category.UNACCOMPANIED_MINOR, Sex.MALE, "15", "MX", "MX", "GT", [("transport", "250")]),
     ("submitted", Category.ILLNESS, Sex.FEMALE, "61", "MX", "MX", "HN", [("transport", "300"), ("medical", "200")]),
     ("submitted", Category.OVER_70, Sex.MALE, "1931-06-02", "GT", "GT", "SV", [("transport", "180")]),
     ("assessed", Category.DISABILITY, Sex.FEMALE, "34", "MX", "MX", "NI", [("transport", "900"), ("escort", "400")]),
     ("exception_approved", Category.ILLNESS, Sex.MALE, "47", "MX", "MX", "HN",
      [("transport", "700"), ("medical", "500"), ("escort", "200")]),
-    ("approved", Category.UNACCOMPANIED_MINOR, Sex.FEMALE, "1989-09-30", "MX", "MX", "GT",
+    ("approved", Category.UNACCOMPANIED_MINOR, Sex.FEMALE, "16", "MX", "MX", "GT",
      [("transport", "220"), ("escort", "300")]),
     ("approved", Category.OVER_70, Sex.FEMALE, "74", "CR", "CR", "NI", [("transport", "150"), ("per_diem", "60")]),
     ("rejected", Category.OTHER, Sex.MALE, "29", "MX", "MX", "SV", [("transport", "400")]),
-    ("travelled", Category.UNACCOMPANIED_MINOR, Sex.MALE, "1988-12-05", "GT", "GT", "HN",
+    ("travelled", Category.UNACCOMPANIED_MINOR, Sex.MALE, "14", "GT", "GT", "HN",
      [("transport", "160"), ("escort", "250")]),
     ("closed", Category.ILLNESS, Sex.FEMALE, "52", "MX", "MX", "GT",
      [("transport", "320"), ("medical", "280"), ("documents", "40")]),
-    ("closed", Category.UNACCOMPANIED_MINOR, Sex.FEMALE, "1991-04-17", "PA", "PA", "DO",
+    ("closed", Category.UNACCOMPANIED_MINOR, Sex.FEMALE, "13", "PA", "PA", "DO",
      [("transport", "480"), ("escort", "350")]),
     ("cancelled", Category.DISABILITY, Sex.MALE, "40", "CR", "CR", "NI", [("transport", "200")]),
 ]  # fmt: skip

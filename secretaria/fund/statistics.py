@@ -29,6 +29,21 @@ class Table:
     title: str
     rows: list[tuple[str, object]]
 
+    def bars(self, width: int = 120) -> list[dict]:
+        """A horizontal bar per row for the page's SVG chart (suppressed rows get no bar: the
+        table beside it is the chart's text alternative)."""
+        numbers = [v for _, v in self.rows if isinstance(v, int)]
+        top = max(numbers, default=0) or 1
+        return [
+            {"label": label, "value": value, "y": 24 * i, "text_y": 24 * i + 14,
+             "width": round(width * value / top) if isinstance(value, int) else 0}
+            for i, (label, value) in enumerate(self.rows)
+        ]  # fmt: skip
+
+    @property
+    def chart_height(self) -> int:
+        return 24 * len(self.rows)
+
 
 @dataclass
 class FundStatistics:
