@@ -221,3 +221,11 @@ def test_a_requester_creates_a_case_through_the_form_and_submits_it(client_for, 
     edit = client.get(reverse("fund:case_edit", args=[case.code]))
     assert edit.status_code == 200 and MARKER in edit.content.decode()
     assert AccessLogEntry.objects.filter(case=case, action="reveal").count() == 1
+
+
+def test_submitting_a_draft_without_estimate_shows_the_reason(client_for, crm, requester_gt):
+    case = s.case_create(by=requester_gt, data=case_data(crm), costs=[])
+    response = client_for(requester_gt).post(reverse("fund:case_step", args=[case.code, "submit"]))
+    assert response.status_code == 400
+    assert "estimaci" in response.content.decode() or "estimate" in response.content.decode()
+    assert s.case_status(case) == "draft"
