@@ -18,6 +18,7 @@ from secretaria.documents.api import router as documents_router
 from secretaria.media.api import meeting_router as media_meeting_router
 from secretaria.media.api import router as media_router
 from secretaria.meetings.api import activity_router
+from secretaria.fund.api import router as fund_router
 from secretaria.meetings.api import participation_router as meetings_participation_router
 from secretaria.meetings.api import router as meetings_router
 from secretaria.meetings.api import services_router as meeting_services_router
@@ -79,6 +80,7 @@ api.add_router("", accounts_router)
 api.add_router("/directory", directory_router)
 api.add_router("/meetings", meetings_participation_router)
 api.add_router("/decisions", decisions_router)
+api.add_router("/fund", fund_router)
 api.add_router("/documents", documents_router)
 api.add_router("/meetings", meetings_router)
 api.add_router("", search_router)
