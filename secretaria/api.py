@@ -15,10 +15,10 @@ from secretaria.core.openapi import Api
 from secretaria.decisions.api import router as decisions_router
 from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
+from secretaria.fund.api import router as fund_router
 from secretaria.media.api import meeting_router as media_meeting_router
 from secretaria.media.api import router as media_router
 from secretaria.meetings.api import activity_router
-from secretaria.fund.api import router as fund_router
 from secretaria.meetings.api import participation_router as meetings_participation_router
 from secretaria.meetings.api import router as meetings_router
 from secretaria.meetings.api import services_router as meeting_services_router
