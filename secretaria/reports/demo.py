@@ -5,12 +5,14 @@ Panama meetings, and the Secretariat's list of platform changes for section C.""
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from secretaria.accounts.models import User
 from secretaria.activity.models import Activity
 from secretaria.activity.services import activity_record
 from secretaria.meetings.models import Meeting
+from secretaria.outreach.models import Engagement
 from secretaria.reports.models import PlatformChange
 
 D = datetime.date
@@ -68,15 +70,23 @@ CHANGES = [
 def load(*, stdout, style):
     st_user = User.objects.filter(username="st").first()
     meetings = {m.slug: m for m in Meeting.objects.filter(slug__in={row[0] for row in MANUAL})}
+    mission = Engagement.objects.filter(kind=Engagement.Kind.MISSION, title_es__startswith="Visita a Panamá").first()
     added = 0
     for slug, kind, day, es, en in MANUAL:
         meeting = meetings.get(slug)
         if meeting is None:
             continue
         on = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-        if Activity.objects.filter(kind=kind, meeting=meeting, occurred_at=on).exists():
+        # The mission entry names the outreach app's mission, so section B does not tell it again.
+        obj = mission if kind == Activity.Kind.MISSION else None
+        existing = Activity.objects.filter(kind=kind, meeting=meeting, occurred_at=on).first()
+        if existing is not None:
+            if obj is not None and not existing.object_id:
+                Activity.objects.filter(pk=existing.pk).update(
+                    content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+                )
             continue
-        activity_record(kind=kind, actor=st_user, meeting=meeting, summary_es=es, summary_en=en, on=on,
+        activity_record(kind=kind, actor=st_user, meeting=meeting, obj=obj, summary_es=es, summary_en=en, on=on,
                         manual=kind != Activity.Kind.DOCUMENT_PUBLISHED)  # fmt: skip
         added += 1
     for day, category, title_es, title_en, body_es, body_en in CHANGES:

@@ -20,7 +20,7 @@ from secretaria.core.i18n import date_range_text, date_text
 from secretaria.directory.models import Term
 from secretaria.meetings.letters import join_names, sponsors_text
 from secretaria.meetings.models import ContractedService, Meeting
-from secretaria.reports import finance
+from secretaria.reports import finance, fund, outreach
 from secretaria.reports.models import PlatformChange
 from secretaria.reports.sections import Paragraph, Period, Section, register_section
 
@@ -313,5 +313,7 @@ def platform(period: Period) -> Section | None:
 def register() -> None:
     register_section("introduction", 10, introduction)
     register_section("support", 20, support)
+    register_section("outreach", 30, outreach.outreach)
     register_section("platform", 40, platform)
+    register_section("fund", 80, fund.fund)
     register_section("finance", 90, finance.finance)
