@@ -3,7 +3,7 @@ service category and by funder, in the currencies and at the exchange rates reco
 totals cross-checked against each meeting's own cost summary (the per-meeting financial report).
 A mismatch is a problem of the section, which blocks issuing and says where it is.
 
-The fund app adds income by source and the fund's movements in its own section ("fund")."""
+The reserve fund's income by source and movements are in the "fund" section (``reports.fund``)."""
 
 from __future__ import annotations
 

@@ -3,14 +3,14 @@
 A provider is a function ``provider(period: Period) -> Section | None`` (None: nothing to say for
 the period). It reads the records and returns the section's paragraphs in both languages, with
 optional tables and charts (the financial annex) and the problems found when cross-checking
-figures (any problem blocks issuing). Each app registers its providers in its AppConfig.ready()::
+figures (any problem blocks issuing). A provider is registered once, at start-up::
 
     from secretaria.reports.sections import register_section
     register_section("outreach", 30, outreach_section)
 
-The reports app registers "introduction" (10), "support" (20, section A), "platform" (40,
-section C) and "finance" (90, spending from the meetings' contracted services). The fund and
-outreach apps register theirs ("fund", "outreach") at their own order. Paragraph keys must be
+``reports.providers.register()`` registers "introduction" (10), "support" (20, section A),
+"outreach" (30, section B, from the outreach app), "platform" (40, section C), "fund" (80, the
+reserve fund, from the fund app) and "finance" (90, spending from the meetings' contracted services). Paragraph keys must be
 stable between two generations of the same period: the Secretariat's edits are kept by key.
 """
 
