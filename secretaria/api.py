@@ -23,6 +23,7 @@ from secretaria.meetings.api import participation_router as meetings_participati
 from secretaria.meetings.api import router as meetings_router
 from secretaria.meetings.api import services_router as meeting_services_router
 from secretaria.outreach.api import router as outreach_router
+from secretaria.reports.api import router as reports_router
 from secretaria.search.api import router as search_router
 
 api = Api(
@@ -89,6 +90,7 @@ api.add_router("/outreach", outreach_router)
 api.add_router("/meetings", media_meeting_router)
 api.add_router("/media", media_router)
 api.add_router("/activity", activity_router)
+api.add_router("/reports", reports_router)
 
 
 # --- Old addresses, answered for one release (until 0.3) ------------------------------------
