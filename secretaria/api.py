@@ -15,12 +15,15 @@ from secretaria.core.openapi import Api
 from secretaria.decisions.api import router as decisions_router
 from secretaria.directory.api import router as directory_router
 from secretaria.documents.api import router as documents_router
+from secretaria.fund.api import router as fund_router
 from secretaria.media.api import meeting_router as media_meeting_router
 from secretaria.media.api import router as media_router
+from secretaria.meetings.api import activity_router
 from secretaria.meetings.api import participation_router as meetings_participation_router
 from secretaria.meetings.api import router as meetings_router
 from secretaria.meetings.api import services_router as meeting_services_router
 from secretaria.outreach.api import router as outreach_router
+from secretaria.reports.api import router as reports_router
 from secretaria.search.api import router as search_router
 
 api = Api(
@@ -78,6 +81,7 @@ api.add_router("", accounts_router)
 api.add_router("/directory", directory_router)
 api.add_router("/meetings", meetings_participation_router)
 api.add_router("/decisions", decisions_router)
+api.add_router("/fund", fund_router)
 api.add_router("/documents", documents_router)
 api.add_router("/meetings", meetings_router)
 api.add_router("", search_router)
@@ -85,6 +89,8 @@ api.add_router("/meetings", meeting_services_router)
 api.add_router("/outreach", outreach_router)
 api.add_router("/meetings", media_meeting_router)
 api.add_router("/media", media_router)
+api.add_router("/activity", activity_router)
+api.add_router("/reports", reports_router)
 
 
 # --- Old addresses, answered for one release (until 0.3) ------------------------------------

@@ -142,6 +142,7 @@ INSTALLED_APPS = [
     "secretaria.fund",
     "secretaria.media",
     "secretaria.archive",
+    "secretaria.reports",
 ]
 
 MIDDLEWARE = [
@@ -556,3 +557,8 @@ NINJA_PAGINATION_PER_PAGE = 50
 
 # Django 6 makes https the default scheme of URL form fields; adopt it now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# --- Activity reports ---------------------------------------------------------------------
+# A Word file whose styles (Title, Heading 1, Heading 2, List Bullet, Table Grid) the report's
+# DOCX uses instead of python-docx's default template; empty: the default.
+REPORTS_DOCX_TEMPLATE = env_str("REPORTS_DOCX_TEMPLATE", "")

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path(_("outreach/"), include("secretaria.outreach.urls")),
     path(_("reserve-fund/"), include("secretaria.fund.urls")),
     path(_("photos-and-videos/"), include("secretaria.media.urls")),
+    path(_("reports/"), include("secretaria.reports.urls")),
     path("", include("secretaria.portal.urls")),
     prefix_default_language=True,
 )

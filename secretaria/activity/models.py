@@ -32,6 +32,14 @@ class Activity(models.Model):
         LETTER_SENT = "letter_sent", _("Letter sent")
         EMAIL_SENT = "email_sent", _("E-mail sent to participants")
         REPORT_PUBLISHED = "report_published", _("Report published")
+        FOLLOW_UP_SENT = "follow_up_sent", _("Follow-up letter sent")
+        BULLETIN_SENT = "bulletin_sent", _("Bulletin sent")
+        LIST_CREATED = "list_created", _("Distribution list created")
+        # Entered by hand by the Secretariat: what no workflow of the site records.
+        MODERATION = "moderation", _("Moderation")
+        IT_SUPPORT = "it_support", _("IT and administrative support")
+        COORDINATION = "coordination", _("Coordination (phone, meetings)")
+        MISSION = "mission", _("Mission")
         OTHER = "other", _("Other")
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
@@ -53,6 +61,10 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
         related_name="activities",
     )
+    # What the step was for when it is no meeting (an event attended, a protocol, the platform).
+    engagement_es = models.CharField(_("engagement (Spanish)"), max_length=300, blank=True)
+    engagement_en = models.CharField(_("engagement (English)"), max_length=300, blank=True)
+    manual = models.BooleanField(_("entered by hand"), default=False)
     summary_es = models.CharField(_("summary (Spanish)"), max_length=500, blank=True)
     summary_en = models.CharField(_("summary (English)"), max_length=500, blank=True)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -60,6 +72,7 @@ class Activity(models.Model):
     obj = GenericForeignKey("content_type", "object_id")
 
     summary = translated("summary")
+    engagement = translated("engagement")
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from secretaria.activity.models import Activity
@@ -19,6 +19,9 @@ def activities_between(
     end: datetime.date | datetime.datetime | None,
     meeting=None,
     kind: str | None = None,
+    *,
+    text: str = "",
+    manual: bool | None = None,
 ) -> QuerySet[Activity]:
     """Activities from ``start`` to ``end``, both included (dates are whole days), oldest first."""
     qs = Activity.objects.select_related("actor", "meeting")
@@ -35,4 +38,13 @@ def activities_between(
         qs = qs.filter(meeting=meeting)
     if kind:
         qs = qs.filter(kind=kind)
+    if manual is not None:
+        qs = qs.filter(manual=manual)
+    if text:
+        qs = qs.filter(
+            Q(summary_es__icontains=text)
+            | Q(summary_en__icontains=text)
+            | Q(engagement_es__icontains=text)
+            | Q(engagement_en__icontains=text)
+        )
     return qs.order_by("occurred_at", "pk")

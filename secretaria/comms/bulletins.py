@@ -22,6 +22,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from secretaria.activity.models import Activity
+from secretaria.activity.services import activity_record
 from secretaria.comms import policy
 from secretaria.comms.kinds import LANGS, EventKind, Item, absolute, register_event_kind
 from secretaria.comms.models import Bulletin, MailingList, Message, Rhythm
@@ -241,6 +243,17 @@ def bulletin_send(*, bulletin: Bulletin, mailing_list: MailingList, by) -> Messa
     # Lists with a "bulletin published" rule send it too (not the list it was just sent to).
     outbox_emit(kind=BULLETIN_PUBLISHED, payload={"bulletin_id": bulletin.pk, "list_id": mailing_list.pk})
     audit_record(kind="comms.bulletin_sent", actor=by, target=bulletin, data={"recipients": count})
+    activity_record(
+        kind=Activity.Kind.BULLETIN_SENT,
+        actor=by,
+        obj=bulletin,
+        engagement_es=mailing_list.name_es,
+        engagement_en=mailing_list.name_en or mailing_list.name_es,
+        summary_es=f"Boletín «{bulletin.title_es}» enviado a la lista {mailing_list.name_es} ({count} destinatarios)",
+        summary_en=f"Bulletin “{bulletin.title_en or bulletin.title_es}” sent to the list "
+        f"{mailing_list.name_en or mailing_list.name_es} ({count} recipients)",
+        on=bulletin.sent_at,
+    )
     wake_senders()
     return message
 

@@ -404,7 +404,7 @@ def load(*, stdout, style):
             )
         letters += 1
     Activity.objects.get_or_create(
-        kind=Activity.Kind.LETTER_SENT,
+        kind=Activity.Kind.FOLLOW_UP_SENT,
         meeting=meeting,
         occurred_at=sent_at,
         defaults={

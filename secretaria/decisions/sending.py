@@ -65,7 +65,7 @@ def letter_mark_sent(
     ProgressNote.objects.bulk_create(notes)
     meeting = letter.meeting
     activity_record(
-        kind=Activity.Kind.LETTER_SENT,
+        kind=Activity.Kind.FOLLOW_UP_SENT,
         actor=author,
         meeting=meeting,
         obj=letter,

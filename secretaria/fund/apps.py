@@ -8,6 +8,8 @@ class FundConfig(AppConfig):
     verbose_name = _("Reserve fund for assisted return")
 
     def ready(self):
-        from secretaria.fund import rules
+        from secretaria.core.dashboard import Panel, register_panel
+        from secretaria.fund import panels, rules
 
         rules.register()
+        register_panel(Panel("fund", "fund/panels/fund.html", panels.fund_panel, order=45))

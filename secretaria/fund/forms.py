@@ -83,7 +83,7 @@ class AmountForm(forms.Form):
 
 
 class TravelForm(forms.Form):
-    on = forms.DateField(label=_("Travel date"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=_("Travel date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     reason = forms.CharField(label=_("Note"), required=False, max_length=1000)
 
 
@@ -114,8 +114,8 @@ class ContributionForm(forms.ModelForm):
         model = Contribution
         fields = ["country", "donor_name", "pledged_on", "received_on", "amount", "currency", "rate_to_usd", "note"]
         widgets = {
-            "pledged_on": forms.DateInput(attrs={"type": "date"}),
-            "received_on": forms.DateInput(attrs={"type": "date"}),
+            "pledged_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, **kwargs):
@@ -151,8 +151,8 @@ class SettingsForm(forms.ModelForm):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     country = forms.ModelChoiceField(label=_("Contributor"), queryset=Country.objects.none(), required=False)
 
     def __init__(self, *args, **kwargs):

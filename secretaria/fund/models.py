@@ -152,7 +152,7 @@ class FundRole(models.Model):
         return f"{self.get_kind_display()} #{self.pk}"
 
 
-class Status(models.TextChoices):
+class CaseStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
     ASSESSED = "assessed", _("Assessed by IOM")
@@ -300,19 +300,19 @@ class Step(models.Model):
 
 
 STATUS_OF_STEP = {
-    Step.Kind.SUBMITTED: Status.SUBMITTED,
-    Step.Kind.ASSESSED: Status.ASSESSED,
-    Step.Kind.EXCEPTION_APPROVED: Status.EXCEPTION_APPROVED,
-    Step.Kind.APPROVED: Status.APPROVED,
-    Step.Kind.REJECTED: Status.REJECTED,
-    Step.Kind.TRAVELLED: Status.TRAVELLED,
-    Step.Kind.CLOSED: Status.CLOSED,
-    Step.Kind.CANCELLED: Status.CANCELLED,
+    Step.Kind.SUBMITTED: CaseStatus.SUBMITTED,
+    Step.Kind.ASSESSED: CaseStatus.ASSESSED,
+    Step.Kind.EXCEPTION_APPROVED: CaseStatus.EXCEPTION_APPROVED,
+    Step.Kind.APPROVED: CaseStatus.APPROVED,
+    Step.Kind.REJECTED: CaseStatus.REJECTED,
+    Step.Kind.TRAVELLED: CaseStatus.TRAVELLED,
+    Step.Kind.CLOSED: CaseStatus.CLOSED,
+    Step.Kind.CANCELLED: CaseStatus.CANCELLED,
 }
 
 
 def status_from_steps(kinds: list[str]) -> str:
-    return STATUS_OF_STEP[kinds[-1]] if kinds else Status.DRAFT
+    return STATUS_OF_STEP[kinds[-1]] if kinds else CaseStatus.DRAFT
 
 
 class CostItem(models.Model):

@@ -12,13 +12,14 @@ from django.utils import timezone
 
 from secretaria.fund import ledger, rules
 from secretaria.fund.models import (
+    USD,
     AccessLogEntry,
     Account,
     Case,
+    CaseStatus,
     Contribution,
     Posting,
     ProtocolSettings,
-    Status,
     Step,
     status_from_steps,
 )
@@ -50,19 +51,19 @@ def case_list(user, *, status: str | None = None) -> list[Case]:
     cases = list(cases_for(user).order_by("-created_at", "-pk"))
     for case in cases:
         case.status = status_of(case)
-        case.status_label = Status(case.status).label
+        case.status_label = CaseStatus(case.status).label
     if status:
         cases = [c for c in cases if c.status == status]
     return cases
 
 
 NEXT_ACTOR = {
-    Status.DRAFT: "requester",
-    Status.SUBMITTED: "iom",
-    Status.ASSESSED: "officer",
-    Status.EXCEPTION_APPROVED: "officer",
-    Status.APPROVED: "iom",
-    Status.TRAVELLED: "officer",
+    CaseStatus.DRAFT: "requester",
+    CaseStatus.SUBMITTED: "iom",
+    CaseStatus.ASSESSED: "officer",
+    CaseStatus.EXCEPTION_APPROVED: "officer",
+    CaseStatus.APPROVED: "iom",
+    CaseStatus.TRAVELLED: "officer",
 }
 
 
@@ -72,7 +73,7 @@ def overdue(user, *, on: datetime.datetime | None = None) -> list[Case]:
     limit = (on or timezone.now()) - datetime.timedelta(days=days)
     return [
         c for c in case_list(user)
-        if c.status in NEXT_ACTOR and c.status != Status.DRAFT and c.last_step_at and c.last_step_at < limit
+        if c.status in NEXT_ACTOR and c.status != CaseStatus.DRAFT and c.last_step_at and c.last_step_at < limit
     ]  # fmt: skip
 
 
@@ -107,11 +108,11 @@ def balances(*, until: datetime.date | None = None) -> Balances:
         (c.amount_usd for c in Contribution.objects.filter(status=Contribution.Status.PLEDGED)), Decimal("0.00")
     )
     return Balances(
-        received=-ledger.balance(Account.CONTRIBUTIONS, qs=postings),
-        reserved=ledger.balance(Account.RESERVED, qs=postings),
-        disbursed=ledger.balance(Account.DISBURSED, qs=postings),
-        available=ledger.balance(Account.AVAILABLE, qs=postings),
-        pledged=pledged,
+        received=(-ledger.balance(Account.CONTRIBUTIONS, qs=postings)).quantize(USD),
+        reserved=ledger.balance(Account.RESERVED, qs=postings).quantize(USD),
+        disbursed=ledger.balance(Account.DISBURSED, qs=postings).quantize(USD),
+        available=ledger.balance(Account.AVAILABLE, qs=postings).quantize(USD),
+        pledged=pledged.quantize(USD),
     )
 
 
@@ -166,4 +167,4 @@ def period_bounds(on: datetime.date) -> tuple[datetime.date, datetime.date]:
 
 
 def open_cases_q() -> Q:
-    return ~Q(last_step__in=[Status.CLOSED, Status.CANCELLED, Status.REJECTED])
+    return ~Q(last_step__in=[CaseStatus.CLOSED, CaseStatus.CANCELLED, CaseStatus.REJECTED])

@@ -18,7 +18,7 @@ from statistics import mean
 from django.utils.translation import gettext as _
 
 from secretaria.fund import selectors
-from secretaria.fund.models import AgeBand, Case, Category, Contribution, Sex, Status, Step, status_from_steps
+from secretaria.fund.models import AgeBand, Case, CaseStatus, Category, Contribution, Sex, Step, status_from_steps
 
 SMALL = 5
 SUPPRESSED = "<5"
@@ -28,6 +28,21 @@ SUPPRESSED = "<5"
 class Table:
     title: str
     rows: list[tuple[str, object]]
+
+    def bars(self, width: int = 120) -> list[dict]:
+        """A horizontal bar per row for the page's SVG chart (suppressed rows get no bar: the
+        table beside it is the chart's text alternative)."""
+        numbers = [v for _, v in self.rows if isinstance(v, int)]
+        top = max(numbers, default=0) or 1
+        return [
+            {"label": label, "value": value, "y": 24 * i, "text_y": 24 * i + 14,
+             "width": round(width * value / top) if isinstance(value, int) else 0}
+            for i, (label, value) in enumerate(self.rows)
+        ]  # fmt: skip
+
+    @property
+    def chart_height(self) -> int:
+        return 24 * len(self.rows)
 
 
 @dataclass
@@ -106,7 +121,7 @@ def fund_statistics(period_start: datetime.date, period_end: datetime.date, *, s
         _table(_("Vulnerability category"), by["category"], dict(Category.choices), suppress),
         _table(_("Sex"), by["sex"], dict(Sex.choices), suppress),
         _table(_("Age band"), by["age"], dict(AgeBand.choices), suppress),
-        _table(_("Outcome"), by["outcome"], dict(Status.choices), suppress),
+        _table(_("Outcome"), by["outcome"], dict(CaseStatus.choices), suppress),
     ]
     balances = selectors.balances(until=period_end)
     stats.money = [

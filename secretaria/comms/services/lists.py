@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from secretaria.activity.models import Activity
+from secretaria.activity.services import activity_record
 from secretaria.comms import policy
 from secretaria.comms.kinds import get_event_kind
 from secretaria.comms.models import (
@@ -27,6 +29,15 @@ def mailing_list_create(*, by=None, **fields) -> MailingList:
     lst = MailingList(**fields)
     lst.full_clean()
     lst.save()
+    activity_record(
+        kind=Activity.Kind.LIST_CREATED,
+        actor=by,
+        obj=lst,
+        engagement_es=lst.name_es,
+        engagement_en=lst.name_en or lst.name_es,
+        summary_es=f"Lista de distribución «{lst.name_es}» creada",
+        summary_en=f"Distribution list “{lst.name_en or lst.name_es}” created",
+    )
     return lst
 
 

@@ -35,7 +35,7 @@ CHECKS = [
 
 
 # The apps whose data the API serves; the portal, forums and lists are not in it.
-DEMO_APPS = ["directory", "accounts", "documents", "meetings", "decisions"]
+DEMO_APPS = ["directory", "accounts", "documents", "meetings", "decisions", "fund"]
 
 
 @pytest.fixture(scope="module")

@@ -71,7 +71,7 @@ def test_sending_emails_the_focal_points_with_attachments_and_logs_a_milestone(
     assert letter.status == FollowUpLetter.Status.SENT
     note = ProgressNote.objects.get(party=parties["GT"], kind=ProgressNote.Kind.LETTER)
     assert note.letter == letter
-    assert Activity.objects.filter(kind=Activity.Kind.LETTER_SENT, meeting=ix_crm).count() == 1
+    assert Activity.objects.filter(kind=Activity.Kind.FOLLOW_UP_SENT, meeting=ix_crm).count() == 1
     detail = c.get(reverse("decisions:detail", args=[parties["GT"].commitment.decision_id])).content.decode()
     assert "Follow-up letter" in detail or "Carta de seguimiento" in detail
 

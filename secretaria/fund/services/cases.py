@@ -26,9 +26,9 @@ from secretaria.fund import crypto, notifications, rules, vault
 from secretaria.fund.models import (
     USD,
     Case,
+    CaseStatus,
     Category,
     CostItem,
-    Status,
     Step,
     age_band_for,
     status_from_steps,
@@ -64,8 +64,28 @@ PLAIN_FIELDS = (
     "accompanying_count",
 )
 ERASED = "—"
-EDITABLE = {Status.DRAFT, Status.SUBMITTED}
-CANCELLABLE = {Status.DRAFT, Status.SUBMITTED, Status.ASSESSED, Status.EXCEPTION_APPROVED, Status.APPROVED}
+EDITABLE = {CaseStatus.DRAFT, CaseStatus.SUBMITTED}
+CANCELLABLE = {
+    CaseStatus.DRAFT,
+    CaseStatus.SUBMITTED,
+    CaseStatus.ASSESSED,
+    CaseStatus.EXCEPTION_APPROVED,
+    CaseStatus.APPROVED,
+}
+
+
+MAX_USD = Decimal("99999999.99")
+
+
+def money(value, field: str = "amount_usd") -> Decimal:
+    """A US$ amount from user input, or a ValidationError (never an arithmetic error)."""
+    try:
+        amount = Decimal(str(value)).quantize(USD)
+    except (ArithmeticError, ValueError, TypeError):
+        raise ValidationError({field: _("Give the amount in US$.")}) from None
+    if not amount.is_finite() or abs(amount) > MAX_USD:
+        raise ValidationError({field: _("Give the amount in US$.")})
+    return amount
 
 
 def case_status(case: Case) -> str:
@@ -136,6 +156,16 @@ def _check_eligibility(case: Case, settings_row) -> None:
         raise ValidationError(errors)
 
 
+@sensitive_variables()
+def _assign(case: Case, data: dict) -> None:
+    for name in (*PLAIN_FIELDS, *PERSONAL_FIELDS):
+        if name in data:
+            value = data[name]
+            if value is None and not case._meta.get_field(name).is_relation:
+                value = ""
+            setattr(case, name, value)
+
+
 def _set_costs(case: Case, costs) -> None:
     """Replace the estimate: ``costs`` is a list of (kind, estimate in US$)."""
     if costs is None:
@@ -144,23 +174,28 @@ def _set_costs(case: Case, costs) -> None:
     for kind, amount in costs:
         if kind not in CostItem.Kind.values:
             raise ValidationError({"costs": _("Unknown cost item “%(kind)s”.") % {"kind": kind}})
-        amount = Decimal(amount).quantize(USD)
+        amount = money(amount, "costs")
         if amount < 0:
             raise ValidationError({"costs": _("A cost cannot be negative.")})
         CostItem.objects.create(case=case, kind=kind, estimate_usd=amount)
 
 
 @sensitive_variables()
-@transaction.atomic
 def case_create(*, by, data: dict, costs=None) -> Case:
     """A new case in draft. ``data`` holds the model's fields (countries as objects)."""
+    # A with-block, not @transaction.atomic: the decorator's own frame would keep ``data`` out
+    # of sensitive_variables' reach in an error report.
+    with transaction.atomic():
+        return _case_create(by=by, data=data, costs=costs)
+
+
+@sensitive_variables()
+def _case_create(*, by, data: dict, costs=None) -> Case:
     if not rules.may_submit(by):
         raise PermissionDenied
     fa = rules.fund_access(by)
     case = Case(created_by=by, code=_next_code(timezone.localdate()))
-    for name in (*PLAIN_FIELDS, *PERSONAL_FIELDS):
-        if name in data:
-            setattr(case, name, data[name] if data[name] is not None else "")
+    _assign(case, data)
     if not fa.officer and not fa.iom_countries:
         # A requester submits for itself, as the kind of requester it is.
         case.requester = by
@@ -178,16 +213,19 @@ def case_create(*, by, data: dict, costs=None) -> Case:
 
 
 @sensitive_variables()
-@transaction.atomic
 def case_update(*, case: Case, by, data: dict, costs=None) -> Case:
+    with transaction.atomic():
+        return _case_update(case=case, by=by, data=data, costs=costs)
+
+
+@sensitive_variables()
+def _case_update(*, case: Case, by, data: dict, costs=None) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case_status(case) not in EDITABLE:
         raise ValidationError(_("The case can no longer be edited at this step."))
     if not rules.may_see_personal_data(by, case):
         raise PermissionDenied
-    for name in (*PLAIN_FIELDS, *PERSONAL_FIELDS):
-        if name in data:
-            setattr(case, name, data[name] if data[name] is not None else "")
+    _assign(case, data)
     _derive(case)
     case.full_clean(exclude=["code", "created_by"])
     case.save()
@@ -203,7 +241,7 @@ def _locked(case: Case) -> tuple[Case, str]:
 def _expect(status: str, allowed: set[str]) -> None:
     if status not in allowed:
         raise ValidationError(
-            _("This step does not apply to a case that is “%(status)s”.") % {"status": Status(status).label}
+            _("This step does not apply to a case that is “%(status)s”.") % {"status": CaseStatus(status).label}
         )
 
 
@@ -225,7 +263,7 @@ def _step(case: Case, kind: str, by, *, reason: str = "", amount=None, eligible=
 @transaction.atomic
 def case_submit(*, case: Case, by) -> Step:
     case, status = _locked(case)
-    _expect(status, {Status.DRAFT})
+    _expect(status, {CaseStatus.DRAFT})
     if by.pk not in (case.created_by_id, case.requester_id) and not rules.fund_access(by).officer:
         raise PermissionDenied
     _check_eligibility(case, rules.protocol_settings())
@@ -238,7 +276,7 @@ def case_submit(*, case: Case, by) -> Step:
 def case_assess(*, case: Case, by, eligible: bool, reason: str = "") -> Step:
     """IOM's assessment of eligibility and of the estimate."""
     case, status = _locked(case)
-    _expect(status, {Status.SUBMITTED})
+    _expect(status, {CaseStatus.SUBMITTED})
     if not rules.may_assess(by, case):
         raise PermissionDenied
     reason = _reason(reason, required=not eligible)
@@ -259,12 +297,12 @@ def _assessed_eligible(case: Case) -> bool:
 def exception_approve(*, case: Case, by, amount: Decimal, reason: str) -> Step:
     """The approver (the PPT by default) allows funding above the cap, up to ``amount``."""
     case, status = _locked(case)
-    _expect(status, {Status.ASSESSED})
+    _expect(status, {CaseStatus.ASSESSED})
     if not rules.may_approve_exception(by, case):
         raise PermissionDenied
     reason = _reason(reason, required=True)
     cap = rules.protocol_settings().cap_usd
-    amount = Decimal(amount).quantize(USD)
+    amount = money(amount)
     if amount <= cap:
         raise ValidationError({"amount_usd": _("An exception is for an amount above the cap.")})
     if not _assessed_eligible(case):
@@ -279,12 +317,12 @@ def case_approve(*, case: Case, by, amount: Decimal, reason: str = "") -> Step:
     """The Secretariat approves the funding: ``amount`` is reserved against the fund."""
     ledger_services.lock_ledger()
     case, status = _locked(case)
-    _expect(status, {Status.ASSESSED, Status.EXCEPTION_APPROVED})
+    _expect(status, {CaseStatus.ASSESSED, CaseStatus.EXCEPTION_APPROVED})
     if not rules.may_decide(by, case):
         raise PermissionDenied
     if not _assessed_eligible(case):
         raise ValidationError(_("IOM found the case not eligible; it can only be rejected."))
-    amount = Decimal(amount).quantize(USD)
+    amount = money(amount)
     if amount <= 0:
         raise ValidationError({"amount_usd": _("The amount must be above zero.")})
     cap = rules.protocol_settings().cap_usd
@@ -314,8 +352,8 @@ def case_approve(*, case: Case, by, amount: Decimal, reason: str = "") -> Step:
 @transaction.atomic
 def case_reject(*, case: Case, by, reason: str) -> Step:
     case, status = _locked(case)
-    _expect(status, {Status.ASSESSED, Status.EXCEPTION_APPROVED})
-    exception_refused = status == Status.ASSESSED and case.needs_exception and rules.may_approve_exception(by, case)
+    _expect(status, {CaseStatus.ASSESSED, CaseStatus.EXCEPTION_APPROVED})
+    exception_refused = status == CaseStatus.ASSESSED and case.needs_exception and rules.may_approve_exception(by, case)
     if not (rules.may_decide(by, case) or exception_refused):
         raise PermissionDenied
     return _step(case, Step.Kind.REJECTED, by, reason=_reason(reason, required=True))
@@ -324,7 +362,7 @@ def case_reject(*, case: Case, by, reason: str) -> Step:
 @transaction.atomic
 def travel_record(*, case: Case, by, on: datetime.date | None = None, reason: str = "") -> Step:
     case, status = _locked(case)
-    _expect(status, {Status.APPROVED})
+    _expect(status, {CaseStatus.APPROVED})
     if not rules.may_record_travel(by, case):
         raise PermissionDenied
     on = on or timezone.localdate()
@@ -335,13 +373,18 @@ def travel_record(*, case: Case, by, on: datetime.date | None = None, reason: st
 
 
 @sensitive_variables()
-@transaction.atomic
 def case_close(*, case: Case, by, actual_costs, return_report: str) -> Step:
     """Close with the return report and the actual costs: the reservation becomes a
     disbursement of the actual total and the difference is released."""
+    with transaction.atomic():
+        return _case_close(case=case, by=by, actual_costs=actual_costs, return_report=return_report)
+
+
+@sensitive_variables()
+def _case_close(*, case: Case, by, actual_costs, return_report: str) -> Step:
     ledger_services.lock_ledger()
     case, status = _locked(case)
-    _expect(status, {Status.TRAVELLED})
+    _expect(status, {CaseStatus.TRAVELLED})
     if not (rules.may_decide(by, case) or rules.may_assess(by, case)):
         raise PermissionDenied
     if not (return_report or "").strip():
@@ -350,7 +393,7 @@ def case_close(*, case: Case, by, actual_costs, return_report: str) -> Step:
     for kind, amount in actual_costs:
         if kind not in CostItem.Kind.values:
             raise ValidationError({"costs": _("Unknown cost item “%(kind)s”.") % {"kind": kind}})
-        amount = Decimal(amount).quantize(USD)
+        amount = money(amount, "costs")
         if amount < 0:
             raise ValidationError({"costs": _("A cost cannot be negative.")})
         actual_by_kind[kind] = actual_by_kind.get(kind, Decimal("0")) + amount

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from secretaria.fund import ledger
-from secretaria.fund.models import Account, Case, Category, Posting, Status, Step
+from secretaria.fund.models import Account, Case, CaseStatus, Category, Posting, Step
 from secretaria.fund.services import cases as s
 from secretaria.fund.tests.conftest import MARKER, case_data
 
@@ -26,7 +26,7 @@ def test_it_runs_a_case_from_submission_to_closure_and_keeps_the_money_straight(
     crm, submitted_case, iom_mx, fund_officer, funded
 ):
     case = submitted_case
-    assert s.case_status(case) == Status.SUBMITTED
+    assert s.case_status(case) == CaseStatus.SUBMITTED
     s.case_assess(case=case, by=iom_mx, eligible=True)
     s.case_approve(case=case, by=fund_officer, amount=Decimal("700"))
     assert ledger.available() == Decimal("4300.00")
@@ -34,7 +34,7 @@ def test_it_runs_a_case_from_submission_to_closure_and_keeps_the_money_straight(
     s.travel_record(case=case, by=iom_mx)
     s.case_close(case=case, by=fund_officer, actual_costs=[("transport", "380"), ("escort", "300")],
                  return_report="Llegó bien")  # fmt: skip
-    assert s.case_status(case) == Status.CLOSED
+    assert s.case_status(case) == CaseStatus.CLOSED
     assert ledger.reserved_for(case) == 0
     assert ledger.balance(Account.DISBURSED) == Decimal("680.00")
     assert ledger.available() == Decimal("4320.00")
@@ -73,7 +73,7 @@ def test_an_amount_above_the_cap_needs_an_exception_from_the_ppt(crm, requester_
     with pytest.raises(ValidationError, match="above the exception"):
         s.case_approve(case=case, by=fund_officer, amount=Decimal("1400"))
     s.case_approve(case=case, by=fund_officer, amount=Decimal("1300"))
-    assert s.case_status(case) == Status.APPROVED
+    assert s.case_status(case) == CaseStatus.APPROVED
 
 
 def test_the_database_refuses_an_approved_amount_above_the_cap_without_exception(crm, submitted_case):
@@ -88,7 +88,7 @@ def test_the_fund_never_reserves_more_than_it_has(crm, submitted_case, iom_mx, f
     s.case_assess(case=submitted_case, by=iom_mx, eligible=True)
     with pytest.raises(ValidationError, match="available"):
         s.case_approve(case=submitted_case, by=fund_officer, amount=Decimal("700"))
-    assert s.case_status(submitted_case) == Status.ASSESSED
+    assert s.case_status(submitted_case) == CaseStatus.ASSESSED
     assert Case.objects.get(pk=submitted_case.pk).approved_usd is None
 
 
@@ -98,7 +98,7 @@ def test_cancellation_releases_the_reservation(crm, submitted_case, iom_mx, fund
     with pytest.raises(ValidationError):
         s.case_cancel(case=submitted_case, by=fund_officer, reason="  ")
     s.case_cancel(case=submitted_case, by=fund_officer, reason="La familia viajó por su cuenta")
-    assert s.case_status(submitted_case) == Status.CANCELLED
+    assert s.case_status(submitted_case) == CaseStatus.CANCELLED
     assert ledger.available() == Decimal("5000.00")
     assert ledger.reserved_for(submitted_case) == 0
 
@@ -116,7 +116,7 @@ def test_invalid_transitions_and_wrong_actors_are_refused(
     with pytest.raises(ValidationError, match="not eligible"):
         s.case_approve(case=submitted_case, by=fund_officer, amount=Decimal("100"))
     s.case_reject(case=submitted_case, by=fund_officer, reason="No elegible")
-    assert s.case_status(submitted_case) == Status.REJECTED
+    assert s.case_status(submitted_case) == CaseStatus.REJECTED
     assert Step.objects.filter(case=submitted_case).count() == 3
 
 
@@ -129,7 +129,7 @@ def test_an_ineligible_category_or_other_without_reason_cannot_be_submitted(crm,
         s.case_submit(case=case, by=requester_gt)
     with pytest.raises(ValidationError, match="other"):
         s.case_create(by=requester_gt, data=case_data(crm, category=Category.OTHER), costs=[])
-    assert s.case_status(case) == Status.DRAFT
+    assert s.case_status(case) == CaseStatus.DRAFT
 
 
 def test_a_duplicate_is_flagged_by_keyed_hash_without_decrypting(crm, requester_gt, submitted_case):
@@ -140,3 +140,21 @@ def test_a_duplicate_is_flagged_by_keyed_hash_without_decrypting(crm, requester_
     )  # fmt: skip
     assert list(s.possible_duplicates(again)) == [submitted_case]
     assert MARKER not in again.name_dob_hash and len(again.name_dob_hash) == 64
+
+
+def test_the_notification_is_in_the_recipients_language(crm, requester_gt, iom_mx, django_capture_on_commit_callbacks):
+    iom_mx.preferred_language = "es"
+    iom_mx.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        case = s.case_create(by=requester_gt, data=case_data(crm), costs=[("transport", "400")])
+        s.case_submit(case=case, by=requester_gt)
+    assert mail.outbox[-1].subject.startswith("Fondo de reserva: el caso")
+    assert "/es/fondo-de-reserva/casos/" in mail.outbox[-1].body
+
+
+def test_amounts_that_are_not_money_are_refused_cleanly(crm, submitted_case, iom_mx, fund_officer, funded):
+    s.case_assess(case=submitted_case, by=iom_mx, eligible=True)
+    for bad in ("NaN", "Infinity", "1e40", "abc"):
+        with pytest.raises(ValidationError):
+            s.case_approve(case=submitted_case, by=fund_officer, amount=bad)
+    assert s.case_status(submitted_case) == CaseStatus.ASSESSED

@@ -136,10 +136,12 @@ def _without_echoed_paths(text: str, code: str) -> str:
     return re.sub(r"/[\w/.%-]*" + re.escape(code) + r"[\w/.%-]*", "", text)
 
 
-def _api_urls(code: str) -> list[str]:
-    paths = api.get_openapi_schema()["paths"]
+def _api_urls(code: str, method: str) -> list[str]:
+    """The API's addresses answering ``method`` that need no argument or only the case's code."""
     out = []
-    for path in paths:
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        if method not in operations:
+            continue
         if "{code}" in path:
             out.append(path.replace("{code}", code))
         elif "{" not in path:
@@ -158,7 +160,7 @@ def test_a_crawl_as_a_non_fund_role_finds_no_trace_of_a_case(request, client, cl
     s.case_approve(case=case, by=fund_officer, amount=Decimal("400"))
     user = None if persona == "anonymous" else request.getfixturevalue(persona)
     browser = client if user is None else client_for(user)
-    pages = _all_page_urls(case.code) + _api_urls(case.code)
+    pages = _all_page_urls(case.code) + _api_urls(case.code, "get")
     fund_pages = [u for u in pages if any(part in u for part in ("reserve-fund", "fondo-de-reserva", "/api/v1/fund"))]
     assert len(fund_pages) >= 10
     for url in pages:
@@ -181,4 +183,49 @@ def test_a_crawl_as_a_non_fund_role_finds_no_trace_of_a_case(request, client, cl
         assert response.status_code in (302, 404), url
         text = response.content.decode()
         assert MARKER not in text and case.code not in _without_echoed_paths(text, case.code), url
+    for url in [u for u in _api_urls(case.code, "post") if "/fund/" in u]:
+        response = browser.post(url, {"reason": "curiosity", "amount_usd": "1"}, content_type="application/json")
+        # 422: the body's shape is checked before anything else, the same for any code.
+        assert response.status_code in (401, 403, 404, 422), url
+        text = response.content.decode()
+        assert MARKER not in text and case.code not in _without_echoed_paths(text, case.code), url
+        text = response.content.decode()
+        assert MARKER not in text and case.code not in _without_echoed_paths(text, case.code), url
     assert s.case_status(case) == "approved"
+
+
+def test_the_members_dashboard_shows_the_fund_panel_to_fund_roles_only(client_for, fund_officer, gt_official):
+    url = reverse("members:dashboard")
+    fund_link = reverse("fund:dashboard")
+    assert fund_link in client_for(fund_officer).get(url).content.decode()
+    assert fund_link not in client_for(gt_official).get(url).content.decode()
+
+
+def test_a_requester_creates_a_case_through_the_form_and_submits_it(client_for, crm, requester_gt, iom_mx):
+    client = client_for(requester_gt)
+    data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in case_data(crm).items()}
+    data |= {"accompanying_count": 1, "cost_transport": "300", "cost_escort": "150", "requester_organization": ""}
+    response = client.post(reverse("fund:case_new"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    from secretaria.fund.models import Case
+
+    case = Case.objects.get()
+    assert case.requester == requester_gt and case.given_names == f"{MARKER} Ana" and case.age_band == "12-17"
+    assert s.estimate_total(case) == Decimal("450.00")
+    page = client.get(response["Location"]).content.decode()
+    assert case.code in page and MARKER not in page
+    assert client.post(reverse("fund:case_step", args=[case.code, "submit"])).status_code == 302
+    assert s.case_status(case) == "submitted"
+    bad = client.post(reverse("fund:case_new"), data | {"category": "other", "other_reason": ""})
+    assert bad.status_code == 200 and Case.objects.count() == 1
+    edit = client.get(reverse("fund:case_edit", args=[case.code]))
+    assert edit.status_code == 200 and MARKER in edit.content.decode()
+    assert AccessLogEntry.objects.filter(case=case, action="reveal").count() == 1
+
+
+def test_submitting_a_draft_without_estimate_shows_the_reason(client_for, crm, requester_gt):
+    case = s.case_create(by=requester_gt, data=case_data(crm), costs=[])
+    response = client_for(requester_gt).post(reverse("fund:case_step", args=[case.code, "submit"]))
+    assert response.status_code == 400
+    assert "estimaci" in response.content.decode() or "estimate" in response.content.decode()
+    assert s.case_status(case) == "draft"

@@ -59,3 +59,18 @@ def test_a_raw_read_of_the_sqlite_file_finds_no_marker(transactional_db, crm, re
     assert MARKER.encode() not in raw
     assert MARKER.encode("utf-16-le") not in raw
     sqlite3.connect(copy).close()
+
+
+def test_cases_are_in_no_search_index_no_audit_history_and_no_admin(db, submitted_case):
+    from django.contrib import admin
+
+    from secretaria.fund import models
+    from secretaria.search import registry
+    from secretaria.search.models import SearchIndexEntry
+
+    assert not any(source.__class__.__module__.startswith("secretaria.fund") for source in registry._SOURCES.values())
+    assert not SearchIndexEntry.objects.filter(title_es__icontains=MARKER).exists()
+    assert not SearchIndexEntry.objects.filter(title_es__icontains=submitted_case.code).exists()
+    for model in (models.Case, models.Step, models.CostItem, models.Attachment, models.AccessLogEntry):
+        assert not hasattr(model, "history"), model
+        assert not admin.site.is_registered(model), model

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
 
 from secretaria.files.serving import content_disposition
@@ -21,7 +21,7 @@ from secretaria.fund.forms import (
     ReasonForm,
     TravelForm,
 )
-from secretaria.fund.models import Attachment, Status
+from secretaria.fund.models import Attachment, CaseStatus
 from secretaria.fund.services import attachments as attachment_services
 from secretaria.fund.services import cases as services
 from secretaria.fund.services.access_log import access_log_write
@@ -39,7 +39,7 @@ def dashboard(request):
             "overdue": selectors.overdue(user),
             "cases": selectors.case_list(user)[:10],
             "balances": selectors.balances() if rules.fund_access(user).officer else None,
-            "statuses": Status,
+            "statuses": CaseStatus,
         },
     )
 
@@ -47,11 +47,16 @@ def dashboard(request):
 @fund_only
 def case_list(request):
     status = request.GET.get("status")
-    status = status if status in Status.values else None
+    status = status if status in CaseStatus.values else None
     return render(
         request,
         "fund/cases/list.html",
-        {"cases": selectors.case_list(request.user, status=status), "statuses": Status.choices, "status": status},
+        {
+            "cases": selectors.case_list(request.user, status=status),
+            "statuses": CaseStatus.choices,
+            "status": status,
+            "fa": rules.fund_access(request.user),
+        },
     )
 
 
@@ -66,6 +71,7 @@ def _form_errors(form, exc: ValidationError) -> None:
 
 
 @sensitive_post_parameters()
+@sensitive_variables()
 @fund_only
 def case_new(request):
     if not rules.may_submit(request.user):
@@ -87,11 +93,12 @@ def _case_or_404(request, code):
     if case is None:
         raise Http404
     case.status = selectors.status_of(case)
-    case.status_label = Status(case.status).label
+    case.status_label = CaseStatus(case.status).label
     return case
 
 
 @sensitive_post_parameters()
+@sensitive_variables()
 @fund_only
 def case_edit(request, code):
     case = _case_or_404(request, code)
@@ -116,18 +123,18 @@ def _actions(user, case) -> list[str]:
     """The steps this user may take next on this case (the page shows their buttons)."""
     status, actions = case.status, []
     fa = rules.fund_access(user)
-    if status == Status.DRAFT and (fa.officer or user.pk in (case.created_by_id, case.requester_id)):
+    if status == CaseStatus.DRAFT and (fa.officer or user.pk in (case.created_by_id, case.requester_id)):
         actions.append("submit")
-    if status == Status.SUBMITTED and rules.may_assess(user, case):
+    if status == CaseStatus.SUBMITTED and rules.may_assess(user, case):
         actions.append("assess")
-    pending_exception = status == Status.ASSESSED and case.needs_exception and case.exception_usd is None
+    pending_exception = status == CaseStatus.ASSESSED and case.needs_exception and case.exception_usd is None
     if pending_exception and rules.may_approve_exception(user, case):
         actions += ["exception", "reject"]
-    if status in (Status.ASSESSED, Status.EXCEPTION_APPROVED) and rules.may_decide(user, case):
+    if status in (CaseStatus.ASSESSED, CaseStatus.EXCEPTION_APPROVED) and rules.may_decide(user, case):
         actions += ["approve", "reject"]
-    if status == Status.APPROVED and rules.may_record_travel(user, case):
+    if status == CaseStatus.APPROVED and rules.may_record_travel(user, case):
         actions.append("travel")
-    if status == Status.TRAVELLED and (rules.may_decide(user, case) or rules.may_assess(user, case)):
+    if status == CaseStatus.TRAVELLED and (rules.may_decide(user, case) or rules.may_assess(user, case)):
         actions.append("close")
     if status in services.CANCELLABLE and rules.may_cancel(user, case):
         actions.append("cancel")

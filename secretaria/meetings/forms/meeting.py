@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from secretaria.activity.models import Activity
+from secretaria.activity.services import MANUAL_KINDS
 from secretaria.core.access import DEFAULT_LEVEL_HELP, DEFAULT_NEW_LEVEL
 from secretaria.directory.models import Country, Person
 from secretaria.documents.forms import NewDocumentForm
@@ -156,6 +157,12 @@ class ActivityFilterForm(forms.Form):
         empty_label=_("All meetings"),
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=())
+    text = forms.CharField(label=_("Words"), required=False, max_length=100)
+    origin = forms.ChoiceField(
+        label=_("Entered"),
+        required=False,
+        choices=[("", _("By the site and by hand")), ("site", _("By the site")), ("manual", _("By hand"))],
+    )
 
     def __init__(self, *args, **kwargs):
 
@@ -167,6 +174,28 @@ class ActivityFilterForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The period cannot end before it starts."))
         return data
+
+
+class ActivityEntryForm(forms.Form):
+    """An entry the Secretariat adds by hand: what no workflow of the site records."""
+
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=_("Kind"), choices=())
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"), required=False, queryset=Meeting.objects.order_by("-start_date"),
+        empty_label=_("No meeting"),
+    )  # fmt: skip
+    engagement_es = forms.CharField(
+        label=_("Other engagement (Spanish)"), required=False, max_length=300,
+        help_text=_("When it is no meeting of the site: an event, a protocol, the platform."),
+    )  # fmt: skip
+    engagement_en = forms.CharField(label=_("Other engagement (English)"), required=False, max_length=300)
+    summary_es = forms.CharField(label=_("Summary (Spanish)"), max_length=500)
+    summary_en = forms.CharField(label=_("Summary (English)"), max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.value, k.label) for k in MANUAL_KINDS]
 
 
 class MeetingDocumentForm(forms.Form):

@@ -21,7 +21,7 @@ from secretaria.core.i18n import pick
 from secretaria.core.letters import render_docx, render_pdf
 from secretaria.directory.letters import signatory
 from secretaria.directory.models import Person
-from secretaria.meetings.letters import merge_for, on_behalf_texts, recipient_layout
+from secretaria.meetings.letters import merge, merge_context, merge_for, on_behalf_texts, recipient_layout
 from secretaria.meetings.links import language_for, require_participation_manager
 from secretaria.meetings.models import (
     Letter,
@@ -208,14 +208,22 @@ def letter_send(
         if recipient.email:
             transaction.on_commit(lambda pk=recipient.pk: send_letter.enqueue(recipient_id=pk))
     behalf_es, behalf_en = letter.signed_on_behalf_of, letter.signed_on_behalf_of_en
+    # The subject as the addressees read it: its {meeting}, {city}… filled, never the raw template.
+    subject = {
+        lang: merge(
+            getattr(template, f"subject_{lang}") or template.subject_es,
+            merge_context(meeting=meeting, person=None, name="", lang=lang, on_behalf_of=behalf),
+        )
+        for lang, behalf in (("es", behalf_es), ("en", behalf_en))
+    }
     activity_record(
         kind=Activity.Kind.LETTER_SENT,
         actor=by,
         meeting=meeting,
         obj=letter,
-        summary_es=f"{meeting.title_es}: carta «{template.subject_es}» enviada a {len(addressees)} destinatarios"
+        summary_es=f"{meeting.title_es}: carta «{subject['es']}» enviada a {len(addressees)} destinatarios"
         + (f" en nombre de {behalf_es}" if behalf_es else ""),
-        summary_en=f"{meeting.title_en or meeting.title_es}: letter “{template.subject_en or template.subject_es}” "
+        summary_en=f"{meeting.title_en or meeting.title_es}: letter “{subject['en']}” "
         f"sent to {len(addressees)} recipients" + (f" on behalf of {behalf_en}" if behalf_en else ""),
         on=on,
     )

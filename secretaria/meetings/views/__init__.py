@@ -1,4 +1,4 @@
-from secretaria.meetings.views.activity import activity_list
+from secretaria.meetings.views.activity import activity_list, activity_new, activity_remove
 from secretaria.meetings.views.agenda import (
     agenda_action,
     agenda_comment,
@@ -36,6 +36,8 @@ from secretaria.meetings.views.meeting import (
 
 __all__ = [
     "activity_list",
+    "activity_new",
+    "activity_remove",
     "agenda_action",
     "agenda_comment",
     "agenda_comment_resolve",

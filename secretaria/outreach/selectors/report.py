@@ -90,8 +90,9 @@ def outreach_for_period(start: datetime.date, end: datetime.date) -> list[Outrea
         "first_response_at", "pk"
     )
     for inquiry in answered:
-        # Only the Secretariat's one-line summary (or the topic): never the requester's data.
+        # Only the Secretariat's one-line summary (or the topic): never the requester's data. The
+        # inquiry itself is passed for its pk (the report's stable paragraph key), not to be shown.
         es = inquiry.summary_es or f"Consulta sobre {inquiry.topic or 'un tema de la CRM'}"
         en = inquiry.summary_en or (f"Inquiry on {inquiry.topic}" if inquiry.topic else "Inquiry on the RCM")
-        groups["inquiries"].items.append(OutreachItem(inquiry.first_response_at.date(), "inquiry", es, en, None))
+        groups["inquiries"].items.append(OutreachItem(inquiry.first_response_at.date(), "inquiry", es, en, inquiry))
     return [groups[key] for key, _es, _en in GROUPS]

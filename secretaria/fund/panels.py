@@ -1,0 +1,13 @@
+"""The fund's panel on the members' dashboard: shown only to fund roles (a count and a link,
+no case code, so the dashboard says nothing to anyone else)."""
+
+from secretaria.fund import rules, selectors
+
+
+def fund_panel(request) -> dict | None:
+    fa = rules.fund_access(request.user)
+    if fa.needs_totp:
+        return {"needs_totp": True}
+    if not fa.any:
+        return None
+    return {"overdue": len(selectors.overdue(request.user)), "open": len(selectors.case_list(request.user))}
