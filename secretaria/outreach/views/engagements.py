@@ -19,6 +19,7 @@ from secretaria.directory.models import Country
 from secretaria.outreach import exports
 from secretaria.outreach.forms import DecisionForm, DeliverableForm, EngagementForm, FollowUpForm, MissionCostForm
 from secretaria.outreach.models import Engagement, Material
+from secretaria.outreach.sections import sections_for
 from secretaria.outreach.selectors import engagements as selectors
 from secretaria.outreach.services import engagements as services
 
@@ -101,6 +102,7 @@ def detail(request, pk: int):
         else None,
         "deliverables": [d for d in engagement.deliverables.all() if access.can_view_object(user, d.document)],
         "materials": [m for m in engagement.materials.all() if access.can(user, "outreach.view_material", m)],
+        "sections": sections_for(request, engagement),
     })  # fmt: skip
 
 
