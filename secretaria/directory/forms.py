@@ -1,4 +1,4 @@
-"""Forms of the who's who: a person's own contact details, the Secretariat's edits of people and terms."""
+"""Forms of the who's who: a person's own contact details, the Secretariat's edits of people, posts and terms."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -55,3 +55,9 @@ class TermForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class PostForm(forms.ModelForm):
+    class Meta:
+        model = Post
+        fields = ["slug", "title_es", "title_en", "organization", "country", "group", "is_public", "is_focal_point"]

@@ -231,3 +231,23 @@ def person_save(*, by, person: Person | None = None, **fields) -> Person:
     _audit("directory.person_save", by=by, target=person)
     changes.changed(person)
     return person
+
+
+POST_FIELDS = ("slug", "title_es", "title_en", "organization", "country", "group", "is_public", "is_focal_point")
+
+
+@transaction.atomic
+def post_save(*, by, post: Post | None = None, **fields) -> Post:
+    """The Secretariat creates or edits a post on the site (its holders are appointed as terms)."""
+    _require_manager(by)
+    unknown = set(fields) - set(POST_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    post = post or Post()
+    for name, value in fields.items():
+        setattr(post, name, value.strip() if isinstance(value, str) else value)
+    post.full_clean()
+    post.save()
+    _audit("directory.post_save", by=by, target=post)
+    changes.changed(post)
+    return post

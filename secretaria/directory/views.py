@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from secretaria.core import access
 from secretaria.core.views import members_only
 from secretaria.directory import selectors, services, vcard
-from secretaria.directory.forms import OwnContactForm, PersonForm, TermForm
-from secretaria.directory.models import Country, Organization, Person, Term
+from secretaria.directory.forms import OwnContactForm, PersonForm, PostForm, TermForm
+from secretaria.directory.models import Country, Organization, Person, Post, Term
 
 
 def country_list(request):
@@ -100,6 +100,7 @@ def post_detail(request, slug: str):
             "post": post,
             "history": selectors.post_history(post),
             "holder": selectors.post_holder_on(post, selectors.today()),
+            "can_manage": access.can(request.user, "directory.manage"),
         },
     )
 
@@ -236,6 +237,26 @@ def person_edit(request, pk: int | None = None):
             messages.success(request, _("The person was saved."))
             return redirect("directory:person", pk=person.pk)
     return render(request, "directory/person_form.html", {"form": form, "person": person, "term_form": term_form},
+                  status=400 if form.errors else 200)  # fmt: skip
+
+
+@members_only
+def post_edit(request, slug: str | None = None):
+    """The Secretariat creates or edits a post (title, organisation, country, group, visibility)."""
+    _require_manager(request)
+    post = Post.objects.filter(slug=slug).first() if slug else None
+    if slug and post is None:
+        raise Http404
+    form = PostForm(request.POST or None, instance=post)
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = services.post_save(by=request.user, post=post, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The post was saved."))
+            return redirect("directory:post", slug=post.slug)
+    return render(request, "directory/post_form.html", {"form": form, "post": post},
                   status=400 if form.errors else 200)  # fmt: skip
 
 

@@ -100,7 +100,9 @@ def reply_text(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def _body_of(message) -> str:
+def body_of(message) -> str:
+    """The text of an e-mail: its plain part, or its HTML part without quotes, styles and tags
+    (an unknown charset read as UTF-8). Public: outreach's mailbox of inquiries reads mail the same way."""
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return ""
@@ -115,7 +117,9 @@ def _body_of(message) -> str:
     return content
 
 
-def _is_automatic(message) -> bool:
+def is_automatic(message) -> bool:
+    """True for an auto-reply, a bounce or bulk mail (RFC 3834 headers, Precedence, daemons), which
+    no mailbox answers or stores as a reply. Public: outreach's mailbox uses it too."""
     auto = str(message.get("Auto-Submitted", "no")).strip().lower()
     sender = parseaddr(str(message.get("From", "")))[1].lower()
     return (
@@ -169,7 +173,7 @@ def handle_inbound_email(raw_bytes: bytes) -> InboundResult:
     """Turn one received reply into a post, or refuse it with a notice to the sender."""
 
     message = email.message_from_bytes(raw_bytes, policy=email.policy.default)
-    if _is_automatic(message):
+    if is_automatic(message):
         # Auto-replies and bounces: neither posted nor answered (no mail loops).
         return InboundResult(refused="automatic message (auto-reply or bounce); ignored")
     token = find_token(message)
@@ -200,7 +204,7 @@ def _handle_for(address: ReplyAddress, message) -> InboundResult:
             else _("you may no longer post in this forum.")
         )
         return _refuse(message, reason)
-    body = reply_text(_body_of(message))
+    body = reply_text(body_of(message))
     if not body:
         return _refuse(message, _("the message is empty once the quoted text is removed."))
     try:

@@ -9,11 +9,12 @@ class MediaConfig(AppConfig):
 
     def ready(self):
         from secretaria.core.dashboard import Panel, register_panel
-        from secretaria.media import formats, mailing, panels, rules, search, sections
+        from secretaria.media import engagements, formats, mailing, panels, rules, search, sections
 
         formats.register_heif()
         rules.register()
         sections.register()
+        engagements.register()
         search.register()
         mailing.register()
         register_panel(Panel("media.storage", "media/_panel.html", panels.storage_panel, order=80))

@@ -25,6 +25,7 @@ class OwnerKind:
     label: str  # "app_label.model"
     can_view: Callable  # (user, owner) -> bool
     url: Callable  # (owner) -> str
+    level: Callable | None = None  # (owner) -> (access level, group id): bounds the gallery's level in the search
 
 
 _OWNERS: dict[str, OwnerKind] = {}
@@ -61,3 +62,13 @@ def owner_visible(user, gallery) -> bool:
         return True
     kind = owner_kind(f"{gallery.owner_type.app_label}.{gallery.owner_type.model}")
     return kind is not None and gallery.owner is not None and bool(kind.can_view(user, gallery.owner))
+
+
+def owner_level(gallery) -> tuple[str, int | None] | None:
+    """The owner's (level, group) when its app gives one, to index the gallery no wider than its owner."""
+    if gallery.owner_type_id is None:
+        return None
+    kind = owner_kind(f"{gallery.owner_type.app_label}.{gallery.owner_type.model}")
+    if kind is None or kind.level is None or gallery.owner is None:
+        return None
+    return kind.level(gallery.owner)

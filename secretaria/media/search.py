@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from secretaria.core.access import AccessLevel
 from secretaria.media.models import Gallery, MediaItem
+from secretaria.media.owners import owner_level
 from secretaria.search.registry import SearchEntry, SearchSource, register_source
 from secretaria.search.services import index_object, unindex_object
 
@@ -58,6 +59,13 @@ def _meeting_id(gallery: Gallery, level: tuple[str, int | None]) -> int | None:
     return meeting.pk if stricter(level, (meeting.access_level, meeting.access_group_id)) == level else None
 
 
+def _gallery_level(gallery: Gallery) -> tuple[str, int | None]:
+    """The gallery's level, no wider than its owner's (an engagement's) when the owner gives one."""
+    level = (gallery.access_level, gallery.access_group_id)
+    bound = owner_level(gallery)
+    return stricter(level, bound) if bound is not None else level
+
+
 def _date(gallery: Gallery):
     if gallery.meeting_id:
         return gallery.meeting.start_date
@@ -71,14 +79,14 @@ class GallerySearchSource(SearchSource):
     def entry_for(self, obj: Gallery) -> SearchEntry | None:
         if not obj.is_published:
             return None
-        level = (obj.access_level, obj.access_group_id)
+        level = _gallery_level(obj)
         items = [
             i for i in obj.items.filter(state=MediaItem.State.READY)
             if stricter(level, (i.access_level, i.access_group_id)) == level
         ]  # fmt: skip
         return SearchEntry(
             kind=self.kind, object_id=obj.pk, title_es=obj.title_es, title_en=obj.title_en, date=_date(obj),
-            access_level=obj.access_level, access_group_id=obj.access_group_id,
+            access_level=level[0], access_group_id=level[1],
             summary_es=obj.description_es, summary_en=obj.description_en,
             body_es="\n".join(f"{i.caption_es} {i.credit_es}".strip() for i in items),
             body_en="\n".join(f"{i.caption_en} {i.credit_en}".strip() for i in items),
@@ -113,9 +121,7 @@ class VideoSearchSource(SearchSource):
         gallery = obj.gallery
         if obj.kind == MediaItem.Kind.PHOTO or not gallery.is_published or not obj.is_ready:
             return None
-        level, group = stricter(
-            (gallery.access_level, gallery.access_group_id), (obj.access_level, obj.access_group_id)
-        )
+        level, group = stricter(_gallery_level(gallery), (obj.access_level, obj.access_group_id))
         return SearchEntry(
             kind=self.kind, object_id=obj.pk,
             title_es=obj.caption_es or gallery.title_es, title_en=obj.caption_en or gallery.title_en,

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from secretaria.core import access
 from secretaria.media import rules
 from secretaria.media.models import Gallery, MediaFile, MediaItem
+from secretaria.media.owners import owner_visible
 
 
 def _gallery_filter(user) -> Q:
@@ -54,6 +55,17 @@ def galleries_for(user, *, meeting=None, owner=None) -> QuerySet[Gallery]:
         .annotate(visible_count=Count("items", filter=visible, distinct=True))
         .order_by("-created_at", "-pk")
     )
+
+
+def listed_galleries(user) -> QuerySet[Gallery]:
+    """The galleries of the list page: those the viewer may see, less those whose owner (a page, an
+    engagement) the viewer may not see."""
+    qs = galleries_for(user)
+    if access.is_secretariat(user):
+        return qs
+    owned = Gallery.objects.filter(_gallery_filter(user), owner_type__isnull=False).select_related("owner_type")
+    hidden = [g.pk for g in owned if not owner_visible(user, g)]
+    return qs.exclude(pk__in=hidden)
 
 
 def gallery_for(user, uid) -> Gallery | None:

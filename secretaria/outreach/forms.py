@@ -12,7 +12,14 @@ from secretaria.core.access import Role
 from secretaria.directory.models import Country, Person
 from secretaria.documents.models import Document
 from secretaria.outreach import pow
-from secretaria.outreach.models import AnswerTemplateVersion, Engagement, FollowUp, InquiryLanguage, MissionCost
+from secretaria.outreach.models import (
+    AnswerTemplateVersion,
+    Engagement,
+    FollowUp,
+    InquiryLanguage,
+    Material,
+    MissionCost,
+)
 
 
 class DateInput(forms.DateInput):
@@ -48,6 +55,29 @@ class EngagementForm(forms.ModelForm):
         data = dict(self.cleaned_data)
         people = {k: data.pop(k) for k in ("secretariat_people", "people_met", "organizations_met")}
         return {**data, **people}
+
+
+class MaterialForm(forms.ModelForm):
+    """A poster, brochure or research paper: for an engagement or a campaign, with its document
+    (needed to publish; it may come after the draft)."""
+
+    class Meta:
+        model = Material
+        fields = ["kind", "title_es", "title_en", "summary_es", "summary_en", "date", "engagement", "campaign",
+                  "document", "access_level"]  # fmt: skip
+        widgets = {"date": DateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["engagement"].queryset = Engagement.objects.order_by("-start_date")
+        self.fields["document"].queryset = Document.objects.order_by("-date")
+        self.fields["document"].help_text = _("Needed before publishing.")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("engagement") and not (data.get("campaign") or "").strip():
+            self.add_error("engagement", _("Link the material to an engagement or name the campaign it serves."))
+        return data
 
 
 class DecisionForm(forms.Form):

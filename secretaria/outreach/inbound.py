@@ -19,7 +19,7 @@ from email.utils import parseaddr
 from django.core.exceptions import ValidationError
 
 from secretaria.files.filetypes import UploadRefused
-from secretaria.forums.inbound import _body_of, _is_automatic, reply_text
+from secretaria.forums.inbound import body_of, is_automatic, reply_text
 from secretaria.outreach.models import Inquiry, InquiryMessage
 from secretaria.outreach.services.inquiries import REFERENCE_RE, inquiry_add_answer_from_requester, inquiry_receive
 
@@ -59,12 +59,12 @@ def _thread_of(message, sender: str) -> Inquiry | None:
 
 def handle_inbound_inquiry(raw_bytes: bytes) -> InboundInquiry:
     message = email.message_from_bytes(raw_bytes, policy=email.policy.default)
-    if _is_automatic(message):
+    if is_automatic(message):
         return InboundInquiry(refused="automatic message")
     name, sender = parseaddr(str(message.get("From", "")))
     sender = sender.lower()
     subject = " ".join(str(message.get("Subject", "")).split())[:200]
-    body = _body_of(message)
+    body = body_of(message)
     message_id = str(message.get("Message-ID", "")).strip()[:255]
     try:
         inquiry = _thread_of(message, sender)

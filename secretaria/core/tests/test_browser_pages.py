@@ -65,6 +65,7 @@ def public_pages(lang):
             reverse("meetings:agenda_version", args=["ix-crm-2004", agenda.pk]),
             reverse("documents:list"),
             reverse("documents:detail", args=["CRM/ST/2004/DOC.2"]),
+            reverse("media:galleries"),
             reverse("decisions:index"),
             reverse("decisions:accountability", args=["ix-crm-2004"]),
             reverse("search:search") + "?q=palermo",

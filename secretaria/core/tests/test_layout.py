@@ -60,6 +60,15 @@ def test_the_current_section_is_marked_in_the_navigation(client):
 
 
 @pytest.mark.django_db
+def test_the_photos_and_videos_section_is_in_the_navigation(client):
+    html = client.get("/es/").content.decode().split('class="main-nav"')[1]
+    assert '<a href="/es/fotos-y-videos/">Fotos y videos</a>' in html
+    html = client.get("/en/photos-and-videos/").content.decode()
+    current = re.findall(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>', html)
+    assert current == [("/en/photos-and-videos/", "Photos and videos")]
+
+
+@pytest.mark.django_db
 def test_the_home_page_marks_the_brand_link_home_as_current(client):
     html = client.get("/en/").content.decode()
     assert re.findall(r'<a class="brand" href="([^"]+)" aria-current="page">', html) == ["/en/"]

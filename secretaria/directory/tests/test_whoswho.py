@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from secretaria.directory import services
 from secretaria.directory.models import ContactUpdate, Person, Post, Term
@@ -108,6 +109,39 @@ def test_the_secretariat_edits_people_and_terms_on_the_site(monzon, client_for, 
     assert Term.objects.get(post=post, end__isnull=True).person == pires
     assert Term.objects.get(person=monzon).end == datetime.date(2004, 11, 30)
     assert client_for(gt_official).get(reverse("directory:person_new")).status_code == 403
+
+
+def test_the_secretariat_creates_and_edits_posts_on_the_site(client_for, st_officer, gt_official, crm):
+    translation.activate("en")
+    c = client_for(st_officer)
+    assert "Add a post" in c.get(reverse("directory:people")).content.decode()
+    assert c.get(reverse("directory:post_new")).status_code == 200
+    response = c.post(reverse("directory:post_new"), {
+        "slug": "gt-vice-minister", "title_es": "Viceministro de Gobernación", "title_en": "Vice-Minister of the Interior",
+        "country": crm["countries"]["GT"].pk, "is_public": "on"})  # fmt: skip
+    post = Post.objects.get(slug="gt-vice-minister")
+    assert response.status_code == 302 and response["Location"] == reverse("directory:post", args=[post.slug])
+    assert post.country == crm["countries"]["GT"] and post.is_public and not post.is_focal_point
+    page = c.get(reverse("directory:post", args=[post.slug])).content.decode()
+    assert "Vice-Minister of the Interior" in page and reverse("directory:post_edit", args=[post.slug]) in page
+    c.post(reverse("directory:post_edit", args=[post.slug]), {
+        "slug": "gt-vice-minister", "title_es": "Viceministra de Gobernación", "title_en": "Vice-Minister of the Interior",
+        "country": crm["countries"]["GT"].pk, "is_focal_point": "on"})  # fmt: skip
+    post.refresh_from_db()
+    assert post.title_es == "Viceministra de Gobernación" and post.is_focal_point and not post.is_public
+    # Bad input: a duplicate short name is refused with a form error, nothing saved.
+    bad = c.post(reverse("directory:post_new"), {"slug": "gt-vice-minister", "title_es": "Otro"})
+    assert bad.status_code == 400 and Post.objects.filter(slug="gt-vice-minister").count() == 1
+    assert c.get(reverse("directory:post_edit", args=["no-such-post"])).status_code == 404
+    # Only the Secretariat: members see no tools and are refused.
+    assert "Add a post" not in client_for(gt_official).get(reverse("directory:people")).content.decode()
+    assert reverse("directory:post_edit", args=[post.slug]) not in client_for(gt_official).get(
+        reverse("directory:post", args=[post.slug])).content.decode()  # fmt: skip
+    assert client_for(gt_official).get(reverse("directory:post_new")).status_code == 403
+    assert client_for(gt_official).post(reverse("directory:post_edit", args=[post.slug]), {
+        "slug": "gt-vice-minister", "title_es": "Hackeado"}).status_code == 403  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.post_save(by=gt_official, slug="x", title_es="X")
 
 
 def test_the_who_is_who_is_for_the_members_area(client, crm):

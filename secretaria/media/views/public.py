@@ -30,7 +30,7 @@ def serve(request, uid):
 
 
 def gallery_list(request):
-    galleries = selectors.galleries_for(request.user)
+    galleries = selectors.listed_galleries(request.user)
     page = Paginator(galleries, 24).get_page(request.GET.get("page"))
     for gallery in page.object_list:
         # A public gallery of a members-only meeting does not name the meeting to the public.

@@ -261,12 +261,42 @@ def mission_cost_add(*, engagement: Engagement, by, **fields) -> MissionCost:
 _MATERIAL_NEXT = {Material.Status.DRAFT: Material.Status.REVIEWED, Material.Status.REVIEWED: Material.Status.PUBLISHED}
 
 
+MATERIAL_FIELDS = ("kind", "title_es", "title_en", "summary_es", "summary_en", "date", "engagement", "campaign",
+                   "document", "access_level")  # fmt: skip
+
+
+def _material_clean(material: Material) -> None:
+    if material.engagement_id is None and not material.campaign.strip():
+        raise OutreachError({"engagement": _("Link the material to an engagement or name the campaign it serves.")})
+    material.full_clean()
+
+
 @transaction.atomic
 def material_create(*, by, **fields) -> Material:
+    """A new piece of material starts as a draft (the Secretariat reviews, then publishes it)."""
     _manager(by)
     material = Material(**fields)
     material.status = Material.Status.DRAFT
-    material.full_clean()
+    _material_clean(material)
+    material.save()
+    index_object(MATERIAL, material)
+    return material
+
+
+@transaction.atomic
+def material_update(*, material: Material, by, **fields) -> Material:
+    """Edit a piece of material; its status and review stay as they are (a published piece keeps
+    its document: publishing needed it)."""
+    _manager(by)
+    unknown = set(fields) - set(MATERIAL_FIELDS)
+    if unknown:
+        raise OutreachError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    material = Material.objects.select_for_update().get(pk=material.pk)
+    for name, value in fields.items():
+        setattr(material, name, value.strip() if isinstance(value, str) else value)
+    if material.status == Material.Status.PUBLISHED and material.document_id is None:
+        raise OutreachError({"document": _("A published piece keeps its document.")})
+    _material_clean(material)
     material.save()
     index_object(MATERIAL, material)
     return material

@@ -5,7 +5,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from secretaria.outreach.models import Engagement
+from secretaria.outreach.models import Engagement, Material
 from secretaria.outreach.services import engagements as services
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +168,47 @@ def test_the_secretariat_records_outcomes_and_mission_costs_on_the_page(event, c
     refused = c.post(reverse("outreach:cost_add", args=[mission.pk]), {"cost-kind": "travel", "cost-amount": "-5",
                      "cost-currency": "USD", "cost-usd_rate": "1", "cost-funder": "secretariat"}, follow=True)  # fmt: skip
     assert refused.status_code == 200 and mission.costs.count() == 1
+
+
+def test_the_secretariat_records_material_from_the_site_and_it_goes_through_review(
+    event, paper, client_for, st_officer, gt_official
+):
+    c = client_for(st_officer)
+    detail = c.get(reverse("outreach:detail", args=[event.pk])).content.decode()
+    new_url = reverse("outreach:material_new") + f"?engagement={event.pk}"
+    assert new_url in detail
+    assert c.get(new_url).status_code == 200
+    # Neither an engagement nor a campaign: refused, nothing saved.
+    fields = {"kind": "poster", "title_es": "Afiche de la CRM", "title_en": "RCM poster",
+              "summary_es": "Afiche para el IIDH", "summary_en": "Poster for the IIHR", "date": "2004-07-10",
+              "access_level": "public"}  # fmt: skip
+    refused = c.post(reverse("outreach:material_new"), fields)
+    assert refused.status_code == 400 and not Material.objects.exists()
+    assert "Link the material to an engagement" in refused.content.decode() or "Vincule" in refused.content.decode()
+    response = c.post(reverse("outreach:material_new"), {**fields, "engagement": event.pk})
+    material = Material.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("outreach:material", args=[material.pk])
+    assert material.status == "draft" and material.engagement == event
+    # A draft is the Secretariat's: members do not see it, nor may they create material.
+    assert client_for(gt_official).get(reverse("outreach:material", args=[material.pk])).status_code == 404
+    assert client_for(gt_official).get(reverse("outreach:material_new")).status_code == 403
+    assert (
+        client_for(gt_official).post(reverse("outreach:material_new"), {**fields, "campaign": "X"}).status_code == 403
+    )
+    # Review, then publish: publishing needs the document, attached by editing the piece.
+    c.post(reverse("outreach:material_advance", args=[material.pk]))
+    c.post(reverse("outreach:material_advance", args=[material.pk]))
+    material.refresh_from_db()
+    assert material.status == "reviewed"
+    page = c.get(reverse("outreach:material", args=[material.pk])).content.decode()
+    assert reverse("outreach:material_edit", args=[material.pk]) in page
+    c.post(
+        reverse("outreach:material_edit", args=[material.pk]), {**fields, "engagement": event.pk, "document": paper.pk}
+    )
+    c.post(reverse("outreach:material_advance", args=[material.pk]))
+    material.refresh_from_db()
+    assert material.status == "published" and material.document == paper
+    assert client_for(gt_official).get(reverse("outreach:material", args=[material.pk])).status_code == 200
+    assert (
+        "Afiche de la CRM" in client_for(gt_official).get(reverse("outreach:detail", args=[event.pk])).content.decode()
+    )

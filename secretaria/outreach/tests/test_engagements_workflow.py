@@ -101,7 +101,8 @@ def test_mission_costs_use_the_contracted_services_funders(crm, st_officer):
 
 def test_material_goes_draft_reviewed_published_and_needs_its_document(crm, st_officer, paper):
     material = services.material_create(by=st_officer, kind="poster", title_es="Afiche de la CRM",
-                                        summary_es="Borrador de afiche", date=datetime.date(2004, 11, 1))  # fmt: skip
+                                        summary_es="Borrador de afiche", date=datetime.date(2004, 11, 1),
+                                        campaign="Promoción de la CRM 2004")  # fmt: skip
     services.material_advance(material=material, by=st_officer)
     material.refresh_from_db()
     assert material.status == "reviewed" and material.reviewed_by == st_officer

@@ -17,8 +17,16 @@ from secretaria.core import access
 from secretaria.core.views import members_only
 from secretaria.directory.models import Country
 from secretaria.outreach import exports
-from secretaria.outreach.forms import DecisionForm, DeliverableForm, EngagementForm, FollowUpForm, MissionCostForm
+from secretaria.outreach.forms import (
+    DecisionForm,
+    DeliverableForm,
+    EngagementForm,
+    FollowUpForm,
+    MaterialForm,
+    MissionCostForm,
+)
 from secretaria.outreach.models import Engagement, Material
+from secretaria.outreach.sections import sections_for
 from secretaria.outreach.selectors import engagements as selectors
 from secretaria.outreach.services import engagements as services
 
@@ -101,6 +109,7 @@ def detail(request, pk: int):
         else None,
         "deliverables": [d for d in engagement.deliverables.all() if access.can_view_object(user, d.document)],
         "materials": [m for m in engagement.materials.all() if access.can(user, "outreach.view_material", m)],
+        "sections": sections_for(request, engagement),
     })  # fmt: skip
 
 
@@ -194,6 +203,34 @@ def material(request, pk: int):
         "material": item, "can_manage": access.can(request.user, "outreach.manage"),
         "show_document": item.document_id and access.can_view_object(request.user, item.document),
     })  # fmt: skip
+
+
+@members_only
+def material_edit(request, pk: int | None = None):
+    """The Secretariat records a piece of material (a draft, for an engagement or a campaign) or edits it."""
+    _require(request.user, "outreach.manage")
+    item = Material.objects.filter(pk=pk).first() if pk else None
+    if pk and item is None:
+        raise Http404
+    initial = {}
+    if item is None and (engagement_id := request.GET.get("engagement", "")).isdigit():
+        initial["engagement"] = Engagement.objects.filter(pk=int(engagement_id)).first()
+    form = MaterialForm(request.POST or None, instance=item, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if item is None:
+                item = services.material_create(by=request.user, **form.cleaned_data)
+            else:
+                item = services.material_update(material=item, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in (exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}).items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(request, _("The material was saved."))
+            return redirect("outreach:material", pk=item.pk)
+    return render(request, "outreach/material_form.html", {"form": form, "material": item},
+                  status=400 if form.errors else 200)  # fmt: skip
 
 
 @members_only
