@@ -8,8 +8,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Activity reports")
 
     def ready(self):
+        from secretaria.archive.registry import register as register_archive
         from secretaria.core import access
         from secretaria.reports import providers
+        from secretaria.reports.archive import readable_copies
 
         access.register_rule("reports.manage", lambda user, obj: access.is_secretariat(user))
         # The Pro-Tempore Presidency approves a report the Secretariat sends it (optional step).
@@ -17,3 +19,4 @@ class ReportsConfig(AppConfig):
             "reports.approve", lambda user, obj: access.is_secretariat(user) or access.is_current_ppt(user)
         )
         providers.register()
+        register_archive("reports.ReportFile", readable=readable_copies)
