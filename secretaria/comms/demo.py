@@ -133,3 +133,11 @@ def load(*, stdout, style) -> None:
         bulletin.sent_at = sent
         bulletin.save(update_fields=["status", "mailing_list", "sent_at"])
         Bulletin.objects.filter(pk=bulletin.pk).update(created_at=sent)
+
+
+def link(*, stdout, style) -> None:
+    """Once every app has loaded: subscribe by role the accounts that later apps' demos made
+    (the reserve fund's), so a second ``load_demo`` finds nothing left to add."""
+    counts = services.subscriptions_sync()
+    if counts["added"]:
+        stdout.write(f"comms: {counts['added']} automatic subscriptions added for later demo accounts")

@@ -148,4 +148,6 @@ def test_the_api_pages_the_record_and_takes_manual_entries(seminar, st_officer, 
                                                "summary_en": "y"}, content_type="application/json")  # fmt: skip
     assert refused.status_code == 400 and "detail" in refused.json()
     bad = client.get("/api/v1/activity", {"start": "2004-11-01", "end": "2004-10-01"})
-    assert bad.status_code == 400
+    assert bad.status_code == 422 and bad.json()["detail"]
+    unknown = client.get("/api/v1/activity", {"meeting": "no-such-meeting"})
+    assert unknown.status_code == 422 and unknown.json()["detail"]

@@ -74,9 +74,14 @@ def _require(request):
 @paginate(Page)
 def activity_list(request, filters: Query[ActivityFilter]):
     _require(request)
+    # A GET answers bad filters with 422, as every list of the API (its schema declares no 400/404).
     if filters.start and filters.end and filters.end < filters.start:
-        raise HttpError(400, _("The period cannot end before it starts."))
-    meeting = get_object_or_404(Meeting, slug=filters.meeting) if filters.meeting else None
+        raise HttpError(422, _("The period cannot end before it starts."))
+    meeting = None
+    if filters.meeting:
+        meeting = Meeting.objects.filter(slug=filters.meeting).first()
+        if meeting is None:
+            raise HttpError(422, _("There is no meeting with this short name."))
     qs = activities_between(
         filters.start, filters.end, meeting=meeting, kind=filters.kind, text=filters.text, manual=filters.manual
     )
