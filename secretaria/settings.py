@@ -6,38 +6,31 @@ files under var/mail. Anything else is production: missing or unsafe values stop
 process at start-up.
 """
 
-import base64
-import hashlib
-from email.utils import getaddresses
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 import dj_email_url
-from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
 
-from secretaria.env import env_bool, env_int, env_list, env_str
+from secretaria.env import (
+    admins_from,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    fund_encryption_keys,
+    fund_hmac_key,
+    s3_storages,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 DEV_MODE = env_bool("DEV_MODE", False)
 DEBUG = env_bool("DEBUG", DEV_MODE)
-
-
-def _admins(raw: str | None) -> list[tuple[str, str]]:
-    """ADMINS="Ana Pérez <ana@example.org>, ops@example.org" → [(name, address), …]."""
-    pairs = []
-    for name, address in getaddresses([raw or ""]):
-        if not address:
-            continue
-        if "@" not in address:
-            raise ImproperlyConfigured(f"ADMINS must be e-mail addresses separated by commas, got {address!r}")
-        pairs.append((name or address, address))
-    return pairs
 
 
 def _secret_key() -> str:
@@ -60,40 +53,8 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 
 
-def _fund_encryption_keys() -> list[str]:
-    """The reserve fund's Fernet keys, newest first: it encrypts with the first and reads with any
-    (MultiFernet), so a new key goes in front and `manage.py rotate_fund_keys` re-encrypts."""
-    keys = env_list("FUND_ENCRYPTION_KEYS")
-    if keys:
-        for key in keys:
-            try:
-                Fernet(key)
-            except ValueError:
-                raise ImproperlyConfigured(
-                    "FUND_ENCRYPTION_KEYS must be comma-separated Fernet keys (32 url-safe base64-encoded bytes each)"
-                ) from None
-        return keys
-    if not DEV_MODE:
-        raise ImproperlyConfigured("FUND_ENCRYPTION_KEYS is required outside DEV_MODE (see .env.example)")
-    # DEV_MODE only: a key derived from the generated SECRET_KEY, never used in production.
-    return [
-        base64.urlsafe_b64encode(hashlib.sha256(b"dev-mode-only fund key|" + SECRET_KEY.encode()).digest()).decode()
-    ]
-
-
-def _fund_hmac_key() -> str:
-    key = env_str("FUND_HMAC_KEY")
-    if key:
-        if len(key) < 32:
-            raise ImproperlyConfigured("FUND_HMAC_KEY must be a random string of at least 32 characters")
-        return key
-    if not DEV_MODE:
-        raise ImproperlyConfigured("FUND_HMAC_KEY is required outside DEV_MODE (see .env.example)")
-    return "dev-mode-only-fund-hmac|" + hashlib.sha256(SECRET_KEY.encode()).hexdigest()
-
-
-FUND_ENCRYPTION_KEYS = _fund_encryption_keys()
-FUND_HMAC_KEY = _fund_hmac_key()
+FUND_ENCRYPTION_KEYS = fund_encryption_keys(dev_mode=DEV_MODE, secret_key=SECRET_KEY)
+FUND_HMAC_KEY = fund_hmac_key(dev_mode=DEV_MODE, secret_key=SECRET_KEY)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEV_MODE else [])
 if not ALLOWED_HOSTS and not DEBUG:
@@ -413,43 +374,6 @@ if STORAGE_SERVE not in {"proxy", "redirect"}:
 STORAGE_SIGNED_URL_SECONDS = env_int("STORAGE_SIGNED_URL_SECONDS", 60, minimum=1)
 
 
-def s3_storages(url: str) -> dict[str, dict]:
-    """STORAGES entries "default" and "private" for an s3:// STORAGE_URL."""
-    parts = urlsplit(url)
-    if parts.scheme != "s3" or not parts.hostname:
-        raise ImproperlyConfigured("STORAGE_URL must look like s3://BUCKET/PREFIX?endpoint_url=https://…")
-    query = dict(parse_qsl(parts.query))
-    unknown = set(query) - {"endpoint_url", "region", "addressing_style", "public_url"}
-    if unknown:
-        raise ImproperlyConfigured(f"STORAGE_URL has unknown options: {', '.join(sorted(unknown))}")
-    prefix = parts.path.strip("/")
-    common = {
-        "bucket_name": parts.hostname,
-        "endpoint_url": query.get("endpoint_url") or None,
-        "region_name": query.get("region") or None,
-        "addressing_style": query.get("addressing_style") or None,
-        "file_overwrite": False,
-        "signature_version": "s3v4",
-        "default_acl": None,
-    }
-    if parts.username:
-        common["access_key"] = unquote(parts.username)
-        common["secret_key"] = unquote(parts.password or "")
-    media = {**common, "location": f"{prefix}/media".strip("/")}
-    public_url = query.get("public_url", "")
-    if public_url:  # public media served by the store itself or a CDN in front of it
-        public = urlsplit(public_url)
-        media.update(custom_domain=public.netloc + public.path.rstrip("/"), url_protocol=f"{public.scheme}:")
-        media["querystring_auth"] = False
-    return {
-        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": media},
-        "private": {
-            "BACKEND": "secretaria.files.storage.PrivateS3Storage",
-            "OPTIONS": {**common, "location": f"{prefix}/private".strip("/"), "querystring_auth": True},
-        },
-    }
-
-
 if STORAGE_URL:
     STORAGES.update(s3_storages(STORAGE_URL))
 
@@ -509,7 +433,7 @@ BOUNCE_SCORE_THRESHOLD = env_int("BOUNCE_SCORE_THRESHOLD", 5, minimum=1)
 LOG_FORMAT = env_str("LOG_FORMAT", "plain")
 if LOG_FORMAT not in {"plain", "json"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be 'plain' or 'json', got {LOG_FORMAT!r}")
-ADMINS = _admins(env_str("ADMINS", SECRETARIAT_EMAIL))
+ADMINS = admins_from(env_str("ADMINS", SECRETARIAT_EMAIL))
 EMAIL_SUBJECT_PREFIX = env_str("EMAIL_SUBJECT_PREFIX", "[Secretaría Virtual] ")
 DEFAULT_EXCEPTION_REPORTER_FILTER = "secretaria.core.errorlog.ExceptionReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "secretaria.core.errorlog.ExceptionReporter"

@@ -21,8 +21,8 @@ from secretaria.core.access import AccessLevel
 from secretaria.core.tests.engines import unique_bucket
 from secretaria.documents import generate, services
 from secretaria.documents.models import Document, ExtractionState
+from secretaria.env import s3_storages
 from secretaria.files.storage import PrivateS3Storage, private_storage
-from secretaria.settings import s3_storages
 
 pytestmark = pytest.mark.s3
 
