@@ -67,16 +67,22 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None | bool:
     return start, min(end, size - 1)
 
 
-def _stream(path: str, start: int, length: int):
-    with open(path, "rb") as fh:
-        fh.seek(start)
+def stream_range(fileobj, start: int, length: int):
+    """Yield ``length`` bytes of an open file (local or from a storage) from ``start``, in chunks,
+    and close it at the end."""
+    with fileobj:
+        fileobj.seek(start)
         remaining = length
         while remaining > 0:
-            chunk = fh.read(min(CHUNK, remaining))
+            chunk = fileobj.read(min(CHUNK, remaining))
             if not chunk:
                 break
             remaining -= len(chunk)
             yield chunk
+
+
+def _stream(path: str, start: int, length: int):
+    yield from stream_range(open(path, "rb"), start, length)  # noqa: SIM115 - closed by stream_range
 
 
 def _stream_body(body):

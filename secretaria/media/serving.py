@@ -12,7 +12,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import http_date
 
 from secretaria.core.access import ANONYMOUS, AccessLevel
-from secretaria.files.serving import CHUNK, content_disposition, parse_range
+from secretaria.files.serving import content_disposition, parse_range, stream_range
 from secretaria.media.models import MediaFile
 from secretaria.media.owners import owner_visible
 
@@ -43,18 +43,6 @@ def download_name(media_file: MediaFile) -> str:
     if media_file.role == MediaFile.Role.SUBTITLE:
         return f"{stem}.{media_file.language}.vtt"
     return f"{stem}-{media_file.role}{_EXTENSIONS.get(media_file.content_type, '')}"
-
-
-def _stream(storage_file, start: int, length: int):
-    with storage_file:
-        storage_file.seek(start)
-        remaining = length
-        while remaining > 0:
-            chunk = storage_file.read(min(CHUNK, remaining))
-            if not chunk:
-                break
-            remaining -= len(chunk)
-            yield chunk
 
 
 def media_response(request, media_file: MediaFile, *, attachment: bool = False) -> HttpResponse:
@@ -98,7 +86,7 @@ def media_response(request, media_file: MediaFile, *, attachment: bool = False) 
         response = HttpResponse(status=status, content_type=media_file.content_type)
     else:
         response = StreamingHttpResponse(
-            _stream(media_file.file.storage.open(media_file.file.name, "rb"), start, length),
+            stream_range(media_file.file.storage.open(media_file.file.name, "rb"), start, length),
             status=status,
             content_type=media_file.content_type,
         )
