@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from secretaria.accounts.services import user_create
 from secretaria.core.access import Role
-from secretaria.core.tests.engines import redis_url, s3_server, task_worker  # noqa: F401 - shared fixtures
+from secretaria.core.tests.engines import redis_url, s3_bucket, s3_server, task_worker  # noqa: F401 - shared fixtures
 from secretaria.directory.models import Country, Group, Membership, Organization, Person, PresidencyTerm
 
 PASSWORD = "correct-horse-battery-staple"

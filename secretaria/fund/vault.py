@@ -1,13 +1,14 @@
 """The fund's confidential files: checked by secretaria/files, encrypted with the fund's keys,
-stored under MEDIA_ROOT/private/fund/ with generated names."""
+stored under private/fund/ of the private storage (disk or object store) with generated names."""
 
 from __future__ import annotations
 
+import os
 import uuid
 
 from django.core.files.base import ContentFile
 
-from secretaria.files.storage import private_storage
+from secretaria.files.storage import is_local, private_storage
 from secretaria.fund import crypto
 
 
@@ -26,9 +27,17 @@ def rewrite(name: str) -> None:
     with private_storage.open(name, "rb") as fh:
         token = fh.read()
     rotated = crypto.fernet().rotate(token)
+    if not is_local(private_storage):
+        with private_storage.open(name, "wb") as fh:  # one PUT: the object is replaced whole or not at all
+            fh.write(rotated)
+        return
     path = private_storage.path(name)
-    with open(path, "wb") as fh:
+    spare = f"{path}.rotating"
+    with open(spare, "wb") as fh:
         fh.write(rotated)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(spare, path)  # a crash mid-write leaves the old file, still readable with the old key
 
 
 def delete(name: str) -> None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -48,10 +46,44 @@ def store(*, item: MediaItem, role: str, content, extension: str, content_type: 
     return media_file
 
 
-def partial_path(chunked: ChunkedUpload, create: bool = True) -> str:
-    """Where the pieces gather: a local folder (the storage API cannot append); the finished file is
-    saved through the storage API like any upload."""
-    folder = os.path.join(settings.MEDIA_ROOT, "private", "partial")
-    if create:
-        os.makedirs(folder, exist_ok=True)
-    return os.path.join(folder, f"{chunked.uid.hex}.part")
+def _pieces(chunked: ChunkedUpload) -> str:
+    return f"partial/{chunked.uid.hex}"
+
+
+def piece_save(chunked: ChunkedUpload, start: int, body: bytes) -> str:
+    """Keep one piece of a chunked upload in the private storage (disk or object store), so that
+    pieces sent to different web machines meet again. The name is unique: a piece sent twice at
+    once leaves two copies, and only the one whose claim wins is used."""
+    return private_storage.save(f"{_pieces(chunked)}/{start:015d}-{uuid.uuid4().hex}.part", ContentFile(body))
+
+
+def piece_delete(name: str) -> None:
+    private_storage.delete(name)
+
+
+def pieces_assemble(chunked: ChunkedUpload, into) -> bool:
+    """Write the pieces in order into the open file ``into``; False when one is missing."""
+    _dirs, names = private_storage.listdir(_pieces(chunked))
+    by_start: dict[int, str] = {}
+    for name in sorted(names):
+        by_start.setdefault(int(name.split("-", 1)[0]), name)
+    offset = 0
+    while offset < chunked.size:
+        name = by_start.get(offset)
+        if name is None:
+            return False
+        with private_storage.open(f"{_pieces(chunked)}/{name}", "rb") as fh:
+            for block in iter(lambda: fh.read(1024 * 1024), b""):
+                into.write(block)
+                offset += len(block)
+    into.flush()
+    return offset == chunked.size
+
+
+def pieces_drop(chunked: ChunkedUpload) -> None:
+    try:
+        _dirs, names = private_storage.listdir(_pieces(chunked))
+    except FileNotFoundError:
+        return
+    for name in names:
+        private_storage.delete(f"{_pieces(chunked)}/{name}")

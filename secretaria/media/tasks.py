@@ -11,6 +11,7 @@ import logging
 from django.db import transaction
 from django_tasks import task
 
+from secretaria.files.storage import local_path
 from secretaria.media import processing
 from secretaria.media.models import MediaFile, MediaItem
 from secretaria.media.storing import store
@@ -38,29 +39,26 @@ def _process_photo(item: MediaItem, original: MediaFile) -> str:
     return "ready"
 
 
-def _local_path(media_file: MediaFile):
-    """A path FFmpeg can open: the storage's own for files on disk (object storage would copy to a temp file)."""
-    return media_file.file.path
-
-
 def _process_video(item: MediaItem, original: MediaFile) -> str:
-    try:
-        probe = processing.probe_video(_local_path(original), item.original_name)
-    except processing.Refused as exc:
-        return _refuse(item, str(exc))
-    MediaItem.objects.filter(pk=item.pk).update(
-        duration=probe.duration, width=probe.width, height=probe.height,
-        video_codec=probe.video_codec, audio_codec=probe.audio_codec,
-    )  # fmt: skip
-    item.refresh_from_db()
-    _make_poster(item, original)
+    # FFmpeg needs a path: the file itself on disk, a temporary copy from object storage (one copy for both steps).
+    with local_path(original.file) as path:
+        try:
+            probe = processing.probe_video(path, item.original_name)
+        except processing.Refused as exc:
+            return _refuse(item, str(exc))
+        MediaItem.objects.filter(pk=item.pk).update(
+            duration=probe.duration, width=probe.width, height=probe.height,
+            video_codec=probe.video_codec, audio_codec=probe.audio_codec,
+        )  # fmt: skip
+        item.refresh_from_db()
+        _make_poster(item, path)
     MediaItem.objects.filter(pk=item.pk).update(state=MediaItem.State.READY, refusal="")
     return "ready"
 
 
-def _make_poster(item: MediaItem, original: MediaFile) -> None:
+def _make_poster(item: MediaItem, path: str) -> None:
     at = min(max(item.poster_time, 0.0), max((item.duration or 0) - 0.05, 0.0))
-    poster = processing.poster_frame(_local_path(original), at)
+    poster = processing.poster_frame(path, at)
     if poster is not None:
         content, width, height = poster
         store(item=item, role=MediaFile.Role.POSTER, content=content, extension=".jpg", content_type="image/jpeg",
@@ -90,7 +88,8 @@ def take_poster(*, item_id: int) -> str:
     original = item.files.filter(role=MediaFile.Role.ORIGINAL).first() if item else None
     if original is None:
         return "skipped"
-    _make_poster(item, original)
+    with local_path(original.file) as path:
+        _make_poster(item, path)
     return "done"
 
 

@@ -193,3 +193,18 @@ def s3_server():
 
 def unique_bucket() -> str:
     return f"sv-test-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def s3_bucket(s3_server, settings):
+    """A fresh bucket on moto, made the site's storage for the test: yields (boto3 client, bucket name)."""
+    import boto3
+
+    from secretaria.env import s3_storages
+
+    name = unique_bucket()
+    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1")
+    client.create_bucket(Bucket=name)
+    url = f"s3://{name}/sv?endpoint_url={s3_server}&region=us-east-1&addressing_style=path"
+    settings.STORAGES = {**settings.STORAGES, **s3_storages(url)}
+    return client, name

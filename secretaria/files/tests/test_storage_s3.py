@@ -30,13 +30,8 @@ TEXT = ["Protección consular de personas migrantes en tránsito por la región.
 
 
 @pytest.fixture
-def bucket(s3_server, settings):
-    name = unique_bucket()
-    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1")
-    client.create_bucket(Bucket=name)
-    url = f"s3://{name}/sv?endpoint_url={s3_server}&region=us-east-1&addressing_style=path"
-    settings.STORAGES = {**settings.STORAGES, **s3_storages(url)}
-    return client, name
+def bucket(s3_bucket):
+    return s3_bucket
 
 
 def keys(client, name):

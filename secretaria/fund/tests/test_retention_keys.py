@@ -91,3 +91,18 @@ def test_fund_grant_role_refuses_bad_input(crm, gt_official):
         call_command("fund_grant_role", gt_official.username, "iom")  # an IOM office needs its country
     call_command("fund_grant_role", gt_official.username, "requester", "--kind", "return", stdout=io.StringIO())
     assert gt_official.fund_roles.get().requester_kind == "return"
+
+
+@pytest.mark.s3
+def test_rotate_fund_keys_rewrites_files_on_object_storage(s3_bucket, settings, submitted_case, requester_gt):
+    old = settings.FUND_ENCRYPTION_KEYS[0]
+    upload = SimpleUploadedFile("consent.txt", f"Consent of {MARKER}\n".encode())
+    attachment = attachments.attachment_add(
+        case=submitted_case, by=requester_gt, kind="consent", fileobj=upload, name="consent.txt"
+    )
+    new = Fernet.generate_key().decode()
+    settings.FUND_ENCRYPTION_KEYS = [new, old]
+    call_command("rotate_fund_keys", stdout=io.StringIO())
+    settings.FUND_ENCRYPTION_KEYS = [new]
+    data = attachments.attachment_open(attachment=attachment, by=requester_gt, reason="after rotation")
+    assert MARKER.encode() in data

@@ -3,6 +3,7 @@
 import io
 import json
 
+import pytest
 from django.test import TestCase
 from django.urls import reverse
 
@@ -195,3 +196,46 @@ def test_the_gallery_page_makes_the_same_number_of_queries_for_more_photos(
         services.item_update(item=upload_and_describe, by=st_officer, alt_es="Foto", alt_en="Photo")
     many = count_queries(lambda: anonymous.get(url))
     assert many == few
+
+
+@pytest.mark.s3
+def test_pieces_of_a_large_video_meet_on_object_storage_and_are_dropped_after(s3_bucket, seminar, st_officer,
+                                                                              client_for):  # fmt: skip
+    """Each piece is kept in the shared storage, so pieces sent to different web machines meet again."""
+    s3, bucket = s3_bucket
+    g = services.gallery_create(by=st_officer, meeting=seminar, title_es="Videos")
+    data = generate.video(seconds=1.0)
+    c = client_for(st_officer)
+    part = c.post(reverse("media:chunked_start", kwargs={"uid": g.uid}),
+                  json.dumps({"name": "cierre.mp4", "size": len(data)}), content_type="application/json").json()["url"]  # fmt: skip
+    third = len(data) // 3
+    for start, end in ((0, third), (third, 2 * third), (2 * third, len(data))):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            response = c.put(part, data[start:end], content_type="application/octet-stream",
+                             HTTP_CONTENT_RANGE=f"bytes {start}-{end - 1}/{len(data)}")  # fmt: skip
+    assert response.status_code == 201
+    item = MediaItem.objects.get(uid=response.json()["item"]["uid"])
+    assert item.state == "ready" and item.duration
+    keys = [entry["Key"] for entry in s3.list_objects_v2(Bucket=bucket).get("Contents", [])]
+    assert keys and not [key for key in keys if "/partial/" in key]
+
+
+def test_media_cleanup_drops_the_pieces_of_an_abandoned_upload(seminar, st_officer, client_for):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from secretaria.files.storage import private_storage
+
+    g = services.gallery_create(by=st_officer, meeting=seminar, title_es="Videos")
+    c = client_for(st_officer)
+    start = c.post(reverse("media:chunked_start", kwargs={"uid": g.uid}),
+                   json.dumps({"name": "a.mp4", "size": 1000}), content_type="application/json").json()  # fmt: skip
+    c.put(start["url"], b"x" * 100, content_type="application/octet-stream", HTTP_CONTENT_RANGE="bytes 0-99/1000")
+    folder = f"partial/{start['uid'].replace('-', '')}"
+    assert len(private_storage.listdir(folder)[1]) == 1
+    ChunkedUpload.objects.update(created_at=timezone.now() - datetime.timedelta(hours=30))
+    call_command("media_cleanup")
+    assert not ChunkedUpload.objects.exists()
+    assert private_storage.listdir(folder)[1] == []

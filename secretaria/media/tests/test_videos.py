@@ -110,3 +110,15 @@ def test_an_external_video_is_only_a_link_until_the_visitor_asks(videos, st_offi
     assert item.state == "ready"
     with pytest.raises(Exception, match="YouTube or Vimeo"):
         services.external_add(gallery=videos, url="https://evil.example/watch?v=x", by=st_officer)
+
+
+@pytest.mark.s3
+def test_a_video_on_object_storage_is_probed_and_gets_a_poster(s3_bucket, videos, st_officer):
+    client, bucket = s3_bucket
+    item = upload(videos, generate.video(seconds=2.0), "clausura.mp4", st_officer, video_kind="closing")
+    item.refresh_from_db()
+    assert item.state == "ready", item.refusal
+    assert item.duration == pytest.approx(2.0, abs=0.2)
+    poster = item.files.get(role="poster")
+    stored = {entry["Key"] for entry in client.list_objects_v2(Bucket=bucket)["Contents"]}
+    assert any(key.endswith(poster.file.name) for key in stored)

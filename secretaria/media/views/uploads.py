@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -20,9 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secretaria.files.filetypes import UploadRefused, sanitize_filename
-from secretaria.media import formats, services
+from secretaria.media import formats, services, storing
 from secretaria.media.models import ChunkedUpload, Gallery, MediaItem
-from secretaria.media.storing import partial_path
 from secretaria.media.views.manage import manager_required
 
 
@@ -68,7 +68,6 @@ def chunked_start(request, uid):
             % {"name": name, "max": settings.MEDIA_VIDEO_MAX_MB}
         )
     chunked = ChunkedUpload.objects.create(gallery=gallery, filename=name, size=size, created_by=request.user)
-    open(partial_path(chunked), "wb").close()
     return JsonResponse(
         {
             "uid": str(chunked.uid),
@@ -103,22 +102,29 @@ def chunked_part(request, uid):
         return JsonResponse({"detail": _("Resume from the byte given."), "received": chunked.received}, status=409)
     if end - start + 1 != len(body) or end >= chunked.size:
         return _error(_("The piece does not match its Content-Range."))
-    with open(partial_path(chunked), "ab") as fh:
-        fh.write(body)
+    piece = storing.piece_save(chunked, start, body)
+    # The claim: only the request that finds ``received`` still at ``start`` moves it on.
+    if not ChunkedUpload.objects.filter(pk=chunked.pk, received=start).update(received=end + 1):
+        storing.piece_delete(piece)
+        chunked.refresh_from_db(fields=["received"])
+        return JsonResponse({"detail": _("Resume from the byte given."), "received": chunked.received}, status=409)
     chunked.received = end + 1
-    chunked.save(update_fields=["received"])
     if chunked.received < chunked.size:
         return JsonResponse({"received": chunked.received, "size": chunked.size})
-    path = partial_path(chunked)
-    try:
-        with open(path, "rb") as fh:
-            item = services.item_upload(gallery=chunked.gallery, fileobj=fh, name=chunked.filename,
+    with tempfile.TemporaryFile() as whole:
+        if not storing.pieces_assemble(chunked, whole):
+            storing.pieces_drop(chunked)
+            chunked.delete()
+            return _error(_("A piece of the upload was lost; send the file again."), status=409)
+        whole.seek(0)
+        try:
+            item = services.item_upload(gallery=chunked.gallery, fileobj=whole, name=chunked.filename,
                                         size=chunked.size, by=request.user)  # fmt: skip
-    except UploadRefused as exc:
-        chunked.delete()
-        os.remove(path)
-        return _error(str(exc))
-    os.remove(path)
+        except UploadRefused as exc:
+            storing.pieces_drop(chunked)
+            chunked.delete()
+            return _error(str(exc))
+    storing.pieces_drop(chunked)
     chunked.item = item
     chunked.save(update_fields=["item"])
     return JsonResponse({"received": chunked.size, "item": _item_json(item)}, status=201)

@@ -1,13 +1,12 @@
 """Drop chunked uploads abandoned for more than --hours (24): their rows and their partial files."""
 
 import datetime
-import os
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from secretaria.media.models import ChunkedUpload
-from secretaria.media.storing import partial_path
+from secretaria.media.storing import pieces_drop
 
 
 class Command(BaseCommand):
@@ -21,9 +20,7 @@ class Command(BaseCommand):
         stale = ChunkedUpload.objects.filter(item__isnull=True, created_at__lt=cutoff)
         count = 0
         for chunked in stale:
-            path = partial_path(chunked, create=False)
-            if os.path.exists(path):
-                os.remove(path)
+            pieces_drop(chunked)
             chunked.delete()
             count += 1
         self.stdout.write(f"{count} unfinished upload(s) removed")
