@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import bagit
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -42,7 +43,7 @@ from secretaria.archive.records import (
     plain_m2m,
     uses_natural_key,
 )
-from secretaria.archive.registry import hooks_for
+from secretaria.archive.registry import hooks_for, map_json_refs
 from secretaria.archive.schema import PROFILE, SCHEMA_VERSION, dumps, field_type
 
 CHUNK = 2000
@@ -168,6 +169,12 @@ class Exporter:
                 raw = getattr(obj, f.attname)
                 ref_model = self.content_model(ct)
                 target[f.name] = self.ids.sid(ref_model, raw) if ref_model is not None and raw is not None else raw
+            elif f.name in hooks.json_refs:
+                target[f.name] = map_json_refs(
+                    f.value_from_object(obj),
+                    hooks.json_refs[f.name],
+                    lambda label, raw: self.ids.sid(apps.get_model(label), raw),
+                )
             else:
                 target[f.name] = f.value_from_object(obj)
         for m2m in plain_m2m(model):

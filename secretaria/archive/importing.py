@@ -28,7 +28,7 @@ from django.utils import translation
 from secretaria.archive import crypto
 from secretaria.archive.models import Redirect
 from secretaria.archive.records import Identities, exported_pk, generic_keys, history_base, label_of
-from secretaria.archive.registry import hooks_for
+from secretaria.archive.registry import hooks_for, map_json_refs
 from secretaria.archive.schema import SCHEMA_VERSION
 
 BLOCK = 1024 * 1024
@@ -96,6 +96,7 @@ class Importer:
         self.result = ImportResult(dry_run=dry_run)
         self.ids = None
         self.deferred: list[tuple] = []
+        self.json_refs: list[tuple] = []  # (model, sid, attname, keys): ids inside JSON, set after all records
         self.created_sids: set[tuple[str, str]] = set()
 
     def warn(self, text: str) -> None:
@@ -132,6 +133,7 @@ class Importer:
         values = {}
         base = history_base(model)
         generic = {g.fk_field: g for g in generic_keys(model)}
+        json_refs = hooks_for(label_of(model)).json_refs
         pending_generic = []
         for name, raw in fields.items():
             try:
@@ -158,6 +160,9 @@ class Importer:
                 values[f.attname] = pk
             elif name in generic:
                 pending_generic.append((f, generic[name], raw))
+            elif name in json_refs and raw is not None:
+                values[f.attname] = raw  # stable ids until every record is in (resolve_json_refs)
+                self.json_refs.append((model, sid, f.attname, json_refs[name]))
             else:
                 try:
                     values[f.attname] = None if raw is None else f.to_python(raw)
@@ -312,6 +317,21 @@ class Importer:
                 continue
             model._default_manager.filter(pk=pk).update(**{attname: target_pk})
 
+    def resolve_json_refs(self):
+        for model, sid, attname, keys in self.json_refs:
+            pk = self.ids.pk(model, sid)
+            if pk is None:
+                continue
+
+            def local(label, ref, model=model, sid=sid, attname=attname):
+                target = self.ids.pk(apps.get_model(label), ref)
+                if target is None:
+                    self.warn(f"{label_of(model)} {sid}: {attname} → {ref} not in the package; left empty")
+                return target
+
+            value = model._default_manager.filter(pk=pk).values_list(attname, flat=True).first()
+            model._default_manager.filter(pk=pk).update(**{attname: map_json_refs(value, keys, local)})
+
     def load_sensitive(self) -> None:
         """The encrypted part, decrypted in memory (it holds only the registered fields)."""
         self.secrets: dict[tuple[str, str], dict] = {}
@@ -359,6 +379,7 @@ class Importer:
             for model, fields in known:
                 self.import_model(model, fields, incremental)
             self.resolve_deferred()
+            self.resolve_json_refs()
             for model, fields in known:
                 self.link_model(model, fields)
             if self.dry_run:

@@ -17,6 +17,10 @@ without code changes. An app whose data needs care registers hooks in its ``read
 - ``readable``: a function ``(obj) -> iterable of (relative path, storage, name)`` giving the
   readable copies of a record (a document's current PDF), copied under ``data/readable/``.
 - ``skip``: leave the whole model out (sessions, task queues, indexes rebuilt after import).
+- ``json_refs``: primary keys kept inside a JSON field, as ``{field: {key: "app.Model"}}``; the
+  field holds a dict or a list of dicts whose ``key`` is a primary key of that model. They travel
+  as stable ids and are turned back into the target's own keys on import (a key not in the package
+  becomes null, with a warning).
 
 Labels are ``app_label.ModelName`` (case-insensitive).
 """
@@ -33,6 +37,7 @@ class ModelHooks:
     natural_key: bool = True
     readable: Callable[[object], Iterable[tuple[str, object, str]]] | None = None
     skip: bool = False
+    json_refs: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 _HOOKS: dict[str, ModelHooks] = {}
@@ -47,6 +52,7 @@ def register(
     natural_key: bool = True,
     readable: Callable | None = None,
     skip: bool = False,
+    json_refs: dict[str, dict[str, str]] | None = None,
 ) -> ModelHooks:
     hooks = _HOOKS.setdefault(label.lower(), ModelHooks())
     hooks.exclude |= set(exclude)
@@ -57,7 +63,18 @@ def register(
     if readable is not None:
         hooks.readable = readable
     hooks.skip = hooks.skip or skip
+    for name, keys in (json_refs or {}).items():
+        hooks.json_refs.setdefault(name, {}).update(keys)
     return hooks
+
+
+def map_json_refs(value, keys: dict[str, str], convert):
+    """``value`` (a dict or a list of dicts) with each ``key`` passed through ``convert(label, raw)``."""
+    if isinstance(value, list):
+        return [map_json_refs(item, keys, convert) for item in value]
+    if isinstance(value, dict):
+        return {k: (convert(keys[k], v) if k in keys and v is not None else v) for k, v in value.items()}
+    return value
 
 
 def unregister(label: str) -> None:

@@ -17,3 +17,10 @@ class DecisionsConfig(AppConfig):
         mailing.register()
         register_panel(Panel("decisions.follow_up", "decisions/panels/follow_up.html", panels.follow_up, order=40))
         register_source(DecisionSearchSource())
+        self._tell_the_archive()
+
+    def _tell_the_archive(self):
+        """A follow-up letter lists the commitments it was written for by their keys, inside JSON."""
+        from secretaria.archive.registry import register as register_archive
+
+        register_archive("decisions.FollowUpLetter", json_refs={"items": {"party_id": "decisions.CommitmentParty"}})

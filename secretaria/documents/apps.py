@@ -21,3 +21,7 @@ class DocumentsConfig(AppConfig):
         register_source(DocumentSearchSource())
         register_panel(Panel("documents.recent", "documents/_panel.html", recent_documents_panel, order=20))
         register_archive("documents.DocumentFile", readable=readable_copies)
+        # Keys inside the payload of an event not yet delivered when the site was exported.
+        register_archive("outbox.Event", json_refs={"payload": {
+            "document_id": "documents.Document", "access_group_id": "directory.Group", "published_by": "accounts.User",
+        }})  # fmt: skip
