@@ -16,6 +16,7 @@ from secretaria.outreach.models import (
     AnswerTemplateVersion,
     Engagement,
     FollowUp,
+    Inquiry,
     InquiryLanguage,
     Material,
     MissionCost,
@@ -131,6 +132,35 @@ class InquiryForm(forms.Form):
     @property
     def pow_difficulty(self) -> int:
         return settings.OUTREACH_POW_DIFFICULTY
+
+
+class InquiryRecordForm(forms.Form):
+    """An inquiry received by telephone, letter, in person or in an officer's mailbox, entered by the Secretariat."""
+
+    channel = forms.ChoiceField(label=_("Received by"), choices=[
+        (Inquiry.Channel.EMAIL, _("E-mail")), (Inquiry.Channel.OTHER, _("Telephone, letter or in person")),
+    ])  # fmt: skip
+    received_at = forms.DateTimeField(
+        label=_("Received on"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
+    name = forms.CharField(label=_("Requester's name"), max_length=120)
+    organization = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(), required=False)
+    language = forms.ChoiceField(label=_("Language of the answer"), choices=InquiryLanguage.choices)
+    topic = forms.CharField(label=_("Topic"), max_length=100, required=False)
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    message = forms.CharField(label=_("The inquiry"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}),
+                              help_text=_("As received, or a faithful summary of a telephone call."))  # fmt: skip
+    attachment = forms.FileField(label=_("Attachment (optional)"), required=False,
+                                 help_text=_("The letter or message received: PDF, Word, OpenDocument or an image."))  # fmt: skip
+    acknowledge = forms.BooleanField(
+        label=_("Send the requester the acknowledgement with the reference"), required=False,
+        help_text=_("Needs the e-mail address."),
+    )  # fmt: skip
+
+    def clean_subject(self):
+        return " ".join(self.cleaned_data["subject"].split())
 
 
 def check_pow(data) -> bool:

@@ -20,6 +20,7 @@ urlpatterns = [
     path(_("material/<int:pk>/edit/"), engagements.material_edit, name="material_edit"),
     path(_("material/<int:pk>/advance/"), engagements.material_advance, name="material_advance"),
     path(_("inquiries/"), inquiries.inquiry_list, name="inquiries"),
+    path(_("inquiries/new/"), inquiries.inquiry_new, name="inquiry_new"),
     path(_("inquiries/<int:pk>/"), inquiries.inquiry_detail, name="inquiry"),
     path(_("inquiries/<int:pk>/reply/"), inquiries.inquiry_reply, name="inquiry_reply"),
     path(_("inquiries/<int:pk>/action/"), inquiries.inquiry_action, name="inquiry_action"),

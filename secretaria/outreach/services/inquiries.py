@@ -168,6 +168,29 @@ def inquiry_receive(
 
 
 @transaction.atomic
+def inquiry_record(*, by, name: str, text: str, channel: str = Inquiry.Channel.OTHER, email: str = "",
+                   received_at: datetime.datetime | None = None, acknowledge: bool = False, **fields) -> Inquiry:  # fmt: skip
+    """An inquiry that reached the Secretariat by telephone, letter, in person or in an officer's own
+    mailbox, entered by an officer: kept like one from the contact form, with a note of who entered it."""
+    _secretariat(by)
+    if channel not in (Inquiry.Channel.EMAIL, Inquiry.Channel.OTHER):
+        raise OutreachError({"channel": _("Choose how the inquiry arrived.")})
+    received_at = received_at or timezone.now()
+    if received_at > timezone.now() + datetime.timedelta(minutes=5):
+        raise OutreachError({"received_at": _("The date received cannot be in the future.")})
+    if acknowledge and not (email or "").strip():
+        raise OutreachError({"acknowledge": _("An acknowledgement needs the requester's e-mail address.")})
+    inquiry = inquiry_receive(name=name, email=email, text=text, channel=channel, received_at=received_at,
+                              acknowledge=acknowledge, **fields)  # fmt: skip
+    InquiryNote.objects.create(
+        inquiry=inquiry, author=by,
+        body=_("Entered by %(name)s (%(channel)s).") % {
+            "name": by.get_full_name() or by.get_username(), "channel": inquiry.get_channel_display()},
+    )  # fmt: skip
+    return inquiry
+
+
+@transaction.atomic
 def inquiry_add_answer_from_requester(*, inquiry: Inquiry, body: str, subject: str = "", message_id: str = "",
                                       attachments: Iterable[tuple] = (), at=None) -> InquiryMessage:  # fmt: skip
     """The requester's answer comes back into the thread; a paused clock runs again."""

@@ -136,3 +136,48 @@ def test_a_reply_through_the_page_with_a_placeholder_left_is_a_form_error(inquir
     assert response.status_code == 400 and "[[answer]]" in response.content.decode()
     inquiry.refresh_from_db()
     assert inquiry.first_response_at is None
+
+
+def test_the_secretariat_records_an_inquiry_received_by_telephone(client_for, st_officer, crm):
+    url = reverse("outreach:inquiry_new")
+    c = client_for(st_officer)
+    assert "Record an inquiry" in c.get(reverse("outreach:inquiries")).content.decode()
+    assert c.get(url).status_code == 200
+    response = c.post(url, {
+        "channel": "other", "received_at": "2004-09-14T10:30", "name": "Ana Ruiz", "organization": "Global Rights",
+        "email": "", "language": "es", "topic": "ONG", "subject": "El papel de las ONG",
+        "message": "Llamó para preguntar por el papel de las ONG en la Conferencia.",
+    })  # fmt: skip
+    inquiry = Inquiry.objects.get()
+    assert response.status_code == 302 and response.url == reverse("outreach:inquiry", kwargs={"pk": inquiry.pk})
+    assert inquiry.channel == "other" and inquiry.organization_name == "Global Rights"
+    assert inquiry.received_at.date() == datetime.date(2004, 9, 14)
+    assert mail.outbox == []  # no address: nobody to acknowledge
+    page = c.get(response.url).content.decode()
+    assert "Llamó para preguntar" in page and "Entered by" in page
+
+
+def test_recording_an_inquiry_refuses_bad_input_with_messages(client_for, st_officer, gt_official, crm):
+    url = reverse("outreach:inquiry_new")
+    c = client_for(st_officer)
+    base = {"channel": "email", "received_at": "2004-09-14T10:30", "name": "Ana", "language": "es",
+            "subject": "Consulta", "message": "Texto de la consulta."}  # fmt: skip
+    future = c.post(url, {**base, "received_at": "2999-01-01T10:00"})
+    assert future.status_code == 400 and "cannot be in the future" in future.content.decode()
+    no_address = c.post(url, {**base, "acknowledge": "on"})
+    assert no_address.status_code == 400 and "needs the requester" in no_address.content.decode()
+    assert c.post(url, {**base, "received_at": "yesterday"}).status_code == 400
+    assert not Inquiry.objects.exists()
+    assert client_for(gt_official).get(url).status_code == 403
+
+
+def test_a_recorded_inquiry_with_an_address_can_be_acknowledged(client_for, st_officer, crm, mailoutbox):
+    c = client_for(st_officer)
+    c.post(reverse("outreach:inquiry_new"), {
+        "channel": "email", "received_at": "2004-08-23T09:00", "name": "Jane Doe", "email": "jane@uoft.example",
+        "organization": "University of Toronto", "language": "en", "subject": "Remittances",
+        "message": "Do you have data on remittances?", "acknowledge": "on",
+    })  # fmt: skip
+    inquiry = Inquiry.objects.get()
+    assert inquiry.channel == "email"
+    assert any(inquiry.reference in m.body and "jane@uoft.example" in m.to for m in mailoutbox)

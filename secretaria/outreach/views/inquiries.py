@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.core.views import members_only
-from secretaria.outreach.forms import AssignForm, NoteForm, ReplyForm
+from secretaria.files.filetypes import UploadRefused
+from secretaria.outreach.forms import AssignForm, InquiryRecordForm, NoteForm, ReplyForm
 from secretaria.outreach.models import AnswerTemplateVersion, Inquiry
 from secretaria.outreach.selectors import inquiries as selectors
 from secretaria.outreach.services import inquiries as services
@@ -46,6 +47,41 @@ def inquiry_list(request):
         "statuses": Inquiry.Status.choices, "figures": selectors.inquiry_figures(half_start, today),
         "period_start": half_start, "period_end": today,
     })  # fmt: skip
+
+
+@members_only
+def inquiry_new(request):
+    """The Secretariat enters an inquiry that did not come through the contact form."""
+    _secretariat(request)
+    status = 200
+    if request.method == "POST":
+        form = InquiryRecordForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            attachments = [(data["attachment"], data["attachment"].name)] if data.get("attachment") else []
+            try:
+                inquiry = services.inquiry_record(
+                    by=request.user, channel=data["channel"], received_at=data["received_at"], name=data["name"],
+                    email=data["email"], organization_name=data["organization"], country=data["country"],
+                    language=data["language"], topic=data["topic"], subject=data["subject"], text=data["message"],
+                    attachments=attachments, acknowledge=data["acknowledge"],
+                )  # fmt: skip
+            except UploadRefused as exc:
+                form.add_error("attachment", str(exc))
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, exc.messages)
+            else:
+                messages.success(request, _("Inquiry %(reference)s recorded.") % {"reference": inquiry.reference})
+                return redirect("outreach:inquiry", pk=inquiry.pk)
+        status = 400
+    else:
+        form = InquiryRecordForm(initial={"received_at": timezone.localtime().replace(second=0, microsecond=0),
+                                          "language": "es"})  # fmt: skip
+    return render(request, "outreach/inquiries/form.html", {"form": form}, status=status)
 
 
 def _show(request, inquiry, *, reply_form=None, status=200):
