@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from secretaria.core.i18n import pick
 from secretaria.directory.models import Country, Person, Post
@@ -43,21 +44,25 @@ def salutation(person: Person | None, lang: str, *, delegation: Country | str | 
     """
     lang = "en" if lang == "en" else "es"
     gender = _gender(person) if person is not None else ""
-    if person is not None and gender:
-        family = person.family_name
-        honorific = person.honorific.strip()
-        if lang == "es":
-            adjective = "Estimada" if gender == Person.Gender.FEMALE else "Estimado"
-            if not honorific:
-                honorific = "señora" if gender == Person.Gender.FEMALE else "señor"
-            return f"{adjective} {honorific} {family}:"
-        if honorific.lower() in _DOCTOR:
-            return f"Dear Dr {family},"
-        return f"Dear {'Ms' if gender == Person.Gender.FEMALE else 'Mr'} {family},"
-    if delegation:
-        name = pick(delegation, "name", lang) if isinstance(delegation, Country) else str(delegation)
-        return f"Estimada delegación de {name}:" if lang == "es" else f"Dear colleagues of the delegation of {name},"
-    return "Cordial saludo:" if lang == "es" else "Dear colleague,"
+    with translation.override(lang):
+        if person is not None and gender:
+            female = gender == Person.Gender.FEMALE
+            honorific = person.honorific.strip()
+            # The directory's honorifics are Spanish ("Sra.", "Licda."): kept in a Spanish letter;
+            # a letter in another language uses its own courtesy title ("Dr" for a doctor).
+            if lang != "es" or not honorific:
+                if honorific.lower() in _DOCTOR:
+                    honorific = pgettext("courtesy title", "Dr")
+                else:
+                    honorific = pgettext("courtesy title", "Ms") if female else pgettext("courtesy title", "Mr")
+            values = {"honorific": honorific, "family": person.family_name}
+            if female:
+                return pgettext("salutation of a letter to a woman", "Dear %(honorific)s %(family)s,") % values
+            return pgettext("salutation of a letter to a man", "Dear %(honorific)s %(family)s,") % values
+        if delegation:
+            name = pick(delegation, "name", lang) if isinstance(delegation, Country) else str(delegation)
+            return pgettext("salutation of a letter", "Dear colleagues of the delegation of %(name)s,") % {"name": name}
+        return pgettext("salutation of a letter", "Dear colleague,")
 
 
 @dataclass
