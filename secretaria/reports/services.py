@@ -19,7 +19,7 @@ from secretaria.documents.models import Document
 from secretaria.documents.services import document_add_file, document_create, document_publish
 from secretaria.files.storage import generated_name
 from secretaria.files.uploads import hash_and_size
-from secretaria.reports import rendering
+from secretaria.reports import rendering, richtext
 from secretaria.reports.models import Report, ReportFile, ReportVersion
 from secretaria.reports.providers import period_text
 from secretaria.reports.sections import Period
@@ -77,13 +77,31 @@ def report_create(*, by, start=None, end=None, title_es: str = "", title_en: str
     return report
 
 
+def _texts(choice: dict, fallback: dict | None = None) -> dict:
+    """A paragraph's text in both languages from the editor: ``html_es``/``html_en`` (cleaned to the
+    allow-list) or plain ``es``/``en``; each language as HTML and as plain text."""
+    out = {}
+    for lang in ("es", "en"):
+        if f"html_{lang}" in choice:
+            html = richtext.clean(choice[f"html_{lang}"])
+            text = richtext.text_of(html)
+        elif lang in choice or not fallback:
+            text = (choice.get(lang) or "").strip()
+            html = richtext.html_of(text) if text else ""
+        else:
+            text, html = fallback[lang], fallback.get(f"html_{lang}") or richtext.html_of(fallback[lang])
+        out[lang], out[f"html_{lang}"] = text, (html if text else "")
+    return out
+
+
 @transaction.atomic
 def report_edit_section(*, by, report: Report, section: str, paragraphs: dict, added: list | None = None,
                         note: str = "") -> ReportVersion:  # fmt: skip
     """Save the Secretariat's choices for one section as a new version.
 
-    ``paragraphs``: {key: {"state": "kept"|"edited"|"removed", "es": ..., "en": ...}} for the
-    section's paragraphs; ``added``: [{"es", "en", "after"}] new paragraphs written by hand."""
+    ``paragraphs``: {key: {"state": "kept"|"edited"|"removed", "html_es", "html_en"}} for the
+    section's paragraphs (rich text, cleaned here; or plain "es"/"en"); ``added``: [{"html_es",
+    "html_en", "after"}] new paragraphs written by hand."""
     _require(by)
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
@@ -104,30 +122,29 @@ def report_edit_section(*, by, report: Report, section: str, paragraphs: dict, a
             if state == "removed":
                 edits.pop(key)
             else:
-                edits[key] = {
-                    **previous,
-                    "es": choice.get("es", previous["es"]),
-                    "en": choice.get("en", previous["en"]),
-                }
+                texts = _texts(choice, previous)
+                if not (texts["es"] and texts["en"]):
+                    raise ValidationError(_("An edited paragraph needs its text in both languages."))
+                edits[key] = {**previous, **texts}
         elif state == "kept":
             edits.pop(key, None)
         elif state == "removed":
             edits[key] = {"state": "removed"}
         else:
-            es, en = (choice.get("es") or "").strip(), (choice.get("en") or "").strip()
-            if not (es and en):
+            texts = _texts(choice)
+            if not (texts["es"] and texts["en"]):
                 raise ValidationError(_("An edited paragraph needs its text in both languages."))
-            edits[key] = {"state": "edited", "es": es, "en": en}
+            edits[key] = {"state": "edited", **texts}
     count = sum(1 for k in edits if k.startswith("added-"))
     for new in added or []:
-        es, en = (new.get("es") or "").strip(), (new.get("en") or "").strip()
-        if not (es or en):
+        texts = _texts(new)
+        if not (texts["es"] or texts["en"]):
             continue
-        if not (es and en):
+        if not (texts["es"] and texts["en"]):
             raise ValidationError(_("A new paragraph needs its text in both languages."))
         count += 1
         edits[f"added-{count:03d}"] = {"state": "added", "section": section, "after": new.get("after", ""),
-                                       "style": new.get("style", "text"), "es": es, "en": en}  # fmt: skip
+                                       "style": new.get("style", "text"), **texts}  # fmt: skip
     version = _save_version(report, by=by, edits=edits, note=note)
     if report.status != Report.Status.DRAFT:
         report.status = Report.Status.DRAFT  # an edit after sending needs a new approval

@@ -1,6 +1,7 @@
 """The report as PDF with fpdf2: DejaVu Sans embedded (Debian's fonts-dejavu-core), the headings
 in the document outline, the process's header and page numbers on every page, the charts with
-their text alternative (the image's /Alt and a caption)."""
+their text alternative (the image's /Alt and a caption); an edited paragraph's rich text (bold,
+italics, links, lists, quotes, subheadings, tables) through fpdf2's HTML writer."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import io
 import logging
 from pathlib import Path
 
-from fpdf import FPDF
+from fpdf import FPDF, FontFace, TextStyle
 from fpdf.enums import XPos, YPos
 
+from secretaria.reports import richtext
 from secretaria.reports.rendering import HEADER, amount
 from secretaria.reports.rendering.charts import bar_png
 
@@ -25,6 +27,8 @@ class _ReportPDF(FPDF):
         self.lang = lang
         self.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.add_font("DejaVu", "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
+        self.add_font("DejaVu", "BI", str(FONT_DIR / "DejaVuSans-BoldOblique.ttf"))
         self.set_margins(20, 20, 20)
         self.set_auto_page_break(True, margin=20)
 
@@ -42,6 +46,28 @@ class _ReportPDF(FPDF):
         self.cell(0, 6, f"{word} {self.page_no()} / {{nb}}", align="C")
 
 
+TAG_STYLES = {
+    "h3": FontFace(family="DejaVu", emphasis="BOLD", size_pt=11),
+    "h4": FontFace(family="DejaVu", emphasis="BOLD", size_pt=10),
+    "a": FontFace(color=(31, 95, 139), emphasis="UNDERLINE"),
+    "blockquote": TextStyle(
+        font_family="DejaVu", font_style="I", color=(60, 60, 60), l_margin=8, t_margin=1, b_margin=1
+    ),
+}
+
+
+def _rich(pdf: FPDF, html: str, bullet: bool) -> None:
+    """An edited paragraph's rich text through fpdf2's HTML writer: bold, italics, links, lists,
+    quotes, subheadings and tables. A bullet paragraph of one plain block stays a bullet."""
+    html = richtext.clean(html)  # cleaned when saved; again here: the writer would follow <img> paths
+    found = richtext.blocks(html)
+    if bullet and len(found) == 1 and found[0].kind == "p" and html.startswith("<p>") and html.endswith("</p>"):
+        html = f"<ul><li>{html[3:-4]}</li></ul>"
+    pdf.set_font("DejaVu", "", 10)
+    pdf.write_html(html, font_family="DejaVu", ul_bullet_char="•", li_prefix_color=(0, 0, 0), tag_styles=TAG_STYLES)
+    pdf.ln(1)
+
+
 def render(report, sections: list[dict], lang: str) -> bytes:
     pdf = _ReportPDF(lang)
     title = report.title_es if lang == "es" else report.title_en
@@ -50,7 +76,7 @@ def render(report, sections: list[dict], lang: str) -> bytes:
     pdf.set_author(HEADER[lang])
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 15)
-    pdf.multi_cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 8, title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if report.symbol:
         pdf.set_font("DejaVu", "", 10)
         pdf.cell(0, 6, report.symbol, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -59,13 +85,15 @@ def render(report, sections: list[dict], lang: str) -> bytes:
         pdf.ln(4)
         pdf.start_section(section[f"title_{lang}"], level=0)
         pdf.set_font("DejaVu", "B", 13)
-        pdf.multi_cell(width, 7, section[f"title_{lang}"], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(width, 7, section[f"title_{lang}"], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         for p in section["paragraphs"]:
-            if p["style"] == "heading":
+            if p.get(f"html_{lang}") and p["style"] != "heading":
+                _rich(pdf, p[f"html_{lang}"], p["style"] == "bullet")
+            elif p["style"] == "heading":
                 pdf.ln(2)
                 pdf.start_section(p[lang][:120], level=1)
                 pdf.set_font("DejaVu", "B", 11)
-                pdf.multi_cell(width, 6, p[lang], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                pdf.multi_cell(width, 6, p[lang], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             elif p["style"] == "bullet":
                 pdf.set_font("DejaVu", "", 10)
                 pdf.set_x(pdf.l_margin + 4)
