@@ -55,7 +55,7 @@ class Block:
     @property
     def text(self) -> str:
         if self.kind == "table":
-            return " | ".join(" ".join(_text(cell) for cell in row) for row in self.rows)
+            return "\n".join(" | ".join(_text(cell) for cell in row) for row in self.rows)
         return _text(self.runs)
 
 
@@ -150,7 +150,10 @@ def text_of(html: str) -> str:
     lines = []
     for b in blocks(html):
         prefix = {"bullet": "• ", "number": f"{b.number}. "}.get(b.kind, "")
-        lines.append("  " * b.level + prefix + b.text.replace("\n", " "))
+        if b.kind == "table":
+            lines += b.text.splitlines()  # a line per row
+        else:
+            lines.append("  " * b.level + prefix + b.text.replace("\n", " "))
     return "\n".join(lines)
 
 

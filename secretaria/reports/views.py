@@ -79,6 +79,8 @@ def _editor_fields(section: dict) -> RichTextWidget:
     """Each paragraph's two editors (Spanish, English), filled with its rich text."""
     widget = RichTextWidget()
     for n, p in enumerate(section["paragraphs"], start=1):
+        if p["style"] == "heading":
+            continue  # a group's title is plain text
         for lang in ("es", "en"):
             html = p.get(f"html_{lang}") or richtext.html_of(p[lang])
             p[f"editor_{lang}"] = widget.render(f"html_{lang}-{p['key']}", html, attrs={"id": f"{lang}-{n}"})
@@ -108,6 +110,8 @@ def report_section(request, pk: int, key: str):
                 sent = request.POST.get(f"html_{lang}-{p['key']}")
                 if sent is not None:
                     choice[f"html_{lang}"] = sent
+                elif f"{lang}-{p['key']}" in request.POST:  # a group's title, plain text
+                    choice[f"html_{lang}"] = richtext.html_of(request.POST[f"{lang}-{p['key']}"])
             if state == "kept" and p["state"] == "kept" and not all(
                 richtext.is_plain(choice.get(f"html_{lang}", richtext.html_of(p[f"generated_{lang}"])),
                                   p[f"generated_{lang}"]) for lang in ("es", "en")
