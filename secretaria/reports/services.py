@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import io
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from secretaria.core import access
 from secretaria.core.audit import audit_record
+from secretaria.core.tasks import queue_email
 from secretaria.documents.models import Document
 from secretaria.documents.services import document_add_file, document_create, document_publish
 from secretaria.files.storage import generated_name
 from secretaria.files.uploads import hash_and_size
+from secretaria.meetings.selectors.agenda import current_ppt_users
 from secretaria.reports import rendering, richtext
 from secretaria.reports.models import Report, ReportFile, ReportVersion
 from secretaria.reports.providers import period_text
@@ -160,13 +164,40 @@ def report_refresh(*, by, report: Report) -> ReportVersion:
     return _save_version(report, by=by, edits=dict(last.edits if last else {}), note=_("Regenerated from the records"))
 
 
+SUBMIT_SUBJECT = gettext_noop("Activity report waiting for your approval: %(title)s")
+SUBMIT_BODY = gettext_noop(
+    "The Technical Secretariat has sent the %(title)s to the Pro-Tempore Presidency for approval.\n\n"
+    "Read it and approve it here:\n%(url)s\n"
+)
+
+
+def submit_notifications(report: Report) -> list[tuple[str, str, str]]:
+    """(address, subject, body) for each official of the current Pro-Tempore Presidency, in their
+    preferred language, as the meetings app tells the PPT of an agenda waiting for it."""
+    url = settings.SITE_URL + report.get_absolute_url()
+    out = []
+    for user in current_ppt_users():
+        if not user.email:
+            continue
+        lang = user.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(lang):
+            values = {"title": report.title_en if lang == "en" else report.title_es, "url": url}
+            out.append((user.email, _(SUBMIT_SUBJECT) % values, _(SUBMIT_BODY) % values))
+    return out
+
+
 @transaction.atomic
-def report_submit(*, by, report: Report) -> Report:
+def report_submit(*, by, report: Report, notify: bool = True) -> Report:
+    """Send the draft to the Pro-Tempore Presidency for approval; its officials get an e-mail
+    (``notify`` False: none, for the demo data)."""
     _require(by)
     _require_draft(report)
     report.status = Report.Status.SUBMITTED
     report.save(update_fields=["status"])
     audit_record(kind="reports.submitted", actor=by, target=report)
+    if notify:
+        for address, subject, body in submit_notifications(report):
+            transaction.on_commit(lambda a=address, s=subject, b=body: queue_email(subject=s, body=b, to=[a]))
     return report
 
 

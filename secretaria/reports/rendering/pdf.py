@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 from fpdf import FPDF, FontFace, TextStyle
@@ -38,6 +39,21 @@ class _ReportPDF(FPDF):
         self.cell(0, 6, HEADER[self.lang], align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(0, 0, 0)
         self.ln(2)
+
+    @contextmanager
+    def tagged(self, struct_type: str, height: float):
+        """Mark what is written inside as a structure element (/H1, /H2) of the tagged PDF.
+
+        fpdf2 builds a structure tree for its images' /Figure and links, not for text: this reuses
+        its builder (``struct_builder``, ``_add_marked_content``, not public API, checked by a test).
+        A marked sequence may not cross a page, so the page breaks first when ``height`` won't fit."""
+        if self.will_page_break(height):
+            self.add_page()
+        mcid = self.struct_builder.next_mcid_for_page(self.page)
+        self._add_marked_content(struct_type=struct_type, mcid=mcid)
+        self._out(f"{struct_type} <</MCID {mcid}>> BDC")
+        yield
+        self._out("EMC")
 
     def footer(self):
         self.set_y(-14)
@@ -83,17 +99,19 @@ def render(report, sections: list[dict], lang: str) -> bytes:
     width = pdf.w - pdf.l_margin - pdf.r_margin
     for section in sections:
         pdf.ln(4)
-        pdf.start_section(section[f"title_{lang}"], level=0)
         pdf.set_font("DejaVu", "B", 13)
-        pdf.multi_cell(width, 7, section[f"title_{lang}"], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        with pdf.tagged("/H1", 7 * 3):
+            pdf.start_section(section[f"title_{lang}"], level=0)
+            pdf.multi_cell(width, 7, section[f"title_{lang}"], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         for p in section["paragraphs"]:
             if p.get(f"html_{lang}") and p["style"] != "heading":
                 _rich(pdf, p[f"html_{lang}"], p["style"] == "bullet")
             elif p["style"] == "heading":
                 pdf.ln(2)
-                pdf.start_section(p[lang][:120], level=1)
                 pdf.set_font("DejaVu", "B", 11)
-                pdf.multi_cell(width, 6, p[lang], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                with pdf.tagged("/H2", 6 * 3):
+                    pdf.start_section(p[lang][:120], level=1)
+                    pdf.multi_cell(width, 6, p[lang], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             elif p["style"] == "bullet":
                 pdf.set_font("DejaVu", "", 10)
                 pdf.set_x(pdf.l_margin + 4)
