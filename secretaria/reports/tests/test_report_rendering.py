@@ -74,8 +74,8 @@ def test_the_xlsx_annex_has_a_sheet_per_table_with_numbers():
 
 
 def test_the_pdf_is_tagged_with_its_headings(tmp_path):
-    """A structure tree (StructTreeRoot, marked content) with an /H1 per section and an /H2 per
-    group heading, each holding its text, beside the charts' /Figure."""
+    """A structure tree (StructTreeRoot, marked content): /H1 for the title and each section, /H2 for
+    a group heading, /P for the text, each holding its text, beside the charts' /Figure."""
     import shutil
     import subprocess
 
@@ -84,10 +84,12 @@ def test_the_pdf_is_tagged_with_its_headings(tmp_path):
     assert root["/MarkInfo"]["/Marked"]
     document = root["/StructTreeRoot"].get_object()["/K"][0].get_object()
     kinds = [str(k.get_object()["/S"]) for k in document["/K"]]
-    assert kinds == ["/H1", "/H2", "/Figure"]
+    assert kinds == ["/H1", "/P", "/H1", "/H2", "/P", "/P", "/Figure", "/P"]
     pdfinfo = shutil.which("pdfinfo")
     if pdfinfo is None:
         return  # poppler-utils absent: the tree was checked above with pypdf
     (tmp_path / "r.pdf").write_bytes(data)
     tree = subprocess.run([pdfinfo, "-struct-text", str(tmp_path / "r.pdf")], capture_output=True, check=True).stdout
-    assert 'H1 (block)\n    "Anexo financiero"' in tree.decode() and '"Seminario"' in tree.decode()
+    tree = tree.decode()
+    assert 'H1 (block)\n    "Anexo financiero"' in tree and 'H2 (block)\n    "Seminario"' in tree
+    assert 'P (block)\n    "• Moderación."' in tree
