@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "simple_history",
     "ninja",
+    "django_ckeditor_5",
     "secretaria.core",
     # The directory comes before accounts: load_demo runs the apps' demo modules in this
     # order, and the demo accounts are linked to people of the demo directory.
@@ -317,6 +318,9 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# The report's rich text editor (reports.forms.RichTextWidget) uploads nothing: this address refuses.
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "reports:editor_upload"
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "es"

@@ -3,7 +3,10 @@ service category and by funder, in the currencies and at the exchange rates reco
 totals cross-checked against each meeting's own cost summary (the per-meeting financial report).
 A mismatch is a problem of the section, which blocks issuing and says where it is.
 
-The reserve fund's income by source and movements are in the "fund" section (``reports.fund``)."""
+Income by source: the meetings' services by who financed them (sponsor countries, IOM, other
+organisations, the Secretariat's own funds) and the reserve fund's contributions received (member
+countries, other donors), which ``reports.fund`` reads from the fund and cross-checks against the
+fund's ledger. The fund's movements and balance are in the "fund" section."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from decimal import Decimal
 from secretaria.core.i18n import number_text
 from secretaria.meetings.models import ContractedService, ContractedServiceStatusChange
 from secretaria.meetings.selectors.contracts import cost_summary
+from secretaria.reports import fund
 from secretaria.reports.sections import Chart, Paragraph, Period, Section, Table
 
 ZERO = Decimal("0")
@@ -89,9 +93,52 @@ def _chart(key, title_es, title_en, lines: dict) -> Chart:
     return Chart(key, title_es, title_en, labels_es, labels_en, values, "USD", alt_es + ".", alt_en + ".")
 
 
+SOURCE_NAMES = {
+    ContractedService.Funder.SPONSOR_COUNTRY: ("Financiamiento de los países patrocinadores (servicios de las reuniones)",
+                                               "Sponsor countries' financing (the meetings' services)"),
+    ContractedService.Funder.IOM: ("OIM (servicios de las reuniones)", "IOM (the meetings' services)"),
+    ContractedService.Funder.OTHER_ORGANIZATION: ("Otras organizaciones (servicios de las reuniones)",
+                                                  "Other organisations (the meetings' services)"),
+}  # fmt: skip
+
+
+def _source_of(service) -> tuple[str, tuple[str, str]]:
+    # An organisation that is IOM counts as IOM (``funder_key`` says so).
+    key = ContractedService.Funder.IOM if service.funder_key == ContractedService.Funder.IOM else service.funder
+    names = SOURCE_NAMES.get(key, ("Fondos de la Secretaría (servicios de las reuniones)",
+                                   "The Secretariat's funds (the meetings' services)"))  # fmt: skip
+    return f"services.{key}", names
+
+
+def _income(period: Period, services, section: Section) -> tuple[dict, Decimal]:
+    """Income by source: what financed the meetings' services, and the reserve fund's contributions
+    received, cross-checked against the fund's ledger (a mismatch blocks issuing)."""
+    lines = defaultdict(_line)
+    for s in services:
+        key, (label_es, label_en) = _source_of(s)
+        line = lines[key]
+        line["label_es"], line["label_en"] = label_es, label_en
+        line["usd"] += s.amount_usd
+        line["currencies"][s.currency] += s.amount
+    fund_lines, receipts = fund.income_by_source(period)
+    for key, source in fund_lines.items():
+        line = lines[key]
+        line["label_es"], line["label_en"], line["usd"] = source["label_es"], source["label_en"], source["usd"]
+        line["currencies"].update(source["currencies"])
+    fund_total = sum((source["usd"] for source in fund_lines.values()), ZERO)
+    if fund_total != receipts:
+        section.problems.append(
+            f"Ingresos por fuente: las contribuciones al fondo de reserva suman USD {_money(fund_total)} y el libro "
+            f"del fondo registra recibos por USD {_money(receipts)} / Income by source: the reserve fund's "
+            "contributions and its ledger's receipts differ."
+        )
+    return dict(lines), sum((line["usd"] for line in lines.values()), ZERO)
+
+
 def finance(period: Period) -> Section | None:
     services = services_of(period)
-    if not services:
+    fund_lines, _receipts = fund.income_by_source(period)
+    if not services and not fund_lines:
         return None
     by_meeting, by_kind, by_funder = defaultdict(_line), defaultdict(_line), defaultdict(_line)
     rates = defaultdict(set)
@@ -148,7 +195,10 @@ def finance(period: Period) -> Section | None:
         )
         section.paragraphs.append(Paragraph("finance.rates", f"Tipos de cambio registrados: {es}.",
                                             f"Exchange rates recorded: {en}.", style="text"))  # fmt: skip
+    income, income_total = _income(period, services, section)
     section.tables = [
+        _table("income_by_source", "Ingresos por fuente", "Income by source", "Fuente", "Source", income,
+               income_total),
         _table("by_meeting", "Gastos por reunión", "Spending by meeting", "Reunión", "Meeting", by_meeting, total),
         _table("by_kind", "Gastos por categoría de servicio", "Spending by service category", "Servicio", "Service",
                by_kind, total),
@@ -165,5 +215,6 @@ def finance(period: Period) -> Section | None:
                       "currency": s.currency, "usd_rate": str(s.usd_rate), "usd": str(s.amount_usd),
                       "funder": s.funder_key, "status": s.status} for s in services],
         "total_usd": _money(total),
+        "income_by_source": {key: _money(line["usd"]) for key, line in income.items()},
     }  # fmt: skip
     return section

@@ -1,5 +1,7 @@
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.widgets import CKEditor5Widget
 
 from secretaria.core.access import AccessLevel
 from secretaria.reports.models import PlatformChange
@@ -31,3 +33,49 @@ class PlatformChangeForm(forms.ModelForm):
         fields = ["recorded_on", "category", "title_es", "title_en", "body_es", "body_en"]
         widgets = {"recorded_on": forms.DateInput(attrs={"type": "date"}),
                    "body_es": forms.Textarea(attrs={"rows": 4}), "body_en": forms.Textarea(attrs={"rows": 4})}  # fmt: skip
+
+
+# The plugins of django-ckeditor-5's build the report's text has no use for: pictures and media
+# (nothing is uploaded), raw HTML and source editing, Markdown output, fonts, colours, alignment.
+_UNUSED_PLUGINS = [
+    "Image", "ImageCaption", "ImageStyle", "ImageToolbar", "ImageResize", "ImageInsert", "ImageUpload",
+    "ImageBlock", "ImageInline", "LinkImage", "AutoImage", "SimpleUploadAdapter", "CKFinderUploadAdapter",
+    "MediaEmbed", "HtmlEmbed", "SourceEditing", "GeneralHtmlSupport", "FullPage", "Markdown", "Style", "Font",
+    "Highlight", "Alignment", "CodeBlock", "Code", "TodoList", "PageBreak", "Mention", "WordCount",
+    "TableProperties", "TableCellProperties", "TableCaption", "IndentBlock", "HorizontalLine",
+    "SpecialCharacters", "SpecialCharactersEssentials", "ShowBlocks", "FindAndReplace", "Subscript",
+    "Superscript", "Underline", "Strikethrough", "Autosave",
+]  # fmt: skip
+
+
+def editor_config() -> dict:
+    """CKEditor 5's settings for a paragraph: what ``richtext.clean`` keeps, nothing more."""
+    return {
+        "language": translation.get_language()[:2],
+        "toolbar": {"items": ["heading", "|", "bold", "italic", "link", "|", "bulletedList", "numberedList",
+                              "blockQuote", "insertTable", "|", "undo", "redo"], "shouldNotGroupWhenFull": False},
+        "heading": {"options": [
+            {"model": "paragraph", "title": _("Paragraph"), "class": "ck-heading_paragraph"},
+            {"model": "heading3", "view": "h3", "title": _("Subheading"), "class": "ck-heading_heading3"},
+            {"model": "heading4", "view": "h4", "title": _("Minor subheading"), "class": "ck-heading_heading4"},
+        ]},
+        "link": {"defaultProtocol": "https://", "allowedProtocols": ["https?", "mailto"]},
+        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        "removePlugins": _UNUSED_PLUGINS,
+    }  # fmt: skip
+
+
+class RichTextWidget(CKEditor5Widget):
+    """django-ckeditor-5's editor (its own build and script: no inline code, so the site's CSP
+    holds) with the report's configuration instead of settings.CKEDITOR_5_CONFIGS."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs)
+        self._config_errors = []
+
+    def render(self, name, value, attrs=None, renderer=None):
+        self.config = editor_config()
+        return super().render(name, value, attrs, renderer)
+
+    class Media:
+        js = ["django_ckeditor_5/dist/translations/es.js"]

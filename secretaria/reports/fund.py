@@ -63,6 +63,30 @@ def _income(period: Period) -> tuple[dict, Decimal]:
     return dict(sorted(lines.items(), key=lambda kv: kv[1]["es"])), total
 
 
+def income_by_source(period: Period) -> tuple[dict, Decimal]:
+    """The fund's income of the period for the financial annex's income by source: the received
+    contributions of member countries and of other donors (each {"label_es", "label_en",
+    "currencies": {currency: amount}, "usd"}), and the receipts the fund's ledger records for the
+    period, to cross-check them against."""
+    sources = {
+        "fund.members": {"label_es": "Contribuciones de los países miembros al fondo de reserva",
+                         "label_en": "Member countries' contributions to the reserve fund"},
+        "fund.others": {"label_es": "Contribuciones de otros donantes al fondo de reserva",
+                        "label_en": "Other donors' contributions to the reserve fund"},
+    }  # fmt: skip
+    for line in sources.values():
+        line.update(currencies=defaultdict(lambda: ZERO), usd=ZERO)
+    received = Contribution.objects.filter(
+        status=Contribution.Status.RECEIVED, received_on__range=(period.start, period.end)
+    ).select_related("country")
+    for c in received:
+        line = sources["fund.members" if c.country_id and c.country.is_member else "fund.others"]
+        line["currencies"][c.currency] += c.amount
+        line["usd"] += c.amount_usd
+    receipts = selectors.statement(start=period.start, end=period.end).totals.get(Posting.Kind.RECEIPT, ZERO)
+    return {k: v for k, v in sources.items() if v["usd"]}, receipts
+
+
 def _currencies(amounts: dict, lang: str) -> str:
     return "; ".join(f"{cur} {number_text(val, lang)}" for cur, val in sorted(amounts.items()))
 

@@ -8,6 +8,7 @@ import difflib
 
 from django.db.models import QuerySet
 
+from secretaria.reports import richtext
 from secretaria.reports.models import Report, ReportVersion
 from secretaria.reports.sections import Period, generate
 
@@ -30,9 +31,15 @@ def latest_version(report: Report) -> ReportVersion | None:
     return report.versions.order_by("-number").first()
 
 
+def _html(edit: dict, lang: str) -> str:
+    """An edited or added paragraph's rich text (edits saved before rich text: their plain text)."""
+    return edit.get(f"html_{lang}") or richtext.html_of(edit.get(lang, ""))
+
+
 def resolve(sections: list[dict], edits: dict) -> list[dict]:
     """The generated sections with the edits applied: each paragraph with its state (kept, edited,
-    removed or added), its text and the text generated."""
+    removed or added), its plain text, the text generated and, when edited or added, its rich
+    text as clean HTML (``html_es``/``html_en``; empty for a paragraph as generated)."""
     added_by_section: dict[str, list[tuple[str, dict]]] = {}
     for key, edit in edits.items():
         if edit.get("state") == "added":
@@ -43,14 +50,17 @@ def resolve(sections: list[dict], edits: dict) -> list[dict]:
         for p in section["paragraphs"]:
             edit = edits.get(p["key"], {})
             state = edit.get("state", "kept")
+            changed = state == "edited"
             paragraphs.append({
                 **p, "state": state, "generated_es": p["es"], "generated_en": p["en"],
-                "es": edit.get("es", p["es"]) if state == "edited" else p["es"],
-                "en": edit.get("en", p["en"]) if state == "edited" else p["en"],
+                "es": edit.get("es", p["es"]) if changed else p["es"],
+                "en": edit.get("en", p["en"]) if changed else p["en"],
+                "html_es": _html(edit, "es") if changed else "", "html_en": _html(edit, "en") if changed else "",
             })  # fmt: skip
         for key, edit in sorted(added_by_section.get(section["key"], []), key=lambda kv: kv[0]):
             new = {"key": key, "style": edit.get("style", "text"), "state": "added", "es": edit.get("es", ""),
-                   "en": edit.get("en", ""), "generated_es": "", "generated_en": ""}  # fmt: skip
+                   "en": edit.get("en", ""), "generated_es": "", "generated_en": "",
+                   "html_es": _html(edit, "es"), "html_en": _html(edit, "en")}  # fmt: skip
             after = edit.get("after", "")
             index = next((i + 1 for i, p in enumerate(paragraphs) if p["key"] == after), len(paragraphs))
             paragraphs.insert(index, new)
@@ -84,7 +94,10 @@ def _lines(content: list[dict], lang: str) -> list[str]:
     lines = []
     for s in visible(content):
         lines.append(f"## {s[f'title_{lang}']}")
-        lines += [("• " if p["style"] == "bullet" else "") + p[lang] for p in s["paragraphs"]]
+        for p in s["paragraphs"]:
+            first, *rest = p[lang].split("\n")  # an edited paragraph's text has a line per block
+            lines.append(("• " if p["style"] == "bullet" else "") + first)
+            lines += rest
     return lines
 
 

@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import io
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from secretaria.core import access
 from secretaria.core.audit import audit_record
+from secretaria.core.tasks import queue_email
 from secretaria.documents.models import Document
 from secretaria.documents.services import document_add_file, document_create, document_publish
 from secretaria.files.storage import generated_name
 from secretaria.files.uploads import hash_and_size
-from secretaria.reports import rendering
+from secretaria.meetings.selectors.agenda import current_ppt_users
+from secretaria.reports import rendering, richtext
 from secretaria.reports.models import Report, ReportFile, ReportVersion
 from secretaria.reports.providers import period_text
 from secretaria.reports.sections import Period
@@ -77,13 +81,31 @@ def report_create(*, by, start=None, end=None, title_es: str = "", title_en: str
     return report
 
 
+def _texts(choice: dict, fallback: dict | None = None) -> dict:
+    """A paragraph's text in both languages from the editor: ``html_es``/``html_en`` (cleaned to the
+    allow-list) or plain ``es``/``en``; each language as HTML and as plain text."""
+    out = {}
+    for lang in ("es", "en"):
+        if f"html_{lang}" in choice:
+            html = richtext.clean(choice[f"html_{lang}"])
+            text = richtext.text_of(html)
+        elif lang in choice or not fallback:
+            text = (choice.get(lang) or "").strip()
+            html = richtext.html_of(text) if text else ""
+        else:
+            text, html = fallback[lang], fallback.get(f"html_{lang}") or richtext.html_of(fallback[lang])
+        out[lang], out[f"html_{lang}"] = text, (html if text else "")
+    return out
+
+
 @transaction.atomic
 def report_edit_section(*, by, report: Report, section: str, paragraphs: dict, added: list | None = None,
                         note: str = "") -> ReportVersion:  # fmt: skip
     """Save the Secretariat's choices for one section as a new version.
 
-    ``paragraphs``: {key: {"state": "kept"|"edited"|"removed", "es": ..., "en": ...}} for the
-    section's paragraphs; ``added``: [{"es", "en", "after"}] new paragraphs written by hand."""
+    ``paragraphs``: {key: {"state": "kept"|"edited"|"removed", "html_es", "html_en"}} for the
+    section's paragraphs (rich text, cleaned here; or plain "es"/"en"); ``added``: [{"html_es",
+    "html_en", "after"}] new paragraphs written by hand."""
     _require(by)
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
@@ -104,30 +126,29 @@ def report_edit_section(*, by, report: Report, section: str, paragraphs: dict, a
             if state == "removed":
                 edits.pop(key)
             else:
-                edits[key] = {
-                    **previous,
-                    "es": choice.get("es", previous["es"]),
-                    "en": choice.get("en", previous["en"]),
-                }
+                texts = _texts(choice, previous)
+                if not (texts["es"] and texts["en"]):
+                    raise ValidationError(_("An edited paragraph needs its text in both languages."))
+                edits[key] = {**previous, **texts}
         elif state == "kept":
             edits.pop(key, None)
         elif state == "removed":
             edits[key] = {"state": "removed"}
         else:
-            es, en = (choice.get("es") or "").strip(), (choice.get("en") or "").strip()
-            if not (es and en):
+            texts = _texts(choice)
+            if not (texts["es"] and texts["en"]):
                 raise ValidationError(_("An edited paragraph needs its text in both languages."))
-            edits[key] = {"state": "edited", "es": es, "en": en}
+            edits[key] = {"state": "edited", **texts}
     count = sum(1 for k in edits if k.startswith("added-"))
     for new in added or []:
-        es, en = (new.get("es") or "").strip(), (new.get("en") or "").strip()
-        if not (es or en):
+        texts = _texts(new)
+        if not (texts["es"] or texts["en"]):
             continue
-        if not (es and en):
+        if not (texts["es"] and texts["en"]):
             raise ValidationError(_("A new paragraph needs its text in both languages."))
         count += 1
         edits[f"added-{count:03d}"] = {"state": "added", "section": section, "after": new.get("after", ""),
-                                       "style": new.get("style", "text"), "es": es, "en": en}  # fmt: skip
+                                       "style": new.get("style", "text"), **texts}  # fmt: skip
     version = _save_version(report, by=by, edits=edits, note=note)
     if report.status != Report.Status.DRAFT:
         report.status = Report.Status.DRAFT  # an edit after sending needs a new approval
@@ -143,13 +164,40 @@ def report_refresh(*, by, report: Report) -> ReportVersion:
     return _save_version(report, by=by, edits=dict(last.edits if last else {}), note=_("Regenerated from the records"))
 
 
+SUBMIT_SUBJECT = gettext_noop("Activity report waiting for your approval: %(title)s")
+SUBMIT_BODY = gettext_noop(
+    "The Technical Secretariat has sent the %(title)s to the Pro-Tempore Presidency for approval.\n\n"
+    "Read it and approve it here:\n%(url)s\n"
+)
+
+
+def submit_notifications(report: Report) -> list[tuple[str, str, str]]:
+    """(address, subject, body) for each official of the current Pro-Tempore Presidency, in their
+    preferred language, as the meetings app tells the PPT of an agenda waiting for it."""
+    url = settings.SITE_URL + report.get_absolute_url()
+    out = []
+    for user in current_ppt_users():
+        if not user.email:
+            continue
+        lang = user.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(lang):
+            values = {"title": report.title_en if lang == "en" else report.title_es, "url": url}
+            out.append((user.email, _(SUBMIT_SUBJECT) % values, _(SUBMIT_BODY) % values))
+    return out
+
+
 @transaction.atomic
-def report_submit(*, by, report: Report) -> Report:
+def report_submit(*, by, report: Report, notify: bool = True) -> Report:
+    """Send the draft to the Pro-Tempore Presidency for approval; its officials get an e-mail
+    (``notify`` False: none, for the demo data)."""
     _require(by)
     _require_draft(report)
     report.status = Report.Status.SUBMITTED
     report.save(update_fields=["status"])
     audit_record(kind="reports.submitted", actor=by, target=report)
+    if notify:
+        for address, subject, body in submit_notifications(report):
+            transaction.on_commit(lambda a=address, s=subject, b=body: queue_email(subject=s, body=b, to=[a]))
     return report
 
 

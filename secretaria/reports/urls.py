@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.report_list, name="list"),
     path(_("platform-changes/"), views.platform_changes, name="platform"),
     path(_("platform-changes/<int:pk>/"), views.platform_changes, name="platform_edit"),
+    path("editor-upload/", views.editor_upload, name="editor_upload"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path(_("<int:pk>/sections/<str:key>/"), views.report_section, name="section"),
     path(_("<int:pk>/compare/"), views.report_compare, name="compare"),

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.core.views import members_only
 from secretaria.files.serving import stored_file_response
-from secretaria.reports import rendering, selectors, services
-from secretaria.reports.forms import IssueForm, PlatformChangeForm, ReportForm
+from secretaria.reports import rendering, richtext, selectors, services
+from secretaria.reports.forms import IssueForm, PlatformChangeForm, ReportForm, RichTextWidget
 from secretaria.reports.models import PlatformChange, Report
 from secretaria.reports.rendering.charts import bar_png
 
@@ -59,6 +60,9 @@ def report_detail(request, pk: int):
     content = selectors.report_content(report)
     lang = translation.get_language()[:2]
     for section in content:
+        for p in section["paragraphs"]:
+            # Cleaned when saved; cleaned again here, for a page that shows it.
+            p["shown"] = mark_safe(richtext.clean(p[f"html_{lang}"])) if p.get(f"html_{lang}") else p[lang]
         for table in section.get("tables", []):
             table["shown"] = [[r[1] if lang == "en" else r[0], r[3] if lang == "en" else r[2], rendering.amount(r[4], lang)]
                               for r in table["rows"]]  # fmt: skip
@@ -69,6 +73,20 @@ def report_detail(request, pk: int):
         "can_manage": access.can(request.user, "reports.manage"),
         "can_approve": access.can(request.user, "reports.approve", report),
     })  # fmt: skip
+
+
+def _editor_fields(section: dict) -> RichTextWidget:
+    """Each paragraph's two editors (Spanish, English), filled with its rich text."""
+    widget = RichTextWidget()
+    for n, p in enumerate(section["paragraphs"], start=1):
+        if p["style"] == "heading":
+            continue  # a group's title is plain text
+        for lang in ("es", "en"):
+            html = p.get(f"html_{lang}") or richtext.html_of(p[lang])
+            p[f"editor_{lang}"] = widget.render(f"html_{lang}-{p['key']}", html, attrs={"id": f"{lang}-{n}"})
+    for lang in ("es", "en"):
+        section[f"new_{lang}"] = widget.render(f"new-html_{lang}", "", attrs={"id": f"new-{lang}"})
+    return widget
 
 
 @members_only
@@ -87,14 +105,21 @@ def report_section(request, pk: int, key: str):
             state = request.POST.get(f"state-{p['key']}", "kept")
             if p["state"] == "added" and state != "removed":
                 state = "added"
-            choices[p["key"]] = {"state": state, "es": request.POST.get(f"es-{p['key']}", p["es"]),
-                                 "en": request.POST.get(f"en-{p['key']}", p["en"])}  # fmt: skip
-            if state == "kept" and (choices[p["key"]]["es"], choices[p["key"]]["en"]) != (
-                p["generated_es"],
-                p["generated_en"],
-            ):
-                choices[p["key"]]["state"] = "edited"  # text changed without choosing "edited"
-        added = [{"es": request.POST.get("new-es", ""), "en": request.POST.get("new-en", ""),
+            choice = {"state": state}
+            for lang in ("es", "en"):
+                sent = request.POST.get(f"html_{lang}-{p['key']}")
+                if sent is not None:
+                    choice[f"html_{lang}"] = sent
+                elif f"{lang}-{p['key']}" in request.POST:  # a group's title, plain text
+                    choice[f"html_{lang}"] = richtext.html_of(request.POST[f"{lang}-{p['key']}"])
+            if state == "kept" and p["state"] == "kept" and not all(
+                richtext.is_plain(choice.get(f"html_{lang}", richtext.html_of(p[f"generated_{lang}"])),
+                                  p[f"generated_{lang}"]) for lang in ("es", "en")
+            ):  # fmt: skip
+                choice["state"] = "edited"  # text changed without choosing "edited"; an edited one set back
+                # to "kept" reads as generated again
+            choices[p["key"]] = choice
+        added = [{"html_es": request.POST.get("new-html_es", ""), "html_en": request.POST.get("new-html_en", ""),
                   "after": request.POST.get("new-after", "")}]  # fmt: skip
         try:
             services.report_edit_section(by=request.user, report=report, section=key, paragraphs=choices, added=added,
@@ -104,7 +129,14 @@ def report_section(request, pk: int, key: str):
         else:
             messages.success(request, _("Saved as a new version."))
             return redirect(report)
-    return render(request, "reports/report_section.html", {"report": report, "section": section})
+    widget = _editor_fields(section)
+    return render(request, "reports/report_section.html", {"report": report, "section": section, "media": widget.media})
+
+
+@members_only
+def editor_upload(request):
+    """The editor's upload address: the report's text takes no pictures or files."""
+    return JsonResponse({"error": {"message": _("The report's text takes no pictures or files.")}}, status=403)
 
 
 @members_only

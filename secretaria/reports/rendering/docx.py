@@ -1,7 +1,9 @@
 """The report as Word: the Secretariat's template (settings.REPORTS_DOCX_TEMPLATE, a .docx whose
-styles "Title", "Heading 1", "Heading 2", "List Bullet" and "Table Grid" are used) or python-docx's
-default one; the process's header and page numbers in the header/footer, tables by row, charts as
-pictures with their text alternative in the picture and under it."""
+styles "Title", "Heading 1" to "Heading 4", "List Bullet" and "List Number" (with their " 2"/" 3"
+levels), "Quote" and "Table Grid" are used) or python-docx's default one; the process's header and
+page numbers in the header/footer, tables by row, charts as pictures with their text alternative
+in the picture and under it. An edited paragraph's rich text keeps its bold, italics, links, lists,
+quotes, subheadings and tables (``richtext.blocks``)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ import io
 
 from django.conf import settings
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
+from secretaria.reports import richtext
 from secretaria.reports.rendering import HEADER, amount
 from secretaria.reports.rendering.charts import bar_png
 
@@ -37,6 +41,58 @@ def _style(doc, name: str, fallback: str = "Normal"):
         return doc.styles[fallback]
 
 
+BLOCK_STYLES = {"h3": "Heading 3", "h4": "Heading 4", "quote": "Quote", "bullet": "List Bullet",
+                "number": "List Number"}  # fmt: skip
+
+
+def _hyperlink(paragraph, href: str):
+    """A w:hyperlink to ``href`` in ``paragraph``; its runs are added by the caller."""
+    rel = paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    paragraph._p.append(link)
+    return link
+
+
+def _runs(doc, paragraph, runs) -> None:
+    link_el, link_href = None, None
+    for r in runs:
+        if r.text == "\n":
+            paragraph.add_run().add_break()
+            continue
+        run = paragraph.add_run(r.text)
+        run.bold, run.italic = r.bold or None, r.italic or None
+        if r.href:
+            run.font.underline = True
+            run.font.color.rgb = RGBColor(0x1F, 0x5F, 0x8B)
+            if link_href != r.href:
+                link_el, link_href = _hyperlink(paragraph, r.href), r.href
+            link_el.append(run._r)  # the run moves into the hyperlink
+        else:
+            link_el, link_href = None, None
+
+
+def _rich(doc, html: str, style: str) -> None:
+    """A paragraph's rich text: its blocks as Word paragraphs (headings, lists, quotes, tables) and
+    runs (bold, italics, links). The first plain block takes the paragraph's own style."""
+    first = True
+    for block in richtext.blocks(html):
+        if block.kind == "table":
+            width = max(len(row) for row in block.rows)
+            grid = doc.add_table(rows=0, cols=width)
+            grid.style = _style(doc, "Table Grid")
+            for row in block.rows:
+                cells = grid.add_row().cells
+                for cell, runs in zip(cells, row, strict=False):
+                    _runs(doc, cell.paragraphs[0], runs)
+            continue
+        name = BLOCK_STYLES.get(block.kind, style if first else "Normal")
+        if block.kind in ("bullet", "number") and block.level:
+            name = f"{name} {min(block.level + 1, 3)}"
+        _runs(doc, doc.add_paragraph(style=_style(doc, name, BLOCK_STYLES.get(block.kind, "Normal"))), block.runs)
+        first = first and block.kind not in ("p",)
+
+
 def render(report, sections: list[dict], lang: str) -> bytes:
     template = getattr(settings, "REPORTS_DOCX_TEMPLATE", "") or None
     doc = Document(template)
@@ -52,7 +108,10 @@ def render(report, sections: list[dict], lang: str) -> bytes:
         doc.add_paragraph(section[f"title_{lang}"], style=_style(doc, "Heading 1"))
         for p in section["paragraphs"]:
             style = {"heading": "Heading 2", "bullet": "List Bullet"}.get(p["style"], "Normal")
-            doc.add_paragraph(p[lang], style=_style(doc, style))
+            if p.get(f"html_{lang}") and p["style"] != "heading":
+                _rich(doc, p[f"html_{lang}"], style)
+            else:
+                doc.add_paragraph(p[lang], style=_style(doc, style))
         for table in section.get("tables", []):
             doc.add_paragraph(table[f"title_{lang}"], style=_style(doc, "Heading 2"))
             grid = doc.add_table(rows=1, cols=3)

@@ -3,6 +3,7 @@ seed's introduction and sections A, B (outreach and advocacy, from the outreach 
 reserve fund's figures (from the fund app, small counts suppressed), grouped as the seed groups
 them, in the DOCX and the PDF (read back as text), in Spanish and in English."""
 
+import datetime
 import io
 import re
 
@@ -16,6 +17,8 @@ from pypdf import PdfReader
 from secretaria.documents.models import Document
 from secretaria.fund import demo as fund_demo
 from secretaria.fund import selectors as fund_selectors
+
+D = datetime.date
 
 pytestmark = pytest.mark.django_db
 
@@ -205,3 +208,32 @@ def test_the_fund_demo_loads_twice_without_changes(demo):
     assert before[0]["fund.Case"][0] > 0 and before[2] == 1
     fund_demo.load(stdout=io.StringIO(), style=no_style())
     assert _fund_state() == before
+
+
+def test_the_annex_income_by_source_includes_the_fund_and_is_cross_checked(demo, monkeypatch):
+    """The May–November 2004 annex: the meetings' services by who financed them and the reserve
+    fund's contributions; a fund total that is not its ledger's receipts blocks issuing."""
+    from secretaria.reports import fund as report_fund
+    from secretaria.reports.sections import Period, generate
+
+    sections = {s.key: s for s in generate(Period(D(2004, 5, 1), D(2004, 11, 30)))}
+    annex = sections["finance"]
+    income = next(t for t in annex.tables if t.key == "income_by_source")
+    rows = {row[1]: row[4] for row in income.rows}
+    assert rows["Member countries' contributions to the reserve fund"] == "33650.00"
+    assert rows["Sponsor countries' financing (the meetings' services)"] == "8350.00"
+    assert rows["The Secretariat's funds (the meetings' services)"] == "10100.00"
+    assert rows["Total"] == "52100.00" and annex.problems == []
+    # The fund's own section says the same income.
+    fund_income = next(t for t in sections["fund"].tables if t.key == "fund_income")
+    assert fund_income.rows[-1][4] == "33650.00"
+
+    real = report_fund.income_by_source
+
+    def short_ledger(period):
+        lines, receipts = real(period)
+        return lines, receipts - 100
+
+    monkeypatch.setattr(report_fund, "income_by_source", short_ledger)
+    annex = {s.key: s for s in generate(Period(D(2004, 5, 1), D(2004, 11, 30)))}["finance"]
+    assert any("Ingresos por fuente" in p and "33550.00" in p for p in annex.problems)

@@ -71,3 +71,25 @@ def test_the_xlsx_annex_has_a_sheet_per_table_with_numbers():
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[1] == ["Service", "Currencies", "USD"]
     assert rows[2][0] == "Interpretation" and float(rows[2][2]) == 3600.0
+
+
+def test_the_pdf_is_tagged_with_its_headings(tmp_path):
+    """A structure tree (StructTreeRoot, marked content): /H1 for the title and each section, /H2 for
+    a group heading, /P for the text, each holding its text, beside the charts' /Figure."""
+    import shutil
+    import subprocess
+
+    data = rendering.render(_report(), _content(), "es", "pdf")
+    root = PdfReader(io.BytesIO(data)).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"]
+    document = root["/StructTreeRoot"].get_object()["/K"][0].get_object()
+    kinds = [str(k.get_object()["/S"]) for k in document["/K"]]
+    assert kinds == ["/H1", "/P", "/H1", "/H2", "/P", "/P", "/Figure", "/P"]
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        return  # poppler-utils absent: the tree was checked above with pypdf
+    (tmp_path / "r.pdf").write_bytes(data)
+    tree = subprocess.run([pdfinfo, "-struct-text", str(tmp_path / "r.pdf")], capture_output=True, check=True).stdout
+    tree = tree.decode()
+    assert 'H1 (block)\n    "Anexo financiero"' in tree and 'H2 (block)\n    "Seminario"' in tree
+    assert 'P (block)\n    "• Moderación."' in tree
