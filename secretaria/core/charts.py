@@ -13,6 +13,7 @@ import matplotlib
 matplotlib.use("Agg")
 from matplotlib import pyplot as plt  # noqa: E402 - after choosing the backend
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 plt.rcParams["font.family"] = "DejaVu Sans"
 BAR_COLOUR = "#1f5f8b"
@@ -36,6 +37,10 @@ def _bar_png(title: str, labels: tuple, values: tuple, notes: tuple | None) -> b
     ax.invert_yaxis()
     ax.set_title(title, fontsize=10)
     ax.tick_params(axis="x", labelsize=8)
+    if all(isinstance(v, int) for v in values if v is not None):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no "0.4 cases"
+    if not any(drawn):
+        ax.set_xticks([])  # every figure suppressed: an axis would only suggest a scale
     if notes is not None:
         top = max(drawn, default=0) or 1
         ax.set_xlim(0, top * 1.15)

@@ -141,11 +141,11 @@ def statistics_pdf(stats) -> bytes:
     line(f"{_('Cases submitted in the period')}: {stats.cases}", bold=True, size=11)
     for number, table in enumerate(stats.tables, start=1):
         pdf.ln(3)
+        if table.rows and pdf.will_page_break(34 + 16 * len(table.rows)):
+            pdf.add_page()  # the heading, its chart and its table together
         pdf.start_section(table.title)
         line(table.title, bold=True, size=12, height=7)
         if table.rows:
-            if pdf.will_page_break(40 + 6 * len(table.rows)):
-                pdf.add_page()
             pdf.image(io.BytesIO(chart_png(table)), w=width * 0.75, alt_text=chart_alt(table))
             line(_("Figure %(number)s. %(title)s; the table below gives the figures.")
                  % {"number": number, "title": table.title}, size=8, height=4.5)  # fmt: skip
@@ -154,10 +154,14 @@ def statistics_pdf(stats) -> bytes:
         else:
             line("—")
     pdf.ln(3)
+    if pdf.will_page_break(14 + 7 * (len(stats.money) + 1)):
+        pdf.add_page()
     pdf.start_section(_("Money and time"))
     line(_("Money and time"), bold=True, size=12, height=7)
     grid(stats.money, (_("Figure"), _("Value")))
     pdf.ln(3)
+    if pdf.will_page_break(14 + 7 * (len(stats.contributions) + 1)):
+        pdf.add_page()
     line(_("Contributions received in the period"), bold=True, size=12, height=7)
     if stats.contributions:
         grid(stats.contributions, (_("Contributor"), _("US$")))
