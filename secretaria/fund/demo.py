@@ -194,7 +194,7 @@ def _protocol_document(st_org, *, st, iom, ppt) -> None:
             document_services.document_add_file(
                 document=document, by=None, fileobj=io.BytesIO(content), name=name, language=language
             )
-        document_services.document_publish(
+        document = document_services.document_publish(
             document=document, by=None, at=document_services.historical_moment(document.date)
         )
     if document.comments.exists() or not may_comment(st, document):
