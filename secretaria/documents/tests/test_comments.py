@@ -36,7 +36,7 @@ def test_a_reader_of_the_restricted_document_comments_and_others_in_the_group_re
 ):
     client = client_for(gt_official)
     page = client.get(group_document.get_absolute_url()).content.decode()
-    assert 'id="comments"' in page and "No comments yet" in page
+    assert 'id="comments"' in page and "Aún no hay comentarios" in page
     response = client.post(_comment_url(group_document), {"body": "Propongo añadir un artículo sobre el tope."})
     assert response.status_code == 302 and response["Location"].endswith("#comments")
     page = client_for(colleague).get(group_document.get_absolute_url()).content.decode()
@@ -88,7 +88,7 @@ def test_only_the_author_deletes_and_the_secretariat_hides(
     assert client_for(st_officer).post(reverse("documents:comment_hide", args=[comment.pk])).status_code == 302
     assert "Texto por revisar" not in client_for(colleague).get(group_document.get_absolute_url()).content.decode()
     secretariat_page = client_for(st_officer).get(group_document.get_absolute_url()).content.decode()
-    assert "Texto por revisar" in secretariat_page and "Hidden by" in secretariat_page
+    assert "Texto por revisar" in secretariat_page and "Ocultado por" in secretariat_page
     # A hidden comment is out of reach for everyone else, its author included.
     assert client_for(gt_official).post(reverse("documents:comment_delete", args=[comment.pk])).status_code == 404
 
@@ -101,4 +101,4 @@ def test_the_comment_of_a_deleted_account_shows_former_user(client_for, group_do
     services.comment_add(document=group_document, by=colleague, body="Comentario de la PPT")
     colleague.delete()
     page = client_for(gt_official).get(group_document.get_absolute_url()).content.decode()
-    assert "Comentario de la PPT" in page and "Former user" in page
+    assert "Comentario de la PPT" in page and "Antiguo usuario" in page
