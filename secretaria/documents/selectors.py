@@ -150,7 +150,7 @@ def document_comments(user, document: Document) -> list[DocumentComment]:
     """The comments ``user`` may read: none unless they may comment; hidden ones for the Secretariat."""
     if not may_comment(user, document):
         return []
-    qs = document.comments.select_related("author", "hidden_by")
+    qs = document.comments.select_related("author", "author__person", "hidden_by")
     return list(qs if can_manage(user) else qs.filter(hidden_at__isnull=True))
 
 

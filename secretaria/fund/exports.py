@@ -4,16 +4,16 @@ and the statistics' PDF; the charts are drawn by core.charts, each with its text
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from secretaria.core.charts import bar_png
-from secretaria.core.i18n import format_date, number_text
+from secretaria.core.i18n import format_date
 from secretaria.core.pdf import add_unicode_fonts
 from secretaria.core.spreadsheets import new_workbook, safe_sheet_title, workbook_bytes, xlsx_append
+from secretaria.fund.statistics import figure_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -39,13 +39,6 @@ def access_log_xlsx(entries) -> bytes:
         xlsx_append(ws, [date_format(e.at, "Y-m-d H:i"), e.user.username, e.get_action_display(),
                          e.case.code if e.case_id else "", e.reason, e.detail])  # fmt: skip
     return workbook_bytes(wb)
-
-
-def _value_text(value) -> str:
-    """A figure as the reader's language writes it (money and averages), counts and "<5" as is."""
-    if isinstance(value, Decimal | float):
-        return number_text(value)
-    return str(value)
 
 
 def chart_alt(table) -> str:
@@ -131,7 +124,7 @@ def statistics_pdf(stats) -> bytes:
         with pdf.table(col_widths=(70, 30), text_align=("LEFT", "RIGHT"), first_row_as_headings=True) as t:
             t.row([str(h) for h in headings])
             for label, value in rows:
-                t.row([str(label), _value_text(value)])
+                t.row([str(label), figure_text(value)])
 
     line(title, bold=True, size=14, height=8)
     line(f"{format_date(stats.start)} – {format_date(stats.end)}")

@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 
 from secretaria.core.access import AccessLevel
-from secretaria.core.templatetags.people import account_name
 from secretaria.directory.models import Membership
 from secretaria.documents import services
 from secretaria.documents.models import DocumentComment
@@ -40,7 +39,7 @@ def test_a_reader_of_the_restricted_document_comments_and_others_in_the_group_re
     response = client.post(_comment_url(group_document), {"body": "Propongo añadir un artículo sobre el tope."})
     assert response.status_code == 302 and response["Location"].endswith("#comments")
     page = client_for(colleague).get(group_document.get_absolute_url()).content.decode()
-    assert "Propongo añadir un artículo sobre el tope." in page and account_name(gt_official) in page
+    assert "Propongo añadir un artículo sobre el tope." in page and gt_official.display_name in page
 
 
 def test_an_empty_comment_is_a_form_error(client_for, group_document, gt_official):
