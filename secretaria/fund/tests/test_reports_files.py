@@ -92,3 +92,12 @@ def test_a_case_alone_in_the_period_leaves_as_lt5_in_both_files(
     workbook = load_workbook(io.BytesIO(_download(client, "en", "xlsx")))
     values = [c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
     assert 1 not in values and SUPPRESSED in values
+
+
+def test_the_page_draws_each_breakdown_as_a_table_with_bars(client_for, fund_officer, seven_closed):
+    page = client_for(fund_officer).get(reverse("fund:statistics") + "?start=2000-01-01&end=2099-12-31")
+    html = page.content.decode()
+    assert page.status_code == 200 and html.count('class="table stats-bars"') == 6
+    assert '<th scope="row">Honduras</th><td>1</td>' in html  # exact counts for the officers
+    assert '<rect width="100" height="10"' in html and '<rect width="17" height="10"' in html  # 6 and 1 of 6
+    assert "750,00" in html  # the donor's contribution in the reader's notation
