@@ -61,6 +61,7 @@ def statistics_xlsx(stats) -> bytes:
     """A summary sheet (cases, money, contributions) and one sheet per breakdown: its table in
     columns A–B (the chart's text alternative) and the chart's image beside it."""
     from openpyxl.drawing.image import Image  # noqa: PLC0415 - openpyxl is heavy, loaded only when a spreadsheet is written
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
 
     wb = new_workbook(_("Statistics"))
     ws = wb.active
@@ -82,9 +83,12 @@ def statistics_xlsx(stats) -> bytes:
         for label, value in table.rows:
             xlsx_append(sheet, [label, value])
         sheet.column_dimensions["A"].width = 36
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
         if table.rows:
             xlsx_append(sheet, [])
-            xlsx_append(sheet, [chart_alt(table)])
+            row = xlsx_append(sheet, [chart_alt(table)])
+            sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
             image = Image(io.BytesIO(chart_png(table)))
             image.width, image.height = round(image.width * 0.6), round(image.height * 0.6)
             sheet.add_image(image, "D1")
