@@ -175,3 +175,10 @@ class FilterForm(forms.Form):
         self.fields["year"].choices = everything + [(y, y) for y in options["years"]]
         self.fields["group"].choices = everything + [(g.slug, g.name) for g in options["groups"]]
         self.fields["topic"].choices = everything + [(t.slug, t.name) for t in options["topics"]]
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Seen by everyone who may read this document."),
+    )  # fmt: skip

@@ -269,3 +269,28 @@ class DocumentFileRevision(StoredFileFields):
 
     def __str__(self):
         return f"{self.document_file} ({self.uploaded_at:%Y-%m-%d})"
+
+
+class DocumentComment(models.Model):
+    """A comment on a restricted document by someone who may read it (drafting in the open
+    among those concerned). Never on public documents, never shown on the public portal."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True,
+                               on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("hidden by"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("document comment")
+        verbose_name_plural = _("document comments")
+        constraints = [models.CheckConstraint(condition=~Q(body=""), name="document_comment_has_body")]
+
+    def __str__(self):
+        return self.body[:60]

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from secretaria.core import access
 from secretaria.core.access import AccessLevel
 from secretaria.directory.models import Group
-from secretaria.documents.models import Document, DocumentFile, DocumentFileRevision, Topic
+from secretaria.documents.models import Document, DocumentComment, DocumentFile, DocumentFileRevision, Topic
 
 # Listing pages never need the extracted text; it can be megabytes per file.
 _FILES_LIGHT = DocumentFile.objects.defer("extracted_text").order_by("language")
@@ -129,3 +129,34 @@ def document_meeting_links(user, document: Document):
         .select_related("meeting")
         .order_by("-meeting__start_date", "meeting__pk")
     )
+
+
+def may_comment(user, document: Document) -> bool:
+    """Comments are for signed-in readers of a restricted document; a public one has none."""
+    if not getattr(user, "is_authenticated", False) or document.access_level == AccessLevel.PUBLIC:
+        return False
+    if document.status == Document.Status.DRAFT:
+        return can_manage(user)
+    return access.can_view(user, document.access_level, document.access_group_id)
+
+
+def commentable_document(user, pk: int) -> Document | None:
+    """The document if ``user`` may read and comment on it, else None."""
+    document = documents_visible_to(user).filter(pk=pk).first()
+    return document if document is not None and may_comment(user, document) else None
+
+
+def document_comments(user, document: Document) -> list[DocumentComment]:
+    """The comments ``user`` may read: none unless they may comment; hidden ones for the Secretariat."""
+    if not may_comment(user, document):
+        return []
+    qs = document.comments.select_related("author", "author__person", "hidden_by")
+    return list(qs if can_manage(user) else qs.filter(hidden_at__isnull=True))
+
+
+def comment_for(user, pk: int) -> DocumentComment | None:
+    """A comment whose document ``user`` may comment on (hidden ones: the Secretariat only)."""
+    comment = DocumentComment.objects.select_related("document").filter(pk=pk).first()
+    if comment is None or commentable_document(user, comment.document_id) is None:
+        return None
+    return None if comment.hidden_at and not can_manage(user) else comment

@@ -24,12 +24,14 @@ from secretaria.core.audit import audit_record
 from secretaria.core.models import AuditEvent
 from secretaria.documents.models import (
     Document,
+    DocumentComment,
     DocumentFile,
     DocumentFileRevision,
     ExtractionState,
     Language,
 )
 from secretaria.documents.search import SEARCH_KIND, reindex_document
+from secretaria.documents.selectors import may_comment
 from secretaria.documents.tasks import queue_extraction
 from secretaria.files.filetypes import FileType, UploadRefused, detect, expand_zip, is_zip_archive, sanitize_filename
 from secretaria.files.storage import generated_name, private_storage
@@ -356,3 +358,31 @@ def document_delete(*, document: Document, by) -> None:
     document.delete()
     _delete_stored_on_commit(names)
     search_services.unindex_object(SEARCH_KIND, pk)
+
+
+# --- Comments (never indexed for search: they are working notes among the readers) ----------
+
+
+def comment_add(*, document: Document, by, body: str) -> DocumentComment:
+    if not may_comment(by, document):
+        raise PermissionDenied(_("You cannot comment on this document."))
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("Write the comment.")})
+    return DocumentComment.objects.create(document=document, author=by, body=body[:5000])
+
+
+def comment_delete(*, comment: DocumentComment, by) -> None:
+    """The author deletes their own comment; the Secretariat hides instead (for the record)."""
+    if comment.author_id is None or comment.author_id != getattr(by, "pk", None):
+        raise PermissionDenied(_("Only its author can delete a comment."))
+    comment.delete()
+
+
+def comment_hide(*, comment: DocumentComment, by) -> DocumentComment:
+    _require_manager(by)
+    if by is None:
+        raise PermissionDenied
+    comment.hidden_at, comment.hidden_by = timezone.now(), by
+    comment.save(update_fields=["hidden_at", "hidden_by"])
+    return comment

@@ -18,6 +18,9 @@ urlpatterns = [
     path(_("manage/<int:pk>/delete/"), views.document_delete, name="delete"),
     path(_("file/<int:pk>/"), views.download, name="download"),
     path(_("revision/<int:pk>/"), views.download_revision, name="download_revision"),
+    path(_("comments/<int:pk>/"), views.comment_add, name="comment_add"),
+    path(_("comments/<int:pk>/delete/"), views.comment_delete, name="comment_delete"),
+    path(_("comments/<int:pk>/hide/"), views.comment_hide, name="comment_hide"),
     # Last: the symbol contains slashes (CRM/ST/2004/12), so it takes the rest of the path.
     path("<path:symbol>/", views.document_detail, name="detail"),
 ]

@@ -16,7 +16,15 @@ from django.views.decorators.http import require_POST
 
 from secretaria.core import access
 from secretaria.documents import selectors, services
-from secretaria.documents.forms import AccessForm, DocumentForm, FilterForm, NewDocumentForm, UploadForm, WithdrawForm
+from secretaria.documents.forms import (
+    AccessForm,
+    CommentForm,
+    DocumentForm,
+    FilterForm,
+    NewDocumentForm,
+    UploadForm,
+    WithdrawForm,
+)
 from secretaria.documents.models import Document
 from secretaria.documents.selectors import DocumentFilters
 from secretaria.files.serving import stored_file_response
@@ -94,19 +102,64 @@ def document_detail(request, symbol):
     document = selectors.document_by_symbol(request.user, symbol)
     if document is None:
         return _not_found_or_login(request)
+    return _render_detail(request, document)
+
+
+def _render_detail(request, document, *, comment_form=None, status=200):
     can_manage = selectors.can_manage(request.user)
+    may_comment = selectors.may_comment(request.user, document)
     context = {
         "document": document,
         "files": list(document.files.all()),
         "meeting_links": list(selectors.document_meeting_links(request.user, document)),
         "can_manage": can_manage,
+        "may_comment": may_comment,
+        "comments": selectors.document_comments(request.user, document),
+        "comment_form": (comment_form or CommentForm()) if may_comment else None,
     }
     if can_manage:
         context["revisions"] = list(selectors.document_revisions(document))
         context["access_form"] = AccessForm(
             initial={"access_level": document.access_level, "access_group": document.access_group_id}
         )
-    return render(request, "documents/detail.html", context)
+    return render(request, "documents/detail.html", context, status=status)
+
+
+@require_POST
+def comment_add(request, pk):
+    document = selectors.commentable_document(request.user, pk)
+    if document is None:
+        return _not_found_or_login(request)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(document=document, by=request.user, body=form.cleaned_data["body"])
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Comment added."))
+            return redirect(document.get_absolute_url() + "#comments")
+    return _render_detail(request, document, comment_form=form, status=400)
+
+
+@require_POST
+def comment_delete(request, pk):
+    comment = selectors.comment_for(request.user, pk)
+    if comment is None:
+        return _not_found_or_login(request)
+    services.comment_delete(comment=comment, by=request.user)  # someone else's: 403
+    messages.success(request, _("Comment deleted."))
+    return redirect(comment.document.get_absolute_url() + "#comments")
+
+
+@require_POST
+def comment_hide(request, pk):
+    comment = selectors.comment_for(request.user, pk)
+    if comment is None:
+        return _not_found_or_login(request)
+    services.comment_hide(comment=comment, by=request.user)  # not the Secretariat: 403
+    messages.success(request, _("Comment hidden."))
+    return redirect(comment.document.get_absolute_url() + "#comments")
 
 
 def download(request, pk):

@@ -1,5 +1,6 @@
-"""Demo data of the reserve fund: the 2004 protocol in drafting (a restricted document in
-Spanish and English), contributions of several member countries, a dozen clearly fictional
+"""Demo data of the reserve fund: the 2004 protocol in drafting (a document in Spanish and
+English restricted to its drafting group, the ST, the IOM office and the PPT, with their
+comments), contributions of several member countries, a dozen clearly fictional
 cases in every state, and the demo accounts of the fund roles (all with TOTP).
 
 Every personal field says it is a demonstration ("Caso de demostración"); the amounts of the
@@ -18,17 +19,41 @@ from django.utils import timezone
 
 from secretaria.accounts.models import User
 from secretaria.accounts.services import user_create
-from secretaria.core.access import AccessLevel, Role
-from secretaria.directory.models import Country, Organization, Person
+from secretaria.core.access import AccessLevel, Role, forget_viewer
+from secretaria.directory.models import Country, Group, Membership, Organization, Person
 from secretaria.documents import generate
 from secretaria.documents import services as document_services
-from secretaria.documents.models import Document, DocumentFile
+from secretaria.documents.models import Document, DocumentComment
+from secretaria.documents.selectors import may_comment
 from secretaria.fund.models import Case, Category, Contribution, FundRole, Posting, RequesterKind, Sex, Step
 from secretaria.fund.rules import forget, protocol_settings
 from secretaria.fund.services import cases as s
 from secretaria.fund.services import ledger as ledger_services
 
 PROTOCOL_SYMBOL = "CRM/ST/2004/PROT-FR"
+PROTOCOL_GROUP = "fondo-reserva-protocolo"
+PROTOCOL_COMMENTS = [
+    (
+        "st",
+        "Propongo que el artículo 4 remita a la lista de categorías de la configuración del fondo, "
+        "para no tener que enmendar el protocolo cada vez que la GRCM la cambie.",
+    ),
+    (
+        "iom",
+        "La OIM sugiere precisar que la oficina del país donde se encuentra la persona puede registrar "
+        "solicitudes recibidas en papel o por correo, indicando quién las presenta.",
+    ),
+    (
+        "ppt",
+        "La PPT está de acuerdo con el tope de US$ 1.000 por caso; las excepciones deberían justificarse "
+        "por escrito y constar en el expediente.",
+    ),
+    (
+        "st",
+        "Incorporadas ambas observaciones en la versión del 25 de octubre. Queda pendiente el plazo de "
+        "conservación de los datos personales.",
+    ),
+]
 DEMO_PASSWORD = "crm-demo-2004"  # noqa: S105 - the demo accounts' published password, DEV_MODE only
 FUND_TOTP_SECRETS = {
     "fondo_oim": "CRMFONDOOIMMEXICODEMOTAPACHULAAA",
@@ -131,30 +156,54 @@ def _role(user, kind, **extra) -> None:
     forget(user)
 
 
-def _protocol_document(st_org) -> None:
-    if Document.objects.filter(symbol=PROTOCOL_SYMBOL).exists():
-        return
-    document = document_services.document_create(
-        by=None,
-        symbol=PROTOCOL_SYMBOL,
-        date=datetime.date(2004, 10, 15),
-        doc_type=Document.Type.WORKING_DOCUMENT,
-        title_es="Protocolo OIM–CRM para la utilización del fondo de reserva (proyecto)",
-        title_en="IOM–RCM protocol on the use of the reserve fund (draft)",
-        summary_es="Proyecto en preparación por la Secretaría Técnica, la OIM y la Presidencia Pro-Témpore.",
-        summary_en="Draft being prepared by the Technical Secretariat, IOM and the Pro-Tempore Presidency.",
-        author=st_org,
-        access_level=AccessLevel.SECRETARIAT,
-    )
-    for language, paragraphs, name, title in (
-        ("es", PROTOCOL_ES, "Protocolo fondo de reserva (proyecto).pdf", "Protocolo OIM–CRM (proyecto)"),
-        ("en", PROTOCOL_EN, "Reserve fund protocol (draft).pdf", "IOM–RCM protocol (draft)"),
-    ):
-        if not DocumentFile.objects.filter(document=document, language=language).exists():
+def _protocol_document(st_org, *, st, iom, ppt) -> None:
+    """The draft protocol as a restricted document of a drafting group (the ST, the IOM office and
+    the PPT), published to that group, with the drafters' comments."""
+    group, _created = Group.objects.get_or_create(
+        slug=PROTOCOL_GROUP,
+        defaults={
+            "kind": Group.Kind.WORKING_GROUP, "access_level": AccessLevel.GROUP,
+            "name_es": "Redacción del protocolo del fondo de reserva (ST, OIM, PPT)",
+            "name_en": "Drafting of the reserve fund protocol (TS, IOM, PPT)",
+        },
+    )  # fmt: skip
+    for user in (st, iom, ppt):
+        if user.person_id and not Membership.objects.filter(group=group, person_id=user.person_id).exists():
+            Membership.objects.create(group=group, person_id=user.person_id, start=datetime.date(2004, 9, 1))
+        forget_viewer(user)
+    document = Document.objects.filter(symbol=PROTOCOL_SYMBOL).first()
+    if document is None:
+        document = document_services.document_create(
+            by=None,
+            symbol=PROTOCOL_SYMBOL,
+            date=datetime.date(2004, 10, 15),
+            doc_type=Document.Type.WORKING_DOCUMENT,
+            title_es="Protocolo OIM–CRM para la utilización del fondo de reserva (proyecto)",
+            title_en="IOM–RCM protocol on the use of the reserve fund (draft)",
+            summary_es="Proyecto en preparación por la Secretaría Técnica, la OIM y la Presidencia Pro-Témpore.",
+            summary_en="Draft being prepared by the Technical Secretariat, IOM and the Pro-Tempore Presidency.",
+            author=st_org,
+            access_level=AccessLevel.GROUP,
+            access_group=group,
+        )
+        for language, paragraphs, name, title in (
+            ("es", PROTOCOL_ES, "Protocolo fondo de reserva (proyecto).pdf", "Protocolo OIM–CRM (proyecto)"),
+            ("en", PROTOCOL_EN, "Reserve fund protocol (draft).pdf", "IOM–RCM protocol (draft)"),
+        ):
             content = generate.pdf_bytes(title, paragraphs, subtitle="CRM — Secretaría Técnica")
             document_services.document_add_file(
                 document=document, by=None, fileobj=io.BytesIO(content), name=name, language=language
             )
+        document = document_services.document_publish(
+            document=document, by=None, at=document_services.historical_moment(document.date)
+        )
+    if document.comments.exists() or not may_comment(st, document):
+        return
+    authors = {"st": st, "iom": iom, "ppt": ppt}
+    for n, (who, body) in enumerate(PROTOCOL_COMMENTS):
+        comment = document_services.comment_add(document=document, by=authors[who], body=body)
+        at = _at(datetime.date(2004, 10, 18) + datetime.timedelta(days=3 * n))
+        DocumentComment.objects.filter(pk=comment.pk).update(created_at=at)
 
 
 def _at(day: datetime.date) -> datetime.datetime:
@@ -243,17 +292,17 @@ def load(*, stdout, style):
     if st is None:
         stdout.write("Fund: the demo accounts are missing; skipped.")
         return
-    _protocol_document(st_org)
-    row = protocol_settings()
-    if not row.protocol_symbol:
-        row.protocol_symbol = PROTOCOL_SYMBOL
-        row.save()
     _role(st, FundRole.Kind.OFFICER)
     iom = _account("fondo_oim", Role.REGISTERED, "Irene", "Oficina OIM México", organization=iom_org)
     _role(iom, FundRole.Kind.IOM_OFFICE, country=countries["MX"])
     requester = _account("fondo_gt", Role.MEMBER, "Gerardo", "Autoridad de retorno", country=countries["GT"])
     _role(requester, FundRole.Kind.REQUESTER, requester_kind=RequesterKind.RETURN_AUTHORITY)
     ppt = _account("fondo_ppt", Role.PPT, "Patricia", "Presidencia Pro-Témpore", country=countries["PA"])
+    _protocol_document(st_org, st=st, iom=iom, ppt=ppt)
+    row = protocol_settings()
+    if not row.protocol_symbol:
+        row.protocol_symbol = PROTOCOL_SYMBOL
+        row.save()
     for user in (st, iom, requester, ppt):
         forget(user)
     if not Contribution.objects.exists():

@@ -64,6 +64,18 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class CaseEditForm(CaseForm):
+    """The case form with the reason for changing personal data: written to the access log."""
+
+    reason = forms.CharField(
+        label=_("Reason for changing the personal data"), max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Written to the access log with your name and the time."),
+    )  # fmt: skip
+
+    field_order = ["reason"]
+
+
 class AssessForm(forms.Form):
     eligible = forms.TypedChoiceField(
         label=_("Eligible under the protocol?"), choices=[("1", _("Yes")), ("0", _("No"))],

@@ -17,6 +17,7 @@ from statistics import mean
 
 from django.utils.translation import gettext as _
 
+from secretaria.core.i18n import number_text
 from secretaria.fund import selectors
 from secretaria.fund.models import AgeBand, Case, CaseStatus, Category, Contribution, Sex, Step, status_from_steps
 
@@ -29,20 +30,25 @@ class Table:
     title: str
     rows: list[tuple[str, object]]
 
-    def bars(self, width: int = 120) -> list[dict]:
-        """A horizontal bar per row for the page's SVG chart (suppressed rows get no bar: the
-        table beside it is the chart's text alternative)."""
+    def bars(self) -> list[dict]:
+        """The rows with a bar length in percent of the largest count, for the page's table
+        with bars (a suppressed count gets no bar: its cell says "<5")."""
         numbers = [v for _, v in self.rows if isinstance(v, int)]
         top = max(numbers, default=0) or 1
         return [
-            {"label": label, "value": value, "y": 24 * i, "text_y": 24 * i + 14,
-             "width": round(width * value / top) if isinstance(value, int) else 0}
-            for i, (label, value) in enumerate(self.rows)
-        ]  # fmt: skip
+            {"label": label, "value": value, "percent": round(100 * value / top) if isinstance(value, int) else 0}
+            for label, value in self.rows
+        ]
 
-    @property
-    def chart_height(self) -> int:
-        return 24 * len(self.rows)
+
+def figure_text(value) -> str:
+    """A figure as the reader's language writes it: money with two decimals, an average of days
+    with one, counts and "<5" as they are."""
+    if isinstance(value, Decimal):
+        return number_text(value)
+    if isinstance(value, float):
+        return number_text(value, decimals=1)
+    return str(value)
 
 
 @dataclass

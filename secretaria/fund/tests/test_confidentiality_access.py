@@ -218,9 +218,33 @@ def test_a_requester_creates_a_case_through_the_form_and_submits_it(client_for, 
     assert s.case_status(case) == "submitted"
     bad = client.post(reverse("fund:case_new"), data | {"category": "other", "other_reason": ""})
     assert bad.status_code == 200 and Case.objects.count() == 1
-    edit = client.get(reverse("fund:case_edit", args=[case.code]))
+
+    # Editing shows the personal data: the form first asks for a reason, like revealing does.
+    url = reverse("fund:case_edit", args=[case.code])
+    gate = client.get(url).content.decode()
+    assert MARKER not in gate and 'name="reason"' in gate
+    refused = client.post(url, {"open": "1", "reason": "   "})
+    assert refused.status_code == 400 and MARKER not in refused.content.decode()
+    assert "This field is required" in refused.content.decode() or "obligatorio" in refused.content.decode()
+    assert not AccessLogEntry.objects.filter(case=case).exists()
+    edit = client.post(url, {"open": "1", "reason": "Corregir el lugar de salida"})
     assert edit.status_code == 200 and MARKER in edit.content.decode()
-    assert AccessLogEntry.objects.filter(case=case, action="reveal").count() == 1
+    entry = AccessLogEntry.objects.get(case=case, action="reveal")
+    assert entry.reason == "Corregir el lugar de salida" and entry.user == requester_gt
+
+    # Saving asks for the reason again (prefilled); an empty one is a form error and nothing changes.
+    changed = data | {"current_location": f"{MARKER} Ciudad Hidalgo"}
+    no_reason = client.post(url, changed | {"reason": ""})
+    assert no_reason.status_code == 400 and "errorlist" in no_reason.content.decode()
+    case.refresh_from_db()
+    assert case.current_location == f"{MARKER} Tapachula"
+    saved = client.post(url, changed | {"reason": "Corregir el lugar de salida"})
+    assert saved.status_code == 302
+    case.refresh_from_db()
+    assert case.current_location == f"{MARKER} Ciudad Hidalgo"
+    assert list(AccessLogEntry.objects.filter(case=case).order_by("pk").values_list("detail", "reason")) == [
+        ("edit form", "Corregir el lugar de salida"), ("edit saved", "Corregir el lugar de salida"),
+    ]  # fmt: skip
 
 
 def test_submitting_a_draft_without_estimate_shows_the_reason(client_for, crm, requester_gt):

@@ -16,6 +16,7 @@ from secretaria.fund.forms import (
     AmountForm,
     AssessForm,
     AttachmentForm,
+    CaseEditForm,
     CaseForm,
     CloseForm,
     ReasonForm,
@@ -101,22 +102,35 @@ def _case_or_404(request, code):
 @sensitive_variables()
 @fund_only
 def case_edit(request, code):
+    """Editing shows the personal data, so it asks for a reason first, as revealing does: a GET
+    shows only the reason form; posting the reason (``open``) writes the reveal to the access log
+    and shows the case form; saving asks for the reason again (prefilled) and logs it too."""
     case = _case_or_404(request, code)
     if not rules.may_see_personal_data(request.user, case) or case.status not in services.EDITABLE:
         raise Http404
-    costs = {item.kind: item.estimate_usd for item in case.cost_items.all()}
-    form = CaseForm(request.POST or None, instance=case, costs=costs)
-    if request.method == "GET":
-        access_log_write(user=request.user, action="reveal", case=case, reason=_("Opened the case form to edit it"))
-    if request.method == "POST" and form.is_valid():
+    if request.method != "POST" or "open" in request.POST:
+        gate = ReasonForm(request.POST if request.method == "POST" else None)
+        if not gate.is_valid():
+            status = 400 if request.method == "POST" else 200
+            return render(request, "fund/cases/edit_reason.html", {"form": gate, "case": case}, status=status)
+        reason = gate.cleaned_data["reason"]
+        access_log_write(user=request.user, action="reveal", case=case, reason=reason, detail="edit form")
+        costs = {item.kind: item.estimate_usd for item in case.cost_items.all()}
+        form = CaseEditForm(instance=case, costs=costs, initial={"reason": reason})
+        return render(request, "fund/cases/form.html", {"form": form, "case": case})
+    form = CaseEditForm(request.POST, instance=case)
+    if form.is_valid():
         try:
             services.case_update(case=case, by=request.user, data=form.case_data(), costs=form.costs())
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
+            access_log_write(
+                user=request.user, action="reveal", case=case, reason=form.cleaned_data["reason"], detail="edit saved"
+            )
             messages.success(request, _("Case %(code)s saved.") % {"code": case.code})
             return redirect("fund:case", case.code)
-    return render(request, "fund/cases/form.html", {"form": form, "case": case})
+    return render(request, "fund/cases/form.html", {"form": form, "case": case}, status=400)
 
 
 def _actions(user, case) -> list[str]:

@@ -32,4 +32,10 @@ def statistics_page(request):
         response["Content-Disposition"] = f'attachment; filename="fund-statistics-{start}-{end}.{fmt}"'
         return response
     stats = statistics.fund_statistics(start, end, suppress=False)
-    return render(request, "fund/reports/statistics.html", {"form": form, "stats": stats})
+    context = {
+        "form": form,
+        "stats": stats,
+        "money": [(label, statistics.figure_text(value)) for label, value in stats.money],
+        "contributions": [(name, statistics.figure_text(amount)) for name, amount in stats.contributions],
+    }
+    return render(request, "fund/reports/statistics.html", context)

@@ -6,30 +6,22 @@ italics, links, lists, quotes, subheadings, tables) through fpdf2's HTML writer.
 from __future__ import annotations
 
 import io
-import logging
 from contextlib import contextmanager, nullcontext
-from pathlib import Path
 
 from fpdf import FPDF, FontFace, TextStyle
 from fpdf.enums import XPos, YPos
 
+from secretaria.core.pdf import add_unicode_fonts
 from secretaria.reports import richtext
 from secretaria.reports.rendering import HEADER, amount
 from secretaria.reports.rendering.charts import bar_png
-
-# fontTools logs every subsetting step at INFO when fpdf2 embeds the fonts.
-logging.getLogger("fontTools").setLevel(logging.WARNING)
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
 class _ReportPDF(FPDF):
     def __init__(self, lang: str):
         super().__init__(format="A4")
         self.lang = lang
-        self.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-        self.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        self.add_font("DejaVu", "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
-        self.add_font("DejaVu", "BI", str(FONT_DIR / "DejaVuSans-BoldOblique.ttf"))
+        add_unicode_fonts(self)
         self.set_margins(20, 20, 20)
         self.set_auto_page_break(True, margin=20)
 
