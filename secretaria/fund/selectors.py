@@ -38,7 +38,11 @@ def cases_for(user) -> QuerySet[Case]:
 
 
 def status_of(case: Case) -> str:
-    kind = getattr(case, "last_step", None)
+    """The status from the case's last step: annotated by ``cases_for``, else read (a case loaded elsewhere)."""
+    if hasattr(case, "last_step"):
+        kind = case.last_step
+    else:
+        kind = Step.objects.filter(case=case).order_by("-pk").values_list("kind", flat=True).first()
     return status_from_steps([kind] if kind else [])
 
 

@@ -158,3 +158,9 @@ def test_amounts_that_are_not_money_are_refused_cleanly(crm, submitted_case, iom
         with pytest.raises(ValidationError):
             s.case_approve(case=submitted_case, by=fund_officer, amount=bad)
     assert s.case_status(submitted_case) == CaseStatus.ASSESSED
+
+
+def test_the_status_of_a_case_loaded_without_the_list_is_its_last_step(crm, submitted_case):
+    from secretaria.fund.selectors import status_of
+
+    assert status_of(Case.objects.get(pk=submitted_case.pk)) == CaseStatus.SUBMITTED
