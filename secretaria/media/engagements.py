@@ -8,12 +8,16 @@ and the gallery (and each item at its own level); the galleries of a Secretariat
 PPT that reads a request it must approve.
 """
 
+from urllib.parse import quote as urlquote
+
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from secretaria.core import access
 from secretaria.core.access import AccessLevel
 from secretaria.media import selectors
 from secretaria.media.owners import OwnerKind, owner_label, register_owner
+from secretaria.media.sections import galleries_context
 from secretaria.outreach.sections import EngagementSection, register_section
 
 
@@ -31,7 +35,8 @@ def engagement_section(request, engagement) -> dict | None:
     galleries = list(selectors.galleries_for(user, owner=engagement)[:12])
     if not galleries and not manage:
         return None
-    return {"galleries": galleries, "manage": manage, "owner_key": f"{owner_label(engagement)}:{engagement.pk}"}
+    key = f"{owner_label(engagement)}:{engagement.pk}"
+    return galleries_context(galleries, manage, f"owner={urlquote(key)}", _("New gallery for this engagement"))
 
 
 def register() -> None:
@@ -43,4 +48,4 @@ def register() -> None:
             level=lambda engagement: (engagement.access_level, None),
         )
     )
-    register_section(EngagementSection("media", "media/_engagement_section.html", engagement_section, order=40))
+    register_section(EngagementSection("media", "media/_galleries.html", engagement_section, order=40))
