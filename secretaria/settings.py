@@ -349,11 +349,11 @@ MEDIA_PHOTO_MAX_MB = env_int("MEDIA_PHOTO_MAX_MB", 50, minimum=1)
 MEDIA_VIDEO_MAX_MB = env_int("MEDIA_VIDEO_MAX_MB", 4096, minimum=1)
 MEDIA_MAX_IMAGE_PIXELS = env_int("MEDIA_MAX_IMAGE_PIXELS", 60_000_000, minimum=1_000_000)
 MEDIA_CHUNK_MB = env_int("MEDIA_CHUNK_MB", 8, minimum=1)
-MEDIA_X_ACCEL_REDIRECT = env_str("MEDIA_X_ACCEL_REDIRECT", "")
 # Restricted files (documents, evidence, attachments) go to the "private" storage and are served
 # only by the authorising views (secretaria/files). Locally: MEDIA_ROOT/private; behind nginx,
 # FILES_X_ACCEL_REDIRECT names its internal location for that directory (deploy/nginx).
-FILES_X_ACCEL_REDIRECT = env_str("FILES_X_ACCEL_REDIRECT", "")
+# (MEDIA_X_ACCEL_REDIRECT, the media app's own name for it before, is still read.)
+FILES_X_ACCEL_REDIRECT = env_str("FILES_X_ACCEL_REDIRECT", "") or env_str("MEDIA_X_ACCEL_REDIRECT", "")
 if FILES_X_ACCEL_REDIRECT and not FILES_X_ACCEL_REDIRECT.startswith("/"):
     raise ImproperlyConfigured(
         f"FILES_X_ACCEL_REDIRECT must be a path such as /_private/, got {FILES_X_ACCEL_REDIRECT!r}"

@@ -104,6 +104,14 @@ def _seek_stream(file, start: int, length: int):
             yield chunk
 
 
+def accel_location_of(fieldfile) -> str | None:
+    """nginx's internal URI for a stored file when nginx can send it (on this disk, under the
+    private directory, FILES_X_ACCEL_REDIRECT set); None otherwise: the view sends the bytes."""
+    if not settings.FILES_X_ACCEL_REDIRECT or not is_local(fieldfile.storage):
+        return None
+    return _accel_location(fieldfile.storage.path(fieldfile.name))
+
+
 def _accel_location(path: str) -> str | None:
     """nginx's internal URI for a file of the private directory, or None if it is elsewhere."""
     prefix = settings.FILES_X_ACCEL_REDIRECT

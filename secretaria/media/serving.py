@@ -1,18 +1,17 @@
 """The one door for every media byte: the response for a ``MediaFile`` a viewer may read.
 
 Read through Django's storage API (``storage.open``), so object storage can hold the files later.
-With ``MEDIA_X_ACCEL_REDIRECT`` set (nginx: docs/admin/media.md) the view still decides who may
+With ``FILES_X_ACCEL_REDIRECT`` set (as for every restricted file) (nginx: docs/admin/media.md) the view still decides who may
 read, and hands the bytes to nginx with ``X-Accel-Redirect``; nginx answers Range requests itself.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import http_date
 
 from secretaria.core.access import ANONYMOUS, AccessLevel
-from secretaria.files.serving import content_disposition, parse_range, stream_range
+from secretaria.files.serving import accel_location_of, content_disposition, parse_range, stream_range
 from secretaria.media.models import MediaFile
 from secretaria.media.owners import owner_visible
 
@@ -64,9 +63,9 @@ def media_response(request, media_file: MediaFile, *, attachment: bool = False) 
             response[key] = value
         return response
 
-    if settings.MEDIA_X_ACCEL_REDIRECT:
+    if location := accel_location_of(media_file.file):
         response = HttpResponse(content_type=media_file.content_type)
-        response["X-Accel-Redirect"] = settings.MEDIA_X_ACCEL_REDIRECT.rstrip("/") + "/" + media_file.file.name
+        response["X-Accel-Redirect"] = location
         return finish(response)
     if request.headers.get("If-None-Match") == etag and "HTTP_RANGE" not in request.META:
         return finish(HttpResponse(status=304))

@@ -137,11 +137,26 @@ def test_subtitles_are_webvtt_under_the_same_rules(gallery, client_for, gt_offic
 
 def test_with_x_accel_redirect_nginx_sends_the_bytes_after_the_check(gallery, anonymous):
     thumb = gallery["opening"].files.get(role="thumb")
-    with override_settings(MEDIA_X_ACCEL_REDIRECT="/internal-media/"):
+    with override_settings(FILES_X_ACCEL_REDIRECT="/_private/"):
         response = anonymous.get(url(thumb))
         assert response.status_code == 200
-        assert response["X-Accel-Redirect"] == "/internal-media/" + thumb.file.name
+        assert response["X-Accel-Redirect"] == "/_private/" + thumb.file.name
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response.content == b""
         session = gallery["session"].files.get(role="thumb")
         assert anonymous.get(url(session)).status_code == 404
+
+
+@pytest.mark.s3
+def test_files_on_object_storage_are_sent_by_the_view_even_behind_nginx(s3_bucket, seminar, st_officer, client_for):
+    from secretaria.media import generate as media_generate
+    from secretaria.media import services
+    from secretaria.media.tests.conftest import upload
+
+    g = services.gallery_create(by=st_officer, meeting=seminar, title_es="Fotos", access_level="public")
+    photo = upload(g, media_generate.photo(hue=3), "foto.jpg", st_officer)
+    thumb = photo.files.get(role="thumb")
+    with override_settings(FILES_X_ACCEL_REDIRECT="/_private/"):
+        response = client_for(st_officer).get(url(thumb))
+    assert response.status_code == 200 and "X-Accel-Redirect" not in response
+    assert body(response)[:3] == b"\xff\xd8\xff"  # the JPEG itself
