@@ -73,7 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "secretaria.core.staticfiles.StaticFilesConfig",  # django.contrib.staticfiles without source maps
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "allauth",
@@ -362,7 +362,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
     "private": {"BACKEND": "secretaria.files.storage.PrivateStorage"},
     "staticfiles": {
-        "BACKEND": env_str("STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"),
+        "BACKEND": env_str("STATICFILES_BACKEND", "secretaria.core.staticfiles.StaticFilesStorage"),
     },
 }
 # Object storage (S3 or any S3-compatible store) for media and restricted files, through
