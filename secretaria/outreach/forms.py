@@ -216,3 +216,29 @@ class MissionCostForm(forms.ModelForm):
         model = MissionCost
         fields = ["kind", "description", "amount", "currency", "usd_rate", "funder", "funder_country",
                   "funder_organization"]  # fmt: skip
+
+
+PLACEHOLDER_HELP = _(
+    "{name}, {reference}, {subject} and {organization} are put in from the inquiry. Write [[what to say]] "
+    "where the officer must write something: an answer is not sent while a [[…]] is left."
+)
+
+
+class AnswerTemplateForm(forms.Form):
+    """An answer template in both languages; saving an existing one makes its next version."""
+
+    slug = forms.SlugField(label=_("Short name"), max_length=50,
+                           help_text=_("Letters, digits and hyphens, e.g. “data-request”. It cannot be changed later."))  # fmt: skip
+    name_es = forms.CharField(label=_("Name (Spanish)"), max_length=200)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
+    subject_es = forms.CharField(label=_("Subject (Spanish)"), max_length=200)
+    subject_en = forms.CharField(label=_("Subject (English)"), max_length=200)
+    body_es = forms.CharField(label=_("Text (Spanish)"), max_length=20000, help_text=PLACEHOLDER_HELP,
+                              widget=forms.Textarea(attrs={"rows": 10}))  # fmt: skip
+    body_en = forms.CharField(label=_("Text (English)"), max_length=20000, help_text=PLACEHOLDER_HELP,
+                              widget=forms.Textarea(attrs={"rows": 10}))  # fmt: skip
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["slug"]

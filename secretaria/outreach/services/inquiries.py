@@ -256,23 +256,42 @@ def inquiry_note_add(*, inquiry: Inquiry, by, body: str) -> InquiryNote:
 
 @transaction.atomic
 def template_save(*, slug: str, by, name_es: str, name_en: str, subject_es: str, subject_en: str, body_es: str,
-                  body_en: str) -> AnswerTemplateVersion:  # fmt: skip
-    """Create a template or add a new version of it (earlier versions stay, as replies cite them)."""
+                  body_en: str, new: bool = False) -> AnswerTemplateVersion:  # fmt: skip
+    """Create a template (``new``: its short name must be free) or add a new version of it;
+    earlier versions stay, as replies cite them. Saving without a change adds no version."""
     _secretariat(by)
+    if not (name_es or "").strip():
+        raise OutreachError({"name_es": _("Give the template a name.")})
     for field, value in (("subject_es", subject_es), ("subject_en", subject_en), ("body_es", body_es),
                          ("body_en", body_en)):  # fmt: skip
         if not (value or "").strip():
             raise OutreachError({field: _("A template is written in both languages.")})
+    if new and AnswerTemplate.objects.filter(slug=slug).exists():
+        raise OutreachError({"slug": _("Another template has this short name.")})
     template, _created = AnswerTemplate.objects.get_or_create(slug=slug, defaults={"name_es": name_es,
                                                                                    "name_en": name_en})  # fmt: skip
-    template.name_es, template.name_en = name_es, name_en
+    template.name_es, template.name_en = name_es.strip(), (name_en or "").strip()
     template.full_clean()
     template.save()
-    number = (template.versions.aggregate(m=Max("number"))["m"] or 0) + 1
-    return AnswerTemplateVersion.objects.create(
-        template=template, number=number, subject_es=subject_es, subject_en=subject_en, body_es=body_es,
-        body_en=body_en, created_by=by,
-    )  # fmt: skip
+    text = {"subject_es": subject_es.strip(), "subject_en": subject_en.strip(), "body_es": body_es.strip(),
+            "body_en": body_en.strip()}  # fmt: skip
+    current = template.current
+    if current is not None and all(getattr(current, k) == v for k, v in text.items()):
+        return current
+    number = (current.number if current else 0) + 1
+    version = AnswerTemplateVersion(template=template, number=number, created_by=by, **text)
+    version.full_clean()
+    version.save()
+    return version
+
+
+@transaction.atomic
+def template_set_active(*, template: AnswerTemplate, by, active: bool) -> AnswerTemplate:
+    """Take a template out of use (it stays, with its versions, for the replies that cite it) or back."""
+    _secretariat(by)
+    template.is_active = active
+    template.save(update_fields=["is_active"])
+    return template
 
 
 def template_fill(version: AnswerTemplateVersion, inquiry: Inquiry) -> tuple[str, str]:
