@@ -53,7 +53,7 @@ def test_a_template_in_one_language_or_with_a_taken_name_is_a_form_error(client_
 
 
 def test_a_template_out_of_use_is_not_offered_on_an_inquiry_but_kept(client_for, st_officer, crm):
-    version = services.template_save(by=st_officer, **{k: v for k, v in FORM.items()})
+    version = services.template_save(by=st_officer, **FORM)
     inquiry = services.inquiry_receive(name="Jane", email="jane@uoft.example", text="Data?", language="en")
     c = client_for(st_officer)
     page = reverse("outreach:inquiry", args=[inquiry.pk])
