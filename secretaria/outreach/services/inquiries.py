@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from secretaria.core import access
+from secretaria.core.access import AccessLevel
+from secretaria.documents.models import Document
 from secretaria.files.filetypes import UploadRefused, sanitize_filename
 from secretaria.files.storage import private_storage
 from secretaria.files.uploads import store_upload
@@ -347,6 +349,12 @@ def template_fill(version: AnswerTemplateVersion, inquiry: Inquiry) -> tuple[str
     return subject, body
 
 
+def documents_text(documents) -> str:
+    """The documents sent with an answer, each with its public link (active language)."""
+    lines = [f"- {d.symbol}, {d.title}: {settings.SITE_URL}{d.get_absolute_url()}" for d in documents]
+    return _("Documents sent with this answer:") + "\n" + "\n".join(lines)
+
+
 def unfilled_placeholders(text: str) -> list[str]:
     return MANUAL_PLACEHOLDER_RE.findall(text or "") + AUTO_PLACEHOLDER_RE.findall(text or "")
 
@@ -369,9 +377,17 @@ def inquiry_reply(*, inquiry: Inquiry, by, body: str, subject: str = "", templat
         raise OutreachError(_("This inquiry's personal data was erased: it cannot be answered."))
     if template_version is not None and not template_version.pk:
         raise OutreachError({"template": _("Unknown template.")})
+    documents = list(documents)
+    closed = [d for d in documents if d.status != Document.Status.PUBLISHED or d.access_level != AccessLevel.PUBLIC]
+    if closed:
+        raise OutreachError({"documents": _(
+            "The requester could not open these documents, which are not public: %(symbols)s. Send only "
+            "published public documents.") % {"symbols": ", ".join(d.symbol for d in closed)}})  # fmt: skip
     at = at or timezone.now()
     with translation.override(inquiry.language):
         subject = subject.strip() or _("Your inquiry: %(subject)s") % {"subject": inquiry.subject or inquiry.reference}
+        if documents:
+            body += "\n\n" + documents_text(documents)
     message = _send(inquiry, subject=subject, body=body, by=by, template_version=template_version, at=at, send=send)
     if documents:
         inquiry.documents.add(*documents)

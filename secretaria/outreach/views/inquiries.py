@@ -125,8 +125,11 @@ def inquiry_reply(request, pk: int):
                 template_version=data["template_version"], documents=list(data["documents"]), waiting=data["waiting"],
             )  # fmt: skip
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error("body", message)
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else "body", errors)
+            else:
+                form.add_error("body", exc.messages)
         else:
             messages.success(request, _("The answer was sent."))
             return redirect("outreach:inquiry", pk=pk)
