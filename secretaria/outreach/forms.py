@@ -198,7 +198,6 @@ class ReplyForm(forms.Form):
             template__is_active=True
         ).select_related("template")
 
-
     def clean_documents(self):
         documents = self.cleaned_data["documents"]
         closed = [d.symbol for d in documents if d.access_level != AccessLevel.PUBLIC]

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 def _english():
     translation.activate("en")  # the pages under /en/, read in English
 
+
 FORM = {"slug": "data-request", "name_es": "Pedido de datos", "name_en": "Data request",
         "subject_es": "Su consulta {reference}", "subject_en": "Your inquiry {reference}",
         "body_es": "Estimado/a {name}: [[respuesta]]", "body_en": "Dear {name}, [[answer]]"}  # fmt: skip
@@ -71,5 +72,7 @@ def test_only_the_secretariat_edits_templates(client_for, gt_official, ppt_offic
         assert c.get(reverse("outreach:templates")).status_code == 403
         assert c.post(reverse("outreach:template_new"), {**FORM, "slug": "x"}).status_code == 403
         assert c.post(reverse("outreach:template_edit", args=[version.template.pk]), FORM).status_code == 403
-        assert c.post(reverse("outreach:template_active", args=[version.template.pk]), {"active": "0"}).status_code == 403
+        assert (
+            c.post(reverse("outreach:template_active", args=[version.template.pk]), {"active": "0"}).status_code == 403
+        )
     assert AnswerTemplate.objects.get().is_active and AnswerTemplate.objects.count() == 1
