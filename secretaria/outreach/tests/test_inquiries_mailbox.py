@@ -25,11 +25,11 @@ def _mail(subject="Remittances data", sender="jane@uoft.example", body="Do you h
     msg["To"] = "consultas@crm.example"
     msg["Subject"] = subject
     msg["Message-ID"] = f"<{abs(hash(subject + sender))}@uoft.example>"
-    for key, value in headers.items():
-        msg[key.replace("_", "-")] = value
     msg.set_content(body)
     for name, data in files:
         msg.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+    for key, value in headers.items():  # after the content: set_content drops Content-* headers
+        msg[key.replace("_", "-")] = value
     return msg.as_bytes()
 
 

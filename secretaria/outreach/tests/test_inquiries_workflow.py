@@ -141,6 +141,7 @@ def test_a_reply_through_the_page_with_a_placeholder_left_is_a_form_error(inquir
 
 
 def test_the_secretariat_records_an_inquiry_received_by_telephone(client_for, st_officer, crm):
+    translation.activate("en")  # the pages under /en/, read in English
     url = reverse("outreach:inquiry_new")
     c = client_for(st_officer)
     assert "Record an inquiry" in c.get(reverse("outreach:inquiries")).content.decode()
@@ -160,6 +161,7 @@ def test_the_secretariat_records_an_inquiry_received_by_telephone(client_for, st
 
 
 def test_recording_an_inquiry_refuses_bad_input_with_messages(client_for, st_officer, gt_official, crm):
+    translation.activate("en")  # the pages under /en/, read in English
     url = reverse("outreach:inquiry_new")
     c = client_for(st_officer)
     base = {"channel": "email", "received_at": "2004-09-14T10:30", "name": "Ana", "language": "es",
