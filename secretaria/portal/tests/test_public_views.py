@@ -261,7 +261,9 @@ def test_the_contact_form_refuses_an_oversized_attachment_with_a_clear_message(a
 
     assert response.status_code == 400
     text = response.content.decode()
-    assert "“annex.pdf” is 1.0 MB; the largest file accepted is 1 MB." in text or "“annex.pdf” is larger than 1 MB" in text
+    assert (
+        "“annex.pdf” is 1.0 MB; the largest file accepted is 1 MB." in text or "“annex.pdf” is larger than 1 MB" in text
+    )
     assert not Inquiry.objects.exists() and mail.outbox == []
 
 
