@@ -228,12 +228,6 @@ class MissionCostForm(forms.ModelForm):
                   "funder_organization"]  # fmt: skip
 
 
-PLACEHOLDER_HELP = _(
-    "{name}, {reference}, {subject} and {organization} are put in from the inquiry. Write [[what to say]] "
-    "where the officer must write something: an answer is not sent while a [[…]] is left."
-)
-
-
 class AnswerTemplateForm(forms.Form):
     """An answer template in both languages; saving an existing one makes its next version."""
 
@@ -243,9 +237,9 @@ class AnswerTemplateForm(forms.Form):
     name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
     subject_es = forms.CharField(label=_("Subject (Spanish)"), max_length=200)
     subject_en = forms.CharField(label=_("Subject (English)"), max_length=200)
-    body_es = forms.CharField(label=_("Text (Spanish)"), max_length=20000, help_text=PLACEHOLDER_HELP,
+    body_es = forms.CharField(label=_("Text (Spanish)"), max_length=20000,
                               widget=forms.Textarea(attrs={"rows": 10}))  # fmt: skip
-    body_en = forms.CharField(label=_("Text (English)"), max_length=20000, help_text=PLACEHOLDER_HELP,
+    body_en = forms.CharField(label=_("Text (English)"), max_length=20000,
                               widget=forms.Textarea(attrs={"rows": 10}))  # fmt: skip
 
     def __init__(self, *args, editing: bool = False, **kwargs):

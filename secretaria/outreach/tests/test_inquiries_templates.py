@@ -24,7 +24,7 @@ def test_the_secretariat_writes_a_template_and_editing_it_keeps_the_first_versio
     c = client_for(st_officer)
     assert "Answer templates" in c.get(reverse("outreach:inquiries")).content.decode()
     page = c.get(reverse("outreach:template_new")).content.decode()
-    assert "{reference}" in page and "[[what to say]]" in page  # the placeholder help
+    assert "{reference}" in page and "[[what to say]]" in page  # the placeholder help, above the form
     response = c.post(reverse("outreach:template_new"), FORM, follow=True)
     text = response.content.decode()
     assert "Data request" in text and "v1" in text and "saved as version 1" in text
