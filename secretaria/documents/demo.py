@@ -415,6 +415,46 @@ def _documents(topics, st, grcm):
             "files": [("es", "Notas Grupo de Trabajo OEA.docx", "docx", "Notas para una presentación", OAS_NOTES_ES)],
         },
         {
+            "symbol": "CRM/ST/2004/PROM.1",
+            "doc_type": Document.Type.OTHER,
+            "date": datetime.date(2004, 10, 20),
+            "title_es": "Afiche de promoción de la CRM (borrador)",
+            "title_en": "RCM promotion poster (draft)",
+            "summary_es": "Borrador de un afiche de promoción de la Conferencia Regional sobre Migración.",
+            "summary_en": "Draft of a poster promoting the Regional Conference on Migration.",
+            "topics": [topics["seguimiento-crm"]],
+            "access_level": AccessLevel.PUBLIC,
+            "files": [
+                (
+                    "es",
+                    "Afiche CRM borrador.pdf",
+                    "pdf",
+                    "Afiche de promoción de la CRM",
+                    ["Borrador para revisión de los países miembros.", "Conferencia Regional sobre Migración."],
+                )
+            ],
+        },
+        {
+            "symbol": "CRM/ST/2004/PROM.2",
+            "doc_type": Document.Type.OTHER,
+            "date": datetime.date(2004, 10, 25),
+            "title_es": "Folleto informativo de la CRM (borrador)",
+            "title_en": "RCM information brochure (draft)",
+            "summary_es": "Borrador de un folleto de promoción de la Conferencia Regional sobre Migración.",
+            "summary_en": "Draft of a brochure promoting the Regional Conference on Migration.",
+            "topics": [topics["seguimiento-crm"]],
+            "access_level": AccessLevel.PUBLIC,
+            "files": [
+                (
+                    "es",
+                    "Folleto CRM borrador.pdf",
+                    "pdf",
+                    "Folleto informativo de la CRM",
+                    ["Borrador para revisión de los países miembros.", "Qué es la CRM, sus países y su plan."],
+                )
+            ],
+        },
+        {
             "symbol": "CRM/ST/2004/INF.2",
             "doc_type": Document.Type.REPORT,
             "date": datetime.date(2004, 11, 30),

@@ -208,25 +208,27 @@ def _moment(day: datetime.date, hour: int = 10) -> datetime.datetime:
 
 
 def _materials():
+    """The seed reports drafts of a poster and a brochure: the drafts themselves were published
+    (for the members to review), so the report, which counts published material only, lists them."""
     specs = [
         ("poster", "Afiche de promoción de la CRM (borrador)", "RCM promotion poster (draft)",
          "Borrador de un afiche de promoción de la CRM.", "Draft of a poster promoting the RCM.", D(2004, 10, 20),
-         "draft"),
+         "CRM/ST/2004/PROM.1"),
         ("brochure", "Folleto informativo de la CRM (borrador)", "RCM information brochure (draft)",
          "Borrador de un folleto de promoción de la CRM.", "Draft of a brochure promoting the RCM.", D(2004, 10, 25),
-         "draft"),
+         "CRM/ST/2004/PROM.2"),
         ("research", "Documentos de investigación migratoria", "Migration research papers",
          "Preparación de documentos de investigación migratoria.", "Migration research papers prepared.",
-         D(2004, 9, 15), "published"),
+         D(2004, 9, 15), "CRM/ST/2004/DOC.2"),
     ]  # fmt: skip
-    research_doc = _doc("CRM/ST/2004/DOC.2")
-    for kind, es, en, sum_es, sum_en, day, status in specs:
+    for kind, es, en, sum_es, sum_en, day, symbol in specs:
         if Material.objects.filter(title_es=es).exists():
             continue
+        document = _doc(symbol)
         material = services.material_create(by=None, kind=kind, title_es=es, title_en=en, summary_es=sum_es,
                                             summary_en=sum_en, date=day, campaign="Promoción de la CRM 2004",
-                                            document=research_doc if kind == "research" else None)  # fmt: skip
-        if status == "published":
+                                            document=document)  # fmt: skip
+        if document is not None:
             services.material_advance(material=material, by=None, at=_moment(day))
             services.material_advance(material=material, by=None, at=_moment(day, 15))
 

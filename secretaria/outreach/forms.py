@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from secretaria.core.access import Role
+from secretaria.core.access import AccessLevel, Role
 from secretaria.directory.models import Country, Person
 from secretaria.documents.models import Document
 from secretaria.outreach import pow
@@ -187,7 +187,7 @@ class ReplyForm(forms.Form):
     body = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 10}), max_length=20000)
     documents = forms.ModelMultipleChoiceField(
         label=_("Documents sent"), queryset=Document.objects.filter(status="published").order_by("-date"),
-        required=False,
+        required=False, help_text=_("Public documents only: the answer carries each one's link."),
     )  # fmt: skip
     waiting = forms.BooleanField(label=_("Ask the requester and wait for the answer (pauses the clock)"),
                                  required=False)  # fmt: skip
@@ -197,6 +197,16 @@ class ReplyForm(forms.Form):
         self.fields["template_version"].queryset = AnswerTemplateVersion.objects.filter(
             template__is_active=True
         ).select_related("template")
+
+    def clean_documents(self):
+        documents = self.cleaned_data["documents"]
+        closed = [d.symbol for d in documents if d.access_level != AccessLevel.PUBLIC]
+        if closed:
+            raise forms.ValidationError(
+                _("The requester could not open these documents, which are not public: %(symbols)s.")
+                % {"symbols": ", ".join(closed)}
+            )
+        return documents
 
 
 class NoteForm(forms.Form):
@@ -216,3 +226,23 @@ class MissionCostForm(forms.ModelForm):
         model = MissionCost
         fields = ["kind", "description", "amount", "currency", "usd_rate", "funder", "funder_country",
                   "funder_organization"]  # fmt: skip
+
+
+class AnswerTemplateForm(forms.Form):
+    """An answer template in both languages; saving an existing one makes its next version."""
+
+    slug = forms.SlugField(label=_("Short name"), max_length=50,
+                           help_text=_("Letters, digits and hyphens, e.g. “data-request”. It cannot be changed later."))  # fmt: skip
+    name_es = forms.CharField(label=_("Name (Spanish)"), max_length=200)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
+    subject_es = forms.CharField(label=_("Subject (Spanish)"), max_length=200)
+    subject_en = forms.CharField(label=_("Subject (English)"), max_length=200)
+    body_es = forms.CharField(label=_("Text (Spanish)"), max_length=20000,
+                              widget=forms.Textarea(attrs={"rows": 10}))  # fmt: skip
+    body_en = forms.CharField(label=_("Text (English)"), max_length=20000,
+                              widget=forms.Textarea(attrs={"rows": 10}))  # fmt: skip
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["slug"]

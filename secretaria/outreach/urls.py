@@ -24,4 +24,8 @@ urlpatterns = [
     path(_("inquiries/<int:pk>/"), inquiries.inquiry_detail, name="inquiry"),
     path(_("inquiries/<int:pk>/reply/"), inquiries.inquiry_reply, name="inquiry_reply"),
     path(_("inquiries/<int:pk>/action/"), inquiries.inquiry_action, name="inquiry_action"),
+    path(_("inquiries/templates/"), inquiries.template_list, name="templates"),
+    path(_("inquiries/templates/new/"), inquiries.template_edit, name="template_new"),
+    path(_("inquiries/templates/<int:pk>/"), inquiries.template_edit, name="template_edit"),
+    path(_("inquiries/templates/<int:pk>/active/"), inquiries.template_active, name="template_active"),
 ]

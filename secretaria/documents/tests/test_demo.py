@@ -14,7 +14,7 @@ def load():
 
 def test_the_demo_documents_are_published_with_extracted_text_and_mixed_access(crm, search_index):
     load()
-    assert Document.objects.count() == 7
+    assert Document.objects.count() == 9  # with the draft poster and brochure (outreach material)
     assert set(Document.objects.values_list("status", flat=True)) == {"published"}
     assert set(Document.objects.values_list("access_level", flat=True)) == {"public", "members", "observers"}
     paper = Document.objects.get(symbol="CRM/ST/2004/DOC.2")
@@ -32,7 +32,7 @@ def test_loading_the_demo_twice_changes_nothing(crm, search_index):
     load()
     before = list(DocumentFile.objects.order_by("pk").values_list("pk", "sha256"))
     load()
-    assert Document.objects.count() == 7
+    assert Document.objects.count() == 9  # with the draft poster and brochure (outreach material)
     assert list(DocumentFile.objects.order_by("pk").values_list("pk", "sha256")) == before
 
 

@@ -83,7 +83,8 @@ def outreach_for_period(start: datetime.date, end: datetime.date) -> list[Outrea
             f"«{doc.title_es}», {engagement.title_es}",
             f"“{title_en}”, {engagement.title_en or engagement.title_es}", link,
         ))  # fmt: skip
-    for material in Material.objects.filter(date__gte=start, date__lte=end).order_by("date", "pk"):
+    published = Material.objects.filter(status=Material.Status.PUBLISHED)  # a draft is not yet the Secretariat's
+    for material in published.filter(date__gte=start, date__lte=end).order_by("date", "pk"):
         groups["material"].items.append(OutreachItem(material.date, material.kind, material.summary_es,
                                                      material.summary_en or material.summary_es, material))  # fmt: skip
     answered = Inquiry.objects.filter(first_response_at__date__gte=start, first_response_at__date__lte=end).order_by(

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime
 import re
-import uuid
 from collections.abc import Iterable
 from email.utils import make_msgid
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files import File
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
@@ -19,8 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from secretaria.core import access
+from secretaria.core.access import AccessLevel
+from secretaria.documents.models import Document
+from secretaria.files.filetypes import UploadRefused, sanitize_filename
 from secretaria.files.storage import private_storage
-from secretaria.forums.services import check_attachments
+from secretaria.files.uploads import store_upload
+from secretaria.forums.services import MAX_ATTACHMENTS, check_attachments
 from secretaria.outreach.models import (
     AnswerTemplate,
     AnswerTemplateVersion,
@@ -104,14 +106,35 @@ ACK_BODY = gettext_noop(
 
 
 def _store(message: InquiryMessage, checked) -> None:
-    for fileobj, name, filetype, sha256, size in checked:
-        fileobj.seek(0)
-        stored = private_storage.save(f"outreach/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{filetype.extensions[0]}",
-                                      File(fileobj))  # fmt: skip
-        InquiryAttachment.objects.create(
-            message=message, file=stored, original_name=name, file_type=filetype.code, content_type=filetype.mime,
-            size=size, sha256=sha256, uploaded_at=timezone.now(),
-        )  # fmt: skip
+    for upload in checked:
+        InquiryAttachment.objects.create(message=message, file=store_upload(upload, "outreach"),
+                                         uploaded_at=timezone.now(), **upload.fields())  # fmt: skip
+
+
+def check_each_attachment(attachments: Iterable[tuple]) -> tuple[list, list[tuple[str, str]]]:
+    """Check every (fileobj, name) on its own, for a mail that is kept even when a file is not:
+    the files accepted, and the (name, reason) of those refused, the reason in the active language."""
+    accepted, refused = [], []
+    for index, (fileobj, name) in enumerate(attachments):
+        if index >= MAX_ATTACHMENTS:
+            refused.append((sanitize_filename(name), _("At most %(max)s files are kept with one message.") % {
+                "max": MAX_ATTACHMENTS}))  # fmt: skip
+            continue
+        try:
+            accepted += check_attachments([(fileobj, name)])
+        except UploadRefused as exc:
+            refused.append((sanitize_filename(name), str(exc)))
+    return accepted, refused
+
+
+def refused_files_text(refused: list[tuple[str, str]]) -> str:
+    """The paragraph that tells the requester which files were not accepted and why (active language)."""
+    if not refused:
+        return ""
+    lines = "\n".join(f"- {name}: {reason}" for name, reason in refused)
+    return _("These attached files were not accepted and are not kept with your message:\n%(files)s\n"
+             "You may send them again in a format we accept: PDF, Word, OpenDocument or an image.") % {
+        "files": lines}  # fmt: skip
 
 
 @transaction.atomic
@@ -134,15 +157,23 @@ def inquiry_receive(
     send: bool = True,
     summary_es: str = "",
     summary_en: str = "",
+    drop_refused_files: bool = False,
 ) -> Inquiry:
     """Store an inquiry and acknowledge it in the requester's language with its reference.
-    Attachments are checked (type from the bytes, size, zip bombs) before anything is saved."""
+    Attachments are checked (type from the bytes, size, zip bombs) before anything is saved: a
+    refused one refuses the inquiry, or — ``drop_refused_files``, for mail — is left out and
+    named, with the reason, in the acknowledgement."""
     text = (text or "").strip()
     if not text:
         raise OutreachError({"text": _("Write your inquiry.")})
     if language not in ("es", "en"):
         language = "es"
-    checked = check_attachments(attachments)  # raises UploadRefused before anything is written
+    refused = []
+    if drop_refused_files:
+        with translation.override(language):
+            checked, refused = check_each_attachment(attachments)
+    else:
+        checked = check_attachments(attachments)  # raises UploadRefused before anything is written
     received_at = received_at or timezone.now()
     inquiry = Inquiry(
         reference=_next_reference(received_at.year), channel=channel, received_at=received_at, name=name.strip(),
@@ -161,9 +192,10 @@ def inquiry_receive(
     if acknowledge:
         with translation.override(language):
             values = {"name": inquiry.name or _("Sir or Madam"), "reference": inquiry.reference}
-            _send(
-                inquiry, subject=_(ACK_SUBJECT), body=_(ACK_BODY) % values, by=None, ack=True, at=received_at, send=send
-            )
+            body = _(ACK_BODY) % values
+            if refused:
+                body += "\n" + refused_files_text(refused) + "\n"
+            _send(inquiry, subject=_(ACK_SUBJECT), body=body, by=None, ack=True, at=received_at, send=send)
     return inquiry
 
 
@@ -192,15 +224,26 @@ def inquiry_record(*, by, name: str, text: str, channel: str = Inquiry.Channel.O
 
 @transaction.atomic
 def inquiry_add_answer_from_requester(*, inquiry: Inquiry, body: str, subject: str = "", message_id: str = "",
-                                      attachments: Iterable[tuple] = (), at=None) -> InquiryMessage:  # fmt: skip
-    """The requester's answer comes back into the thread; a paused clock runs again."""
-    checked = check_attachments(attachments)
+                                      attachments: Iterable[tuple] = (), at=None,
+                                      drop_refused_files: bool = False) -> InquiryMessage:  # fmt: skip
+    """The requester's answer comes back into the thread; a paused clock runs again. With
+    ``drop_refused_files`` (mail) a refused file is left out and the requester told which and why."""
+    refused = []
+    if drop_refused_files:
+        with translation.override(inquiry.language):
+            checked, refused = check_each_attachment(attachments)
+    else:
+        checked = check_attachments(attachments)
     inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
     message = InquiryMessage.objects.create(
         inquiry=inquiry, direction=InquiryMessage.Direction.IN, subject=subject[:300], body=body,
         message_id=message_id[:255], sent_at=at or timezone.now(),
     )  # fmt: skip
     _store(message, checked)
+    if refused:
+        with translation.override(inquiry.language):
+            _send(inquiry, subject=_("Files not accepted"), body=refused_files_text(refused), by=None,
+                  at=message.sent_at)  # fmt: skip
     if inquiry.status in (S.WAITING, S.ANSWERED, S.CLOSED):
         _set_status(inquiry, S.ASSIGNED if inquiry.assigned_to_id else S.NEW, by=None, at=message.sent_at)
         inquiry.save()
@@ -256,23 +299,42 @@ def inquiry_note_add(*, inquiry: Inquiry, by, body: str) -> InquiryNote:
 
 @transaction.atomic
 def template_save(*, slug: str, by, name_es: str, name_en: str, subject_es: str, subject_en: str, body_es: str,
-                  body_en: str) -> AnswerTemplateVersion:  # fmt: skip
-    """Create a template or add a new version of it (earlier versions stay, as replies cite them)."""
+                  body_en: str, new: bool = False) -> AnswerTemplateVersion:  # fmt: skip
+    """Create a template (``new``: its short name must be free) or add a new version of it;
+    earlier versions stay, as replies cite them. Saving without a change adds no version."""
     _secretariat(by)
+    if not (name_es or "").strip():
+        raise OutreachError({"name_es": _("Give the template a name.")})
     for field, value in (("subject_es", subject_es), ("subject_en", subject_en), ("body_es", body_es),
                          ("body_en", body_en)):  # fmt: skip
         if not (value or "").strip():
             raise OutreachError({field: _("A template is written in both languages.")})
+    if new and AnswerTemplate.objects.filter(slug=slug).exists():
+        raise OutreachError({"slug": _("Another template has this short name.")})
     template, _created = AnswerTemplate.objects.get_or_create(slug=slug, defaults={"name_es": name_es,
                                                                                    "name_en": name_en})  # fmt: skip
-    template.name_es, template.name_en = name_es, name_en
+    template.name_es, template.name_en = name_es.strip(), (name_en or "").strip()
     template.full_clean()
     template.save()
-    number = (template.versions.aggregate(m=Max("number"))["m"] or 0) + 1
-    return AnswerTemplateVersion.objects.create(
-        template=template, number=number, subject_es=subject_es, subject_en=subject_en, body_es=body_es,
-        body_en=body_en, created_by=by,
-    )  # fmt: skip
+    text = {"subject_es": subject_es.strip(), "subject_en": subject_en.strip(), "body_es": body_es.strip(),
+            "body_en": body_en.strip()}  # fmt: skip
+    current = template.current
+    if current is not None and all(getattr(current, k) == v for k, v in text.items()):
+        return current
+    number = (current.number if current else 0) + 1
+    version = AnswerTemplateVersion(template=template, number=number, created_by=by, **text)
+    version.full_clean()
+    version.save()
+    return version
+
+
+@transaction.atomic
+def template_set_active(*, template: AnswerTemplate, by, active: bool) -> AnswerTemplate:
+    """Take a template out of use (it stays, with its versions, for the replies that cite it) or back."""
+    _secretariat(by)
+    template.is_active = active
+    template.save(update_fields=["is_active"])
+    return template
 
 
 def template_fill(version: AnswerTemplateVersion, inquiry: Inquiry) -> tuple[str, str]:
@@ -285,6 +347,12 @@ def template_fill(version: AnswerTemplateVersion, inquiry: Inquiry) -> tuple[str
     for key in AUTO_PLACEHOLDERS:
         subject, body = subject.replace("{" + key + "}", values[key]), body.replace("{" + key + "}", values[key])
     return subject, body
+
+
+def documents_text(documents) -> str:
+    """The documents sent with an answer, each with its public link (active language)."""
+    lines = [f"- {d.symbol}, {d.title}: {settings.SITE_URL}{d.get_absolute_url()}" for d in documents]
+    return _("Documents sent with this answer:") + "\n" + "\n".join(lines)
 
 
 def unfilled_placeholders(text: str) -> list[str]:
@@ -309,9 +377,17 @@ def inquiry_reply(*, inquiry: Inquiry, by, body: str, subject: str = "", templat
         raise OutreachError(_("This inquiry's personal data was erased: it cannot be answered."))
     if template_version is not None and not template_version.pk:
         raise OutreachError({"template": _("Unknown template.")})
+    documents = list(documents)
+    closed = [d for d in documents if d.status != Document.Status.PUBLISHED or d.access_level != AccessLevel.PUBLIC]
+    if closed:
+        raise OutreachError({"documents": _(
+            "The requester could not open these documents, which are not public: %(symbols)s. Send only "
+            "published public documents.") % {"symbols": ", ".join(d.symbol for d in closed)}})  # fmt: skip
     at = at or timezone.now()
     with translation.override(inquiry.language):
         subject = subject.strip() or _("Your inquiry: %(subject)s") % {"subject": inquiry.subject or inquiry.reference}
+        if documents:
+            body += "\n\n" + documents_text(documents)
     message = _send(inquiry, subject=subject, body=body, by=by, template_version=template_version, at=at, send=send)
     if documents:
         inquiry.documents.add(*documents)

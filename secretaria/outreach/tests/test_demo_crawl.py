@@ -9,8 +9,10 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from secretaria.outreach.models import Engagement, Inquiry
+from secretaria.directory.models import Person
+from secretaria.outreach.models import Engagement, Inquiry, Material
 from secretaria.outreach.selectors.report import outreach_for_period
+from secretaria.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +52,11 @@ def _pages(client) -> list[str]:
             "/api/v1/outreach/report?start=2004-05-01&end=2004-11-30"]  # fmt: skip
     urls += [reverse("outreach:detail", args=[pk]) for pk in Engagement.objects.values_list("pk", flat=True)]
     urls += [reverse("outreach:inquiry", args=[pk]) for pk in Inquiry.objects.values_list("pk", flat=True)]
+    urls += [reverse("outreach:material", args=[pk]) for pk in Material.objects.values_list("pk", flat=True)]
+    urls += [reverse("outreach:templates"), reverse("directory:people"), reverse("directory:people") + "?q=remesas",
+             reverse("directory:people_export"), reverse("reports:list")]  # fmt: skip
+    urls += [reverse("directory:person", args=[pk]) for pk in Person.objects.values_list("pk", flat=True)]
+    urls += [reverse("reports:detail", args=[pk]) for pk in Report.objects.values_list("pk", flat=True)]
     bodies = []
     for url in urls:
         response = client.get(url)

@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from secretaria.outreach.models import Engagement
+from secretaria.outreach.selectors.report import outreach_for_period
 from secretaria.outreach.services import engagements as services
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +114,18 @@ def test_material_goes_draft_reviewed_published_and_needs_its_document(crm, st_o
     services.material_advance(material=material, by=st_officer)
     material.refresh_from_db()
     assert material.status == "published"
+
+
+def test_the_report_counts_only_published_material(crm, st_officer, paper):
+    period = (datetime.date(2004, 5, 1), datetime.date(2004, 11, 30))
+    draft = services.material_create(by=st_officer, kind="brochure", title_es="Folleto", summary_es="Folleto en borrador",
+                                     date=datetime.date(2004, 10, 1), campaign="Promoción")  # fmt: skip
+    services.material_advance(material=draft, by=st_officer)  # reviewed, still not published
+    published = services.material_create(by=st_officer, kind="poster", title_es="Afiche", summary_es="Afiche publicado",
+                                         date=datetime.date(2004, 10, 2), campaign="Promoción", document=paper)  # fmt: skip
+    (material,) = [g for g in outreach_for_period(*period) if g.key == "material"]
+    assert material.count == 0
+    services.material_advance(material=published, by=st_officer)
+    services.material_advance(material=published, by=st_officer)
+    (material,) = [g for g in outreach_for_period(*period) if g.key == "material"]
+    assert material.count == 1 and [i.summary_es for i in material.items] == ["Afiche publicado"]

@@ -6,7 +6,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
+from secretaria.documents.models import Document
 from secretaria.files.filetypes import UploadRefused
 from secretaria.outreach.models import Inquiry
 from secretaria.outreach.office import office_hours_between
@@ -139,6 +141,7 @@ def test_a_reply_through_the_page_with_a_placeholder_left_is_a_form_error(inquir
 
 
 def test_the_secretariat_records_an_inquiry_received_by_telephone(client_for, st_officer, crm):
+    translation.activate("en")  # the pages under /en/, read in English
     url = reverse("outreach:inquiry_new")
     c = client_for(st_officer)
     assert "Record an inquiry" in c.get(reverse("outreach:inquiries")).content.decode()
@@ -158,6 +161,7 @@ def test_the_secretariat_records_an_inquiry_received_by_telephone(client_for, st
 
 
 def test_recording_an_inquiry_refuses_bad_input_with_messages(client_for, st_officer, gt_official, crm):
+    translation.activate("en")  # the pages under /en/, read in English
     url = reverse("outreach:inquiry_new")
     c = client_for(st_officer)
     base = {"channel": "email", "received_at": "2004-09-14T10:30", "name": "Ana", "language": "es",
@@ -181,3 +185,32 @@ def test_a_recorded_inquiry_with_an_address_can_be_acknowledged(client_for, st_o
     inquiry = Inquiry.objects.get()
     assert inquiry.channel == "email"
     assert any(inquiry.reference in m.body and "jane@uoft.example" in m.to for m in mailoutbox)
+
+
+def test_the_documents_sent_go_in_the_answer_as_public_links(inquiry, paper, client_for, st_officer, settings):
+    settings.SITE_URL = "https://crm.example"
+    c = client_for(st_officer)
+    response = c.post(reverse("outreach:inquiry_reply", args=[inquiry.pk]),
+                      {"body": "Here is the paper.", "documents": [paper.pk]})  # fmt: skip
+    assert response.status_code == 302
+    sent = mail.outbox[-1]
+    with translation.override("en"):  # the requester writes in English: the link opens the English page
+        link = "https://crm.example" + paper.get_absolute_url()
+    assert sent.to == ["jane@uoft.example"] and "Documents sent with this answer" in sent.body
+    assert f"- CRM/ST/2004/PRES.1, La Dinámica de las Políticas Migratorias: {link}" in sent.body
+    assert list(inquiry.documents.all()) == [paper]
+    assert inquiry.messages.filter(direction="out", body__contains=link).exists()
+
+
+def test_a_document_the_requester_could_not_open_is_a_form_error(inquiry, paper, client_for, st_officer):
+    Document.objects.filter(pk=paper.pk).update(access_level="members")
+    sent_before = len(mail.outbox)
+    with translation.override("en"):
+        response = client_for(st_officer).post(reverse("outreach:inquiry_reply", args=[inquiry.pk]),
+                                               {"body": "Here is the paper.", "documents": [paper.pk]})  # fmt: skip
+    text = response.content.decode()
+    assert response.status_code == 400 and "could not open these documents" in text and "CRM/ST/2004/PRES.1" in text
+    assert len(mail.outbox) == sent_before and not inquiry.documents.exists()
+    paper.refresh_from_db()
+    with pytest.raises(ValidationError, match="PRES.1"):
+        services.inquiry_reply(inquiry=inquiry, by=st_officer, body="Here.", documents=[paper])

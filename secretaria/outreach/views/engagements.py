@@ -65,7 +65,7 @@ def index(request):
     filters, errors = _filters(request)
     engagements = list(selectors.engagement_list(request.user, filters))
     view = "calendar" if request.GET.get("view") == "calendar" else "list"
-    return render(request, "outreach/index.html", {
+    return render(request, "outreach/engagements/index.html", {
         "engagements": engagements, "months": selectors.calendar_months(engagements) if view == "calendar" else [],
         "view": view, "filters": filters, "filter_errors": errors, "kinds": Engagement.Kind.choices,
         "countries": Country.objects.order_by("name_es"), "can_manage": access.can(request.user, "outreach.manage"),
@@ -95,7 +95,7 @@ def detail(request, pk: int):
     if engagement is None:
         raise Http404
     user = request.user
-    return render(request, "outreach/detail.html", {
+    return render(request, "outreach/engagements/detail.html", {
         "engagement": engagement,
         "can_manage": access.can(user, "outreach.manage"),
         "can_decide": engagement.is_pending and access.can(user, "outreach.decide", engagement),
@@ -129,7 +129,7 @@ def _save(request, engagement=None):
         else:
             messages.success(request, _("The engagement was saved."))
             return redirect("outreach:detail", pk=engagement.pk)
-    return render(request, "outreach/form.html", {"form": form, "engagement": engagement},
+    return render(request, "outreach/engagements/form.html", {"form": form, "engagement": engagement},
                   status=400 if form.errors else 200)  # fmt: skip
 
 
@@ -199,7 +199,7 @@ def material(request, pk: int):
     item = Material.objects.select_related("document", "engagement").filter(pk=pk).first()
     if item is None or not access.can(request.user, "outreach.view_material", item):
         raise Http404
-    return render(request, "outreach/material.html", {
+    return render(request, "outreach/engagements/material.html", {
         "material": item, "can_manage": access.can(request.user, "outreach.manage"),
         "show_document": item.document_id and access.can_view_object(request.user, item.document),
     })  # fmt: skip
@@ -229,7 +229,7 @@ def material_edit(request, pk: int | None = None):
         else:
             messages.success(request, _("The material was saved."))
             return redirect("outreach:material", pk=item.pk)
-    return render(request, "outreach/material_form.html", {"form": form, "material": item},
+    return render(request, "outreach/engagements/material_form.html", {"form": form, "material": item},
                   status=400 if form.errors else 200)  # fmt: skip
 
 

@@ -8,7 +8,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 from secretaria.core import access
 from secretaria.core.views import members_only
 from secretaria.files.filetypes import UploadRefused
-from secretaria.outreach.forms import AssignForm, InquiryRecordForm, NoteForm, ReplyForm
-from secretaria.outreach.models import AnswerTemplateVersion, Inquiry
+from secretaria.outreach.forms import AnswerTemplateForm, AssignForm, InquiryRecordForm, NoteForm, ReplyForm
+from secretaria.outreach.models import AnswerTemplate, AnswerTemplateVersion, Inquiry
 from secretaria.outreach.selectors import inquiries as selectors
 from secretaria.outreach.services import inquiries as services
 
@@ -125,8 +125,11 @@ def inquiry_reply(request, pk: int):
                 template_version=data["template_version"], documents=list(data["documents"]), waiting=data["waiting"],
             )  # fmt: skip
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error("body", message)
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else "body", errors)
+            else:
+                form.add_error("body", exc.messages)
         else:
             messages.success(request, _("The answer was sent."))
             return redirect("outreach:inquiry", pk=pk)
@@ -157,3 +160,73 @@ def inquiry_action(request, pk: int):
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("outreach:inquiry", pk=pk)
+
+
+# --- Answer templates ------------------------------------------------------------------------
+
+
+@members_only
+def template_list(request):
+    """The answer templates with their current version; those out of use at the end."""
+    _secretariat(request)
+    templates = AnswerTemplate.objects.prefetch_related("versions").order_by("-is_active", "name_es")
+    return render(request, "outreach/inquiries/templates.html", {"templates": templates})
+
+
+@members_only
+def template_edit(request, pk: int | None = None):
+    """Write a new template, or edit one: saving makes its next version and keeps the earlier ones."""
+    _secretariat(request)
+    template = get_object_or_404(AnswerTemplate, pk=pk) if pk else None
+    current = template.current if template else None
+    status = 200
+    if request.method == "POST":
+        form = AnswerTemplateForm(request.POST, editing=template is not None)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                version = services.template_save(
+                    slug=template.slug if template else data["slug"], by=request.user, new=template is None,
+                    **{k: data[k] for k in ("name_es", "name_en", "subject_es", "subject_en", "body_es", "body_en")},
+                )  # fmt: skip
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, exc.messages)
+            else:
+                if current is not None and version.pk == current.pk:
+                    messages.info(request, _("Nothing changed: the template stays at version %(number)s.") % {
+                        "number": version.number})  # fmt: skip
+                else:
+                    messages.success(request, _("“%(name)s” saved as version %(number)s.") % {
+                        "name": version.template.name, "number": version.number})  # fmt: skip
+                return redirect("outreach:templates")
+        status = 400
+    elif template is not None:
+        initial = {"name_es": template.name_es, "name_en": template.name_en}
+        if current is not None:
+            initial.update({k: getattr(current, k) for k in ("subject_es", "subject_en", "body_es", "body_en")})
+        form = AnswerTemplateForm(initial=initial, editing=True)
+    else:
+        form = AnswerTemplateForm()
+    versions = template.versions.order_by("-number").select_related("created_by") if template else []
+    return render(request, "outreach/inquiries/template_form.html", {
+        "form": form, "template": template, "current": current, "versions": versions,
+    }, status=status)  # fmt: skip
+
+
+@members_only
+@require_POST
+def template_active(request, pk: int):
+    _secretariat(request)
+    template = get_object_or_404(AnswerTemplate, pk=pk)
+    active = request.POST.get("active") == "1"
+    services.template_set_active(template=template, by=request.user, active=active)
+    if active:
+        messages.success(request, _("“%(name)s” is in use again.") % {"name": template.name})
+    else:
+        messages.success(request, _("“%(name)s” is no longer offered for answers; its versions are kept.") % {
+            "name": template.name})  # fmt: skip
+    return redirect("outreach:templates")

@@ -252,3 +252,23 @@ def test_the_contact_page_shows_the_secretariat_address(anonymous, crm):
     crm["orgs"]["st"].save()
 
     assert "Oficina de la OIM, San José" in anonymous.get(en("portal:contact")).content.decode()
+
+
+def test_the_contact_form_refuses_an_oversized_attachment_with_a_clear_message(anonymous, crm, settings):
+    settings.MAX_UPLOAD_MB = 1
+    big = SimpleUploadedFile("annex.pdf", b"%PDF-1.4\n" + b"0" * (1024 * 1024 + 10), content_type="application/pdf")
+    response = _contact(anonymous, attachment=big)
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert (
+        "“annex.pdf” is 1.0 MB; the largest file accepted is 1 MB." in text or "“annex.pdf” is larger than 1 MB" in text
+    )
+    assert not Inquiry.objects.exists() and mail.outbox == []
+
+
+def test_the_contact_form_keeps_an_accepted_attachment_with_the_inquiry(anonymous, crm):
+    pdf = SimpleUploadedFile("annex.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    assert _contact(anonymous, attachment=pdf).status_code == 302
+    (attachment,) = Inquiry.objects.get().messages.get(direction="in").attachments.all()
+    assert attachment.original_name == "annex.pdf" and attachment.file_type == "pdf"
