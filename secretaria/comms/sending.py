@@ -32,6 +32,9 @@ from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Count, Q, Subquery
 from django.utils import timezone
+from psycopg import errors as pg_errors
+from psycopg import generators as pg_generators
+from psycopg import pq
 
 from secretaria.comms.composing import Composer
 from secretaria.comms.models import Delivery
@@ -147,15 +150,71 @@ _MARK_SENT_SQL = (
 )
 
 
-def mark_sent(delivery: Delivery, token: str) -> bool:
+def mark_sent(delivery: Delivery, token: str, *, wait: bool = True) -> bool | None:
     """Its own commit, right after the server accepted the message: the duplicate window.
 
     Plain SQL: this statement runs once per message and the ORM's query building would be
-    a good part of the time the window stays open.
+    a good part of the time the window stays open. With ``wait=False`` on PostgreSQL the
+    statement is handed to the server and this returns at once (None): the server commits it
+    while the worker sends the next message, and ``settle_sent()`` must be called before the
+    connection runs anything else (``SentMarks`` does both).
     """
+    params = [State.SENT, timezone.now(), delivery.pk, token, State.SENDING]
+    if not wait and db_connection.vendor == "postgresql":
+        _send_without_waiting(_MARK_SENT_SQL, params)
+        return None
     with db_connection.cursor() as cursor:
-        cursor.execute(_MARK_SENT_SQL, [State.SENT, timezone.now(), delivery.pk, token, State.SENDING])
+        cursor.execute(_MARK_SENT_SQL, params)
         return cursor.rowcount == 1
+
+
+def _send_without_waiting(sql: str, params: list) -> None:
+    """libpq's asynchronous command processing (PQsendQueryParams, then flush): the statement
+    is on its way to the server, which runs and commits it (autocommit) on its own; one
+    statement at most is in flight, so a kill can leave at most this one message unmarked."""
+    db_connection.ensure_connection()
+    raw = db_connection.connection
+    values = [(value.isoformat() if hasattr(value, "isoformat") else str(value)).encode() for value in params]
+    numbered = sql.encode()
+    for n in range(1, len(values) + 1):
+        numbered = numbered.replace(b"%s", f"${n}".encode(), 1)
+    with db_connection.wrap_database_errors, raw.lock:
+        raw.pgconn.send_query_params(numbered, values)
+        raw.wait(pg_generators.send(raw.pgconn))
+
+
+def settle_sent() -> bool:
+    """Wait for the statement ``mark_sent(wait=False)`` sent; True if it marked its row."""
+    raw = db_connection.connection
+    with db_connection.wrap_database_errors, raw.lock:
+        results = raw.wait(pg_generators.fetch_many(raw.pgconn))
+        marked = False
+        for result in results:
+            if result.status != pq.ExecStatus.COMMAND_OK:
+                raise pg_errors.DatabaseError(result.get_error_message() or "the 'sent' mark failed")
+            marked = result.command_tuples == 1
+        return marked
+
+
+class SentMarks:
+    """A worker's 'sent' marks. On PostgreSQL the mark of one message travels to the server
+    while the next message goes over SMTP (a round trip saved per message); the previous
+    mark is confirmed before the next one is sent and before any other statement, so at
+    most one message is ever accepted by the SMTP server and not yet marked, as before."""
+
+    def __init__(self):
+        self.in_flight = False
+
+    def mark(self, delivery: Delivery, token: str) -> None:
+        self.settle()
+        pipelined = db_connection.vendor == "postgresql" and settings.MAIL_PIPELINED_MARKS
+        mark_sent(delivery, token, wait=not pipelined)
+        self.in_flight = pipelined
+
+    def settle(self) -> None:
+        if self.in_flight:
+            self.in_flight = False
+            settle_sent()
 
 
 @contextmanager
@@ -268,11 +327,13 @@ class Sender:
         stats.batches += 1
         claimed_at = time.monotonic()
         pending = [d.pk for d in rows]
+        marks = SentMarks()
         try:
             for delivery in rows:
                 if self.stop_requested:
                     break
                 if time.monotonic() - claimed_at > settings.MAIL_LEASE_SECONDS / 2:
+                    marks.settle()
                     _renew(token, pending)  # a slow batch (rate limit) keeps its rows
                     claimed_at = time.monotonic()
                 stats.waited += self.bucket.take()
@@ -282,6 +343,7 @@ class Sender:
                     self._send_one(delivery)
                 except Exception as exc:
                     permanent, reason, lost = _classify(exc)
+                    marks.settle()
                     state = mark_failed_or_deferred(delivery, token, permanent=permanent, reason=reason)
                     stats.failed += state == State.FAILED
                     stats.deferred += state == State.DEFERRED
@@ -290,10 +352,11 @@ class Sender:
                     if lost:
                         self._reset_connection()
                 else:
-                    mark_sent(delivery, token)
+                    marks.mark(delivery, token)
                     stats.sent += 1
                 pending.remove(delivery.pk)
         finally:
+            marks.settle()
             if pending:
                 _release(token, pending)
         return stats
