@@ -311,7 +311,7 @@ def summarise(samples_ms):
     return percentile(samples_ms, 50), percentile(samples_ms, 95)
 
 
-def setup_django(db: str, workdir: Path) -> str:
+def setup_django(db: str, workdir: Path, keep: str | None = None) -> str:
     os.environ["VAR_DIR"] = str(workdir)
     os.environ["DJANGO_SETTINGS_MODULE"] = "secretaria.test_settings"
     if db == "sqlite":
@@ -320,9 +320,11 @@ def setup_django(db: str, workdir: Path) -> str:
         import psycopg
 
         base = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-        name = f"sv_bench_{os.getpid()}"
+        name = keep or f"sv_bench_{os.getpid()}"
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{name}"')
         url = f"{base}/{name}"
     os.environ["DATABASE_URL"] = url
     import django
@@ -350,7 +352,11 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--reps", type=int, default=5, help="runs of each query per mode (after one warm-up)")
     parser.add_argument("--seed", type=int, default=2004)
-    parser.add_argument("--keep", metavar="DIR", help="SQLite only: keep the database in DIR and reuse it next time")
+    parser.add_argument(
+        "--keep",
+        metavar="DIR_OR_NAME",
+        help="keep the database and reuse it next time: SQLite in the directory DIR, PostgreSQL as database NAME",
+    )
     args = parser.parse_args()
 
     if args.keep and args.db == "sqlite":
@@ -358,11 +364,11 @@ def main() -> None:
         workdir.mkdir(parents=True, exist_ok=True)
     else:
         workdir = Path(tempfile.mkdtemp(prefix="sv-bench-"))
-    url = setup_django(args.db, workdir)
+    url = setup_django(args.db, workdir, args.keep if args.db == "postgres" else None)
     try:
         run(args)
     finally:
-        if args.db == "postgres":
+        if args.db == "postgres" and not args.keep:
             drop_pg(url)
         if not (args.keep and args.db == "sqlite"):
             shutil.rmtree(workdir, ignore_errors=True)
