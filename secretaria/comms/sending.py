@@ -5,12 +5,15 @@ the reason). The guarantee, and the one window where a duplicate is possible, ar
 docs/mail-delivery.md; in short:
 
 * A row is claimed (state ``sending``, ``claimed_by`` = this worker's batch, ``claimed_at``) in a
-  short transaction: ``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL; on SQLite one
+  short transaction: on PostgreSQL one ``UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)``
+  statement (one round trip); on SQLite one
   ``UPDATE … WHERE id IN (SELECT … LIMIT n) AND state IN (…)`` inside a ``BEGIN IMMEDIATE``
   transaction (the settings' ``transaction_mode``), which SQLite runs one writer at a time.
   Two workers therefore never hold the same row.
 * A row becomes ``sent`` in its own commit, right after the SMTP server accepted the message
-  (its reply to DATA). Nothing else happens between the two.
+  (its reply to DATA). Nothing else happens between the two. On PostgreSQL the worker does not
+  wait for that commit before sending the next message: it waits for it before sending the
+  mark after (``SentMarks``), so at most one accepted message is ever unmarked, as on SQLite.
 * A worker that dies leaves its rows in ``sending``; after ``MAIL_LEASE_SECONDS`` any worker puts
   them back in the queue, and a worker restarted with the same ``--worker-id`` does so at once.
 """
@@ -92,21 +95,24 @@ def _due(now) -> Q:
     return Q(state=State.QUEUED) | Q(state=State.DEFERRED, next_attempt_at__lte=now)
 
 
+# PostgreSQL: one statement, its own transaction (autocommit): the rows are locked, skipping
+# those another worker holds, and claimed in the same round trip.
+_CLAIM_PG_SQL = (
+    "UPDATE comms_delivery SET state = %s, claimed_by = %s, claimed_at = %s WHERE id IN ("
+    " SELECT id FROM comms_delivery WHERE state = %s OR (state = %s AND next_attempt_at <= %s)"
+    " ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED)"
+)
+
+
 def claim(*, worker_id: str, limit: int) -> tuple[str, list[Delivery]]:
     """Claim up to ``limit`` due rows for this worker; returns the batch token and the rows."""
     token = f"{worker_id}#{uuid.uuid4().hex[:12]}"
     now = timezone.now()
-    with transaction.atomic():
-        if db_connection.vendor == "postgresql":
-            ids = list(
-                Delivery.objects.select_for_update(skip_locked=True)
-                .filter(_due(now))
-                .order_by("pk")
-                .values_list("pk", flat=True)[:limit]
-            )
-            if ids:
-                Delivery.objects.filter(pk__in=ids).update(state=State.SENDING, claimed_by=token, claimed_at=now)
-        else:
+    if db_connection.vendor == "postgresql":
+        with db_connection.cursor() as cursor:
+            cursor.execute(_CLAIM_PG_SQL, [State.SENDING, token, now, State.QUEUED, State.DEFERRED, now, int(limit)])
+    else:
+        with transaction.atomic():
             # SQLite: the transaction began with BEGIN IMMEDIATE, so no other writer runs until
             # it commits; the state condition is repeated in the UPDATE all the same.
             due = Delivery.objects.filter(_due(now)).order_by("pk").values("pk")[:limit]
