@@ -74,8 +74,8 @@ class SearchBackend:
         """(total, facet counts, one page): what a search shows. A backend may do it in one pass.
 
         A backend may stop counting past ``COUNT_CAP``: a total of ``COUNT_CAP + 1`` then means
-        "more than COUNT_CAP", and the facet counts cover the COUNT_CAP + 1 hits counted. The
-        page is always ranked among every visible hit."""
+        "more than COUNT_CAP", and the facet counts cover the first COUNT_CAP hits found. The
+        page is ranked among every visible hit (PostgreSQL, past the cap: among those counted)."""
         total, counts = self.facet_counts(prepared)
         ranked = (
             self.page(prepared, sort=sort, offset=offset, limit=limit, total=total) if limit and offset < total else []

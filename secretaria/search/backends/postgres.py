@@ -144,38 +144,47 @@ class PostgresBackend(SearchBackend):
                 counts[name][value] += n
         return total, counts
 
+    def _counted(self, hits_sql: str, params: list, *, page: tuple[int, int] | None = None):
+        """One statement over the first COUNT_CAP + 1 visible hits, read once: their number, the
+        facets of the first COUNT_CAP, and (``page`` = (limit, offset)) the best-ranked of them."""
+        width = len(FACET_FIELDS) + 2  # a grouped row: the facet values, GROUPING(), count
+        nulls = ", ".join(["NULL"] * width)
+        counted = self._grouped_sql(f"(SELECT * FROM hits LIMIT {int(COUNT_CAP)}) AS counted")  # noqa: S608
+        parts = [
+            f"SELECT 0, g.*, NULL::bigint, NULL::float8 FROM ({counted}) AS g",  # noqa: S608
+            f"SELECT 2, {nulls}, count(*), NULL FROM hits",  # noqa: S608 - fixed fragments
+        ]
+        if page:
+            parts.append(
+                f"SELECT 1, {nulls}, p.id, p.score FROM "  # noqa: S608
+                "(SELECT id, score FROM hits ORDER BY score DESC, id LIMIT %s OFFSET %s) AS p"
+            )
+            params = [*params, *page]
+        statement = f"WITH hits AS MATERIALIZED ({hits_sql}) " + " UNION ALL ".join(parts)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows = cursor.fetchall()
+        _counted_total, counts = self._read_groups([row[1 : width + 1] for row in rows if row[0] == 0])
+        total = next(int(row[-2]) for row in rows if row[0] == 2)
+        ranked = [(int(row[-2]), float(row[-1])) for row in rows if row[0] == 1]
+        return total, counts, ranked
+
     def facet_counts(self, prepared) -> tuple[int, dict[str, Counter]]:
         qs, _tsq, _params = prepared
         sql, params = self._capped_sql(qs)
-        with connection.cursor() as cursor:
-            cursor.execute(self._grouped_sql(f"({sql}) AS hits"), params)
-            return self._read_groups(cursor.fetchall())
+        total, counts, _ranked = self._counted(sql, params)
+        return total, counts
 
     def run(self, prepared, *, sort: str, offset: int, limit: int) -> tuple[int, dict[str, Counter], list]:
         if sort == DATE or not limit:
             return super().run(prepared, sort=sort, offset=offset, limit=limit)
-        # One statement: the first COUNT_CAP + 1 visible hits are read once, counted and grouped
-        # for the facets, and ranked for the page (decision 0008: every hit when there are at
-        # most COUNT_CAP of them, as the count is exact then; the best of those counted past it).
+        # The hits counted are also ranked for the page (decision 0008): every hit when there
+        # are at most COUNT_CAP of them, as the count is exact then; past it, the best of those
+        # counted. The rank's tsquery parameters come first: they are in the SELECT list.
         qs, tsq, tsq_params = prepared
         rank = f"ts_rank_cd('{WEIGHTS}', search_vector, ({tsq}))"
         sql, params = self._capped_sql(qs, extra=f"{rank} AS score")
-        width = len(FACET_FIELDS) + 2  # a grouped row: the facet values, GROUPING(), count
-        nulls = ", ".join(["NULL"] * width)
-        statement = (
-            f"WITH hits AS MATERIALIZED ({sql}) "  # noqa: S608 - fixed fragments; values are parameters
-            f"SELECT 0, g.*, NULL::bigint, NULL::float8 FROM ({self._grouped_sql('hits')}) AS g "
-            f"UNION ALL SELECT 1, {nulls}, p.id, p.score FROM "
-            "(SELECT id, score FROM hits ORDER BY score DESC, id LIMIT %s OFFSET %s) AS p"
-        )
-        # The rank's tsquery parameters come first: they are in the SELECT list, before WHERE.
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [*tsq_params, *params, limit, offset])
-            rows = cursor.fetchall()
-        groups = [row[1 : width + 1] for row in rows if row[0] == 0]
-        ranked = [(int(row[-2]), float(row[-1])) for row in rows if row[0] == 1]
-        total, counts = self._read_groups(groups)
-        return total, counts, ranked
+        return self._counted(sql, [*tsq_params, *params], page=(limit, offset))
 
     def page(self, prepared, *, sort: str, offset: int, limit: int, total: int) -> list[tuple[int, float]]:
         qs, tsq, params = prepared

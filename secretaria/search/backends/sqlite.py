@@ -359,14 +359,14 @@ class SQLiteBackend(SearchBackend):
                 ranked = [(row[1], -row[2]) for row in rows[1:]]
             ids = list(map(int, joined.split(","))) if joined else []
             try:
-                counts = facets.count(ids[: COUNT_CAP + 1])
+                counts = facets.count(ids[:COUNT_CAP])
                 if sort == DATE:
                     ranked = [(i, 0.0) for i in facets.newest(ids, offset, limit)]
             except LookupError:  # an entry written since the generation was read (IndexError too)
                 facets.load(cursor, None)
                 column = facets.columns[0] if facets.columns else []
                 ids = [i for i in ids if i < len(column) and column[i] is not None]
-                counts = facets.count(ids[: COUNT_CAP + 1])
+                counts = facets.count(ids[:COUNT_CAP])
                 if sort == DATE:
                     ranked = [(i, 0.0) for i in facets.newest(ids, offset, limit)]
             return min(len(ids), COUNT_CAP + 1), counts, ranked

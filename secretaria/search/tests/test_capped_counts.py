@@ -61,6 +61,8 @@ def test_paging_still_works_past_the_cap(small_cap, many, gt_official):
     first = search(user=gt_official, q="migración", per_page=2, page=1)
     second = search(user=gt_official, q="migración", per_page=2, page=2)
     assert first.total_capped and first.total == CAP
+    kinds = next(facet for facet in first.facets if facet.field == "kind")
+    assert [value.count for value in kinds.values] == [CAP]  # the facets count the first CAP hits
     assert first.num_pages == 2 and first.has_next and not second.has_next
     assert len(first.hits) == 2 and len(second.hits) == 2
     assert not {h.object_id for h in first.hits} & {h.object_id for h in second.hits}
