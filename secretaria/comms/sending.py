@@ -222,6 +222,11 @@ class SentMarks:
             self.in_flight = False
             settle_sent()
 
+    def before_statement(self, execute, sql, params, many, context):
+        """A ``connection.execute_wrapper``: any statement run through Django settles first."""
+        self.settle()
+        return execute(sql, params, many, context)
+
 
 @contextmanager
 def commits_without_waiting_for_disk():
@@ -334,37 +339,40 @@ class Sender:
         claimed_at = time.monotonic()
         pending = [d.pk for d in rows]
         marks = SentMarks()
-        try:
-            for delivery in rows:
-                if self.stop_requested:
-                    break
-                if time.monotonic() - claimed_at > settings.MAIL_LEASE_SECONDS / 2:
-                    marks.settle()
-                    _renew(token, pending)  # a slow batch (rate limit) keeps its rows
-                    claimed_at = time.monotonic()
-                stats.waited += self.bucket.take()
-                try:
-                    if self.connection is None:
-                        self._open()
-                    self._send_one(delivery)
-                except Exception as exc:
-                    permanent, reason, lost = _classify(exc)
-                    marks.settle()
-                    state = mark_failed_or_deferred(delivery, token, permanent=permanent, reason=reason)
-                    stats.failed += state == State.FAILED
-                    stats.deferred += state == State.DEFERRED
-                    stats.errors.append(reason)
-                    log.warning("delivery %s %s: %s", delivery.pk, state, reason)
-                    if lost:
-                        self._reset_connection()
-                else:
-                    marks.mark(delivery, token)
-                    stats.sent += 1
-                pending.remove(delivery.pk)
-        finally:
-            marks.settle()
-            if pending:
-                _release(token, pending)
+        # Every other statement of the batch (the composer may read the database too) first
+        # waits for the mark in flight: the connection runs one statement at a time.
+        with db_connection.execute_wrapper(marks.before_statement):
+            try:
+                for delivery in rows:
+                    if self.stop_requested:
+                        break
+                    if time.monotonic() - claimed_at > settings.MAIL_LEASE_SECONDS / 2:
+                        marks.settle()
+                        _renew(token, pending)  # a slow batch (rate limit) keeps its rows
+                        claimed_at = time.monotonic()
+                    stats.waited += self.bucket.take()
+                    try:
+                        if self.connection is None:
+                            self._open()
+                        self._send_one(delivery)
+                    except Exception as exc:
+                        permanent, reason, lost = _classify(exc)
+                        marks.settle()
+                        state = mark_failed_or_deferred(delivery, token, permanent=permanent, reason=reason)
+                        stats.failed += state == State.FAILED
+                        stats.deferred += state == State.DEFERRED
+                        stats.errors.append(reason)
+                        log.warning("delivery %s %s: %s", delivery.pk, state, reason)
+                        if lost:
+                            self._reset_connection()
+                    else:
+                        marks.mark(delivery, token)
+                        stats.sent += 1
+                    pending.remove(delivery.pk)
+            finally:
+                marks.settle()
+                if pending:
+                    _release(token, pending)
         return stats
 
     def run(
