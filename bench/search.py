@@ -1,6 +1,6 @@
 """Search benchmark: indexing throughput and query latency, service layer vs raw engine.
 
-    python bench/search.py [--docs 100000] [--db sqlite|postgres] [--reps 5] [--seed 2004]
+    python bench/search.py [--docs 100000] [--db sqlite|postgres] [--reps 5] [--seed 2004] [--keep DIR_OR_NAME] [--cpu]
 
 Builds a throwaway database (a temporary SQLite file, or a PostgreSQL database named
 sv_bench_<pid> on $BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432), migrates it,
