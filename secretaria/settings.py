@@ -425,6 +425,7 @@ BOUNCE_DOMAIN = env_str("BOUNCE_DOMAIN") or urlsplit(SITE_URL).hostname or "loca
 MAIL_RATE_PER_SECOND = env_int("MAIL_RATE_PER_SECOND", 0, minimum=0)  # per SMTP server and worker; 0: no limit
 MAIL_BATCH_SIZE = env_int("MAIL_BATCH_SIZE", 50, minimum=1)
 MAIL_LEASE_SECONDS = env_int("MAIL_LEASE_SECONDS", 300, minimum=1)
+MAIL_PIPELINED_MARKS = env_bool("MAIL_PIPELINED_MARKS", True)  # PostgreSQL: a mark travels during the next send
 MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 60, minimum=1)
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 8, minimum=1)
 BOUNCE_SCORE_THRESHOLD = env_int("BOUNCE_SCORE_THRESHOLD", 5, minimum=1)

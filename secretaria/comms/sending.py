@@ -5,12 +5,15 @@ the reason). The guarantee, and the one window where a duplicate is possible, ar
 docs/mail-delivery.md; in short:
 
 * A row is claimed (state ``sending``, ``claimed_by`` = this worker's batch, ``claimed_at``) in a
-  short transaction: ``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL; on SQLite one
+  short transaction: on PostgreSQL one ``UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)``
+  statement (one round trip); on SQLite one
   ``UPDATE … WHERE id IN (SELECT … LIMIT n) AND state IN (…)`` inside a ``BEGIN IMMEDIATE``
   transaction (the settings' ``transaction_mode``), which SQLite runs one writer at a time.
   Two workers therefore never hold the same row.
 * A row becomes ``sent`` in its own commit, right after the SMTP server accepted the message
-  (its reply to DATA). Nothing else happens between the two.
+  (its reply to DATA). Nothing else happens between the two. On PostgreSQL the worker does not
+  wait for that commit before sending the next message: it waits for it before sending the
+  mark after (``SentMarks``), so at most one accepted message is ever unmarked, as on SQLite.
 * A worker that dies leaves its rows in ``sending``; after ``MAIL_LEASE_SECONDS`` any worker puts
   them back in the queue, and a worker restarted with the same ``--worker-id`` does so at once.
 """
@@ -32,6 +35,9 @@ from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Count, Q, Subquery
 from django.utils import timezone
+from psycopg import errors as pg_errors
+from psycopg import generators as pg_generators
+from psycopg import pq
 
 from secretaria.comms.composing import Composer
 from secretaria.comms.models import Delivery
@@ -89,21 +95,24 @@ def _due(now) -> Q:
     return Q(state=State.QUEUED) | Q(state=State.DEFERRED, next_attempt_at__lte=now)
 
 
+# PostgreSQL: one statement, its own transaction (autocommit): the rows are locked, skipping
+# those another worker holds, and claimed in the same round trip.
+_CLAIM_PG_SQL = (
+    "UPDATE comms_delivery SET state = %s, claimed_by = %s, claimed_at = %s WHERE id IN ("
+    " SELECT id FROM comms_delivery WHERE state = %s OR (state = %s AND next_attempt_at <= %s)"
+    " ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED)"
+)
+
+
 def claim(*, worker_id: str, limit: int) -> tuple[str, list[Delivery]]:
     """Claim up to ``limit`` due rows for this worker; returns the batch token and the rows."""
     token = f"{worker_id}#{uuid.uuid4().hex[:12]}"
     now = timezone.now()
-    with transaction.atomic():
-        if db_connection.vendor == "postgresql":
-            ids = list(
-                Delivery.objects.select_for_update(skip_locked=True)
-                .filter(_due(now))
-                .order_by("pk")
-                .values_list("pk", flat=True)[:limit]
-            )
-            if ids:
-                Delivery.objects.filter(pk__in=ids).update(state=State.SENDING, claimed_by=token, claimed_at=now)
-        else:
+    if db_connection.vendor == "postgresql":
+        with db_connection.cursor() as cursor:
+            cursor.execute(_CLAIM_PG_SQL, [State.SENDING, token, now, State.QUEUED, State.DEFERRED, now, int(limit)])
+    else:
+        with transaction.atomic():
             # SQLite: the transaction began with BEGIN IMMEDIATE, so no other writer runs until
             # it commits; the state condition is repeated in the UPDATE all the same.
             due = Delivery.objects.filter(_due(now)).order_by("pk").values("pk")[:limit]
@@ -147,15 +156,76 @@ _MARK_SENT_SQL = (
 )
 
 
-def mark_sent(delivery: Delivery, token: str) -> bool:
+def mark_sent(delivery: Delivery, token: str, *, wait: bool = True) -> bool | None:
     """Its own commit, right after the server accepted the message: the duplicate window.
 
     Plain SQL: this statement runs once per message and the ORM's query building would be
-    a good part of the time the window stays open.
+    a good part of the time the window stays open. With ``wait=False`` on PostgreSQL the
+    statement is handed to the server and this returns at once (None): the server commits it
+    while the worker sends the next message, and ``settle_sent()`` must be called before the
+    connection runs anything else (``SentMarks`` does both).
     """
+    params = [State.SENT, timezone.now(), delivery.pk, token, State.SENDING]
+    if not wait and db_connection.vendor == "postgresql":
+        _send_without_waiting(_MARK_SENT_SQL, params)
+        return None
     with db_connection.cursor() as cursor:
-        cursor.execute(_MARK_SENT_SQL, [State.SENT, timezone.now(), delivery.pk, token, State.SENDING])
+        cursor.execute(_MARK_SENT_SQL, params)
         return cursor.rowcount == 1
+
+
+def _send_without_waiting(sql: str, params: list) -> None:
+    """libpq's asynchronous command processing (PQsendQueryParams, then flush): the statement
+    is on its way to the server, which runs and commits it (autocommit) on its own; one
+    statement at most is in flight, so a kill can leave at most this one message unmarked."""
+    db_connection.ensure_connection()
+    raw = db_connection.connection
+    values = [(value.isoformat() if hasattr(value, "isoformat") else str(value)).encode() for value in params]
+    numbered = sql.encode()
+    for n in range(1, len(values) + 1):
+        numbered = numbered.replace(b"%s", f"${n}".encode(), 1)
+    with db_connection.wrap_database_errors, raw.lock:
+        raw.pgconn.send_query_params(numbered, values)
+        raw.wait(pg_generators.send(raw.pgconn))
+
+
+def settle_sent() -> bool:
+    """Wait for the statement ``mark_sent(wait=False)`` sent; True if it marked its row."""
+    raw = db_connection.connection
+    with db_connection.wrap_database_errors, raw.lock:
+        results = raw.wait(pg_generators.fetch_many(raw.pgconn))
+        marked = False
+        for result in results:
+            if result.status != pq.ExecStatus.COMMAND_OK:
+                raise pg_errors.DatabaseError(result.get_error_message() or "the 'sent' mark failed")
+            marked = result.command_tuples == 1
+        return marked
+
+
+class SentMarks:
+    """A worker's 'sent' marks. On PostgreSQL the mark of one message travels to the server
+    while the next message goes over SMTP (a round trip saved per message); the previous
+    mark is confirmed before the next one is sent and before any other statement, so at
+    most one message is ever accepted by the SMTP server and not yet marked, as before."""
+
+    def __init__(self):
+        self.in_flight = False
+
+    def mark(self, delivery: Delivery, token: str) -> None:
+        self.settle()
+        pipelined = db_connection.vendor == "postgresql" and settings.MAIL_PIPELINED_MARKS
+        mark_sent(delivery, token, wait=not pipelined)
+        self.in_flight = pipelined
+
+    def settle(self) -> None:
+        if self.in_flight:
+            self.in_flight = False
+            settle_sent()
+
+    def before_statement(self, execute, sql, params, many, context):
+        """A ``connection.execute_wrapper``: any statement run through Django settles first."""
+        self.settle()
+        return execute(sql, params, many, context)
 
 
 @contextmanager
@@ -268,34 +338,41 @@ class Sender:
         stats.batches += 1
         claimed_at = time.monotonic()
         pending = [d.pk for d in rows]
-        try:
-            for delivery in rows:
-                if self.stop_requested:
-                    break
-                if time.monotonic() - claimed_at > settings.MAIL_LEASE_SECONDS / 2:
-                    _renew(token, pending)  # a slow batch (rate limit) keeps its rows
-                    claimed_at = time.monotonic()
-                stats.waited += self.bucket.take()
-                try:
-                    if self.connection is None:
-                        self._open()
-                    self._send_one(delivery)
-                except Exception as exc:
-                    permanent, reason, lost = _classify(exc)
-                    state = mark_failed_or_deferred(delivery, token, permanent=permanent, reason=reason)
-                    stats.failed += state == State.FAILED
-                    stats.deferred += state == State.DEFERRED
-                    stats.errors.append(reason)
-                    log.warning("delivery %s %s: %s", delivery.pk, state, reason)
-                    if lost:
-                        self._reset_connection()
-                else:
-                    mark_sent(delivery, token)
-                    stats.sent += 1
-                pending.remove(delivery.pk)
-        finally:
-            if pending:
-                _release(token, pending)
+        marks = SentMarks()
+        # Every other statement of the batch (the composer may read the database too) first
+        # waits for the mark in flight: the connection runs one statement at a time.
+        with db_connection.execute_wrapper(marks.before_statement):
+            try:
+                for delivery in rows:
+                    if self.stop_requested:
+                        break
+                    if time.monotonic() - claimed_at > settings.MAIL_LEASE_SECONDS / 2:
+                        marks.settle()
+                        _renew(token, pending)  # a slow batch (rate limit) keeps its rows
+                        claimed_at = time.monotonic()
+                    stats.waited += self.bucket.take()
+                    try:
+                        if self.connection is None:
+                            self._open()
+                        self._send_one(delivery)
+                    except Exception as exc:
+                        permanent, reason, lost = _classify(exc)
+                        marks.settle()
+                        state = mark_failed_or_deferred(delivery, token, permanent=permanent, reason=reason)
+                        stats.failed += state == State.FAILED
+                        stats.deferred += state == State.DEFERRED
+                        stats.errors.append(reason)
+                        log.warning("delivery %s %s: %s", delivery.pk, state, reason)
+                        if lost:
+                            self._reset_connection()
+                    else:
+                        marks.mark(delivery, token)
+                        stats.sent += 1
+                    pending.remove(delivery.pk)
+            finally:
+                marks.settle()
+                if pending:
+                    _release(token, pending)
         return stats
 
     def run(

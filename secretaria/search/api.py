@@ -56,7 +56,8 @@ class FacetOut(Schema):
 
 class SearchOut(Schema):
     q: str
-    total: int
+    total: int = Field(description="Hits the caller may read, counted up to 10,000")
+    total_capped: bool = Field(description="True: more than `total` hits (counting stops at 10,000)")
     page: int
     per_page: int
     num_pages: int
@@ -85,6 +86,7 @@ def search_api(request, params: Query[SearchParams]):
     return {
         "q": results.q,
         "total": results.total,
+        "total_capped": results.total_capped,
         "page": results.page,
         "per_page": results.per_page,
         "num_pages": results.num_pages,

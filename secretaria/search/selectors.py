@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from secretaria.core.i18n import current_language, pick
 from secretaria.directory.models import Country, Group
 from secretaria.search.backends import SearchFilters, get_backend
-from secretaria.search.backends.base import DATE, FACET_FIELDS, RELEVANCE
+from secretaria.search.backends.base import COUNT_CAP, DATE, FACET_FIELDS, RELEVANCE
 from secretaria.search.models import SearchIndexEntry
 from secretaria.search.query import parse_query
 from secretaria.search.registry import sources
@@ -23,7 +23,7 @@ from secretaria.search.snippets import Highlighter
 
 SORTS = (RELEVANCE, DATE)
 MAX_PER_PAGE = 100
-MAX_RESULTS = 10_000  # deepest hit reachable by paging
+MAX_RESULTS = COUNT_CAP  # deepest hit reachable by paging, and the most hits counted
 # Facets shown, in this order, with the filter parameter each one sets. The search page
 # shows the types of each kind (document types, meeting kinds) inside the kind's panel.
 FACETS = [
@@ -76,6 +76,9 @@ class SearchResults:
     q: str
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    # True: more than ``total`` (= COUNT_CAP) hits; counting stopped there, and the facet
+    # numbers cover the hits counted (decision 0008).
+    total_capped: bool = False
     page: int = 1
     per_page: int = 20
     sort: str = RELEVANCE
@@ -185,7 +188,8 @@ def search(
     """One page of what ``user`` may read matching ``q``, with the total and facet counts.
 
     Access is part of the database query (``backends``), so ``total`` and the facet
-    numbers count only visible entries and snippets come only from them.
+    numbers count only visible entries and snippets come only from them. Past COUNT_CAP
+    hits the count stops (``total_capped``); the page is still ranked among all of them.
     """
     filters = filters or SearchFilters()
     sort = sort if sort in SORTS else RELEVANCE
@@ -202,7 +206,8 @@ def search(
     offset = (page - 1) * per_page
     limit = per_page if offset < MAX_RESULTS else 0
     total, counts, ranked = backend.run(prepared, sort=sort, offset=offset, limit=limit)
-    results.total = total
+    results.total = min(total, COUNT_CAP)
+    results.total_capped = total > COUNT_CAP
     if facets:
         results.facets = _facets(counts, lang)
     if not total:

@@ -132,7 +132,7 @@ def test_a_lost_sent_commit_is_the_documented_duplicate_with_the_same_message_id
     publish()
     services.process_outbox()
 
-    def killed(delivery, token):
+    def killed(delivery, token, **kwargs):
         raise SystemExit("killed between the SMTP reply and the 'sent' commit")
 
     monkeypatch.setattr(sending, "mark_sent", killed)

@@ -14,6 +14,12 @@ FACET_FIELDS = ("kind", "doc_type", "year", "meeting_id", "group_id", "country",
 RELEVANCE = "relevance"
 DATE = "date"
 
+# Hits are counted, and facets counted over them, up to this many (decision 0008): a search
+# with more answers "more than 10,000 results" and its facet numbers cover the first
+# 10,000 hits the engine finds, so that a word in most of the archive is not counted and
+# grouped in full on every query. Paging reaches the same depth (selectors.MAX_RESULTS).
+COUNT_CAP = 10_000
+
 
 @dataclass(frozen=True)
 class SearchFilters:
@@ -65,7 +71,11 @@ class SearchBackend:
         raise NotImplementedError
 
     def run(self, prepared, *, sort: str, offset: int, limit: int) -> tuple[int, dict[str, Counter], list]:
-        """(total, facet counts, one page): what a search shows. A backend may do it in one pass."""
+        """(total, facet counts, one page): what a search shows. A backend may do it in one pass.
+
+        A backend may stop counting past ``COUNT_CAP``: a total of ``COUNT_CAP + 1`` then means
+        "more than COUNT_CAP", and the facet counts cover the first COUNT_CAP hits found. The
+        page is ranked among every visible hit (PostgreSQL, past the cap: among those counted)."""
         total, counts = self.facet_counts(prepared)
         ranked = (
             self.page(prepared, sort=sort, offset=offset, limit=limit, total=total) if limit and offset < total else []

@@ -9,7 +9,8 @@ write by itself, so ``add`` and ``remove`` have nothing to do. Every word the us
 reaches PostgreSQL as a bound parameter of plainto_tsquery/phraseto_tsquery, never as
 tsquery syntax.
 
-The text goes through ``translate`` first, turning / . @ : _ < > into spaces: PostgreSQL's
+The text goes through ``replace`` first (seven calls: migration 0004; ``translate`` was a
+third of the cost of indexing a long text), turning / . @ : _ < > into spaces: PostgreSQL's
 parser would otherwise index "CRM/ST/2004/12" as one file-path token and skip whatever
 follows a "<" as a tag, while the search box splits words on punctuation, as SQLite does.
 """
@@ -24,7 +25,7 @@ from django.db.models import BooleanField, F, FloatField
 from django.db.models.expressions import RawSQL
 
 from secretaria.core.access import visible_filter
-from secretaria.search.backends.base import DATE, FACET_FIELDS, SearchBackend, SearchFilters
+from secretaria.search.backends.base import COUNT_CAP, DATE, FACET_FIELDS, SearchBackend, SearchFilters
 from secretaria.search.models import SearchIndexEntry
 from secretaria.search.query import PHRASE, PREFIX, ParsedQuery, Term
 
@@ -108,35 +109,82 @@ class PostgresBackend(SearchBackend):
         )
         return qs, tsq, params
 
-    def facet_counts(self, prepared) -> tuple[int, dict[str, Counter]]:
-        qs, _tsq, _params = prepared
+    def _capped_sql(self, qs, extra: str = "") -> tuple[str, list]:
+        """The first COUNT_CAP + 1 visible hits (facet columns and ``extra``), as SQL."""
         sql, params = qs.order_by().values_list("id", *FACET_FIELDS).query.sql_with_params()
+        if extra:
+            sql = sql.replace(" FROM ", f", {extra} FROM ", 1)
+        return f"{sql} LIMIT {COUNT_CAP + 1}", list(params)
+
+    def _grouped_sql(self, source: str) -> str:
         # One pass, one small result: a count per value of each facet (and the total).
         sets = ", ".join(f"({name})" for name in FACET_FIELDS)
-        grouped = (
+        return (
             f"SELECT {', '.join(FACET_FIELDS)}, GROUPING({', '.join(FACET_FIELDS)}), count(*) "  # noqa: S608
-            f"FROM ({sql}) AS hits GROUP BY GROUPING SETS ({sets}, ())"
+            f"FROM {source} GROUP BY GROUPING SETS ({sets}, ())"
         )
+
+    def _read_groups(self, rows) -> tuple[int, dict[str, Counter]]:
         counts = {name: Counter() for name in FACET_FIELDS}
         total = 0
         all_bits = (1 << len(FACET_FIELDS)) - 1
-        with connection.cursor() as cursor:
-            cursor.execute(grouped, params)
-            for row in cursor.fetchall():
-                values, bits, n = row[: len(FACET_FIELDS)], row[-2], row[-1]
-                if bits == all_bits:
-                    total = n
-                    continue
-                # GROUPING() has a 0 bit for the one column grouped in this row.
-                index = next(i for i in range(len(FACET_FIELDS)) if not bits & (1 << (len(FACET_FIELDS) - 1 - i)))
-                name, value = FACET_FIELDS[index], values[index]
-                if name == "languages":
-                    for code in (value or "").split(","):
-                        if code:
-                            counts[name][code] += n
-                elif value not in (None, ""):
-                    counts[name][value] += n
+        for row in rows:
+            values, bits, n = row[: len(FACET_FIELDS)], row[-2], row[-1]
+            if bits == all_bits:
+                total = n
+                continue
+            # GROUPING() has a 0 bit for the one column grouped in this row.
+            index = next(i for i in range(len(FACET_FIELDS)) if not bits & (1 << (len(FACET_FIELDS) - 1 - i)))
+            name, value = FACET_FIELDS[index], values[index]
+            if name == "languages":
+                for code in (value or "").split(","):
+                    if code:
+                        counts[name][code] += n
+            elif value not in (None, ""):
+                counts[name][value] += n
         return total, counts
+
+    def _counted(self, hits_sql: str, params: list, *, page: tuple[int, int] | None = None):
+        """One statement over the first COUNT_CAP + 1 visible hits, read once: their number, the
+        facets of the first COUNT_CAP, and (``page`` = (limit, offset)) the best-ranked of them."""
+        width = len(FACET_FIELDS) + 2  # a grouped row: the facet values, GROUPING(), count
+        nulls = ", ".join(["NULL"] * width)
+        counted = self._grouped_sql(f"(SELECT * FROM hits LIMIT {int(COUNT_CAP)}) AS counted")  # noqa: S608
+        parts = [
+            f"SELECT 0, g.*, NULL::bigint, NULL::float8 FROM ({counted}) AS g",  # noqa: S608
+            f"SELECT 2, {nulls}, count(*), NULL FROM hits",  # noqa: S608 - fixed fragments
+        ]
+        if page:
+            parts.append(
+                f"SELECT 1, {nulls}, p.id, p.score FROM "  # noqa: S608
+                "(SELECT id, score FROM hits ORDER BY score DESC, id LIMIT %s OFFSET %s) AS p"
+            )
+            params = [*params, *page]
+        statement = f"WITH hits AS MATERIALIZED ({hits_sql}) " + " UNION ALL ".join(parts)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows = cursor.fetchall()
+        _counted_total, counts = self._read_groups([row[1 : width + 1] for row in rows if row[0] == 0])
+        total = next(int(row[-2]) for row in rows if row[0] == 2)
+        ranked = [(int(row[-2]), float(row[-1])) for row in rows if row[0] == 1]
+        return total, counts, ranked
+
+    def facet_counts(self, prepared) -> tuple[int, dict[str, Counter]]:
+        qs, _tsq, _params = prepared
+        sql, params = self._capped_sql(qs)
+        total, counts, _ranked = self._counted(sql, params)
+        return total, counts
+
+    def run(self, prepared, *, sort: str, offset: int, limit: int) -> tuple[int, dict[str, Counter], list]:
+        if sort == DATE or not limit:
+            return super().run(prepared, sort=sort, offset=offset, limit=limit)
+        # The hits counted are also ranked for the page (decision 0008): every hit when there
+        # are at most COUNT_CAP of them, as the count is exact then; past it, the best of those
+        # counted. The rank's tsquery parameters come first: they are in the SELECT list.
+        qs, tsq, tsq_params = prepared
+        rank = f"ts_rank_cd('{WEIGHTS}', search_vector, ({tsq}))"
+        sql, params = self._capped_sql(qs, extra=f"{rank} AS score")
+        return self._counted(sql, [*tsq_params, *params], page=(limit, offset))
 
     def page(self, prepared, *, sort: str, offset: int, limit: int, total: int) -> list[tuple[int, float]]:
         qs, tsq, params = prepared

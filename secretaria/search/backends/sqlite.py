@@ -5,7 +5,8 @@ Columns (migration 0003): the titles and keywords, the summaries and the body as
 Spanish stems and as English stems (each text through its own language's stemmer, text of
 no declared language through both; for words), and ``meta``: tokens for the filters and
 the access level, so that filtering and access control happen inside the MATCH itself and
-FTS5 never ranks a hit the user may not see. A searched word is looked for as its Spanish
+FTS5 never ranks a hit the user may not see (the MATCH excludes the tokens of what the user may
+not read, ``access_exclusion``). A searched word is looked for as its Spanish
 stem in the Spanish columns or its English stem in the English ones.
 A demoted entry's texts go one column down (its title is indexed as a summary, its summary
 as body), so its words weigh less than the same words in an original's title.
@@ -25,7 +26,7 @@ from operator import itemgetter
 from django.db import connection
 
 from secretaria.core.access import AccessLevel, is_secretariat, user_group_ids, visible_levels
-from secretaria.search.backends.base import DATE, SearchBackend, SearchFilters
+from secretaria.search.backends.base import COUNT_CAP, DATE, SearchBackend, SearchFilters
 from secretaria.search.query import PHRASE, PREFIX, ParsedQuery, Term
 from secretaria.search.text import query_stems, stems_of
 
@@ -53,10 +54,11 @@ def _hex(value) -> str:
     return str(value).encode().hex()
 
 
-# The ladder of levels, lowest first. visible_levels(user) is a prefix of it for every
-# user the policy knows today; an entry at LADDER[i] carries v{i+1} ... v{len(LADDER)}, so
-# a user who reaches the first k levels needs the single token v{k}: one doclist for
-# FTS5 to intersect instead of an OR of several (access_tokens checks the prefix holds).
+# The ladder of levels, lowest first. An entry at LADDER[i] carries v{i+1} ... v{len(LADDER)}
+# (a user reaching the first k levels could ask for the single token v{k}). Searches no
+# longer use them (access_exclusion names the hidden levels' a-tokens instead); they stay
+# because a contentless table forgets an entry only by its exact tokens, so dropping them
+# would need every entry re-indexed.
 LADDER = [level for level in AccessLevel.values if level != AccessLevel.GROUP]
 
 
@@ -159,25 +161,38 @@ def filter_tokens(filters: SearchFilters) -> list[str]:
     return tokens
 
 
-def access_tokens(user) -> list[str] | None:
-    """The meta tokens of what ``user`` may read, or None for no restriction (the Secretariat)."""
+def access_exclusion(user) -> str | None:
+    """The meta tokens of what ``user`` may NOT read, as an FTS5 expression to put after NOT,
+    or None for no restriction (the Secretariat).
+
+    The hidden set is written, not the visible one: it is small for the users who see most
+    (a member official: the Secretariat's entries and other groups'), and bm25 then neither
+    counts a token that is in nine entries out of ten nor reads its positions in every hit
+    (issue 18: the visible-set form cost ranking 2-4 times more). Every entry carries its
+    level's token; the hidden levels are every level of ``AccessLevel`` the user does not
+    reach, so a level added later is hidden until the policy grants it.
+    """
     if is_secretariat(user):
         return None
-    levels = visible_levels(user)
-    # A policy whose levels are not a prefix of the ladder gets one token per level.
-    ladder = bool(levels) and levels == LADDER[: len(levels)]
-    tokens = [f"v{len(levels)}"] if ladder else [f"a{level}" for level in levels]
-    tokens.extend(f"x{int(gid)}" for gid in sorted(user_group_ids(user)))
-    return tokens
+    visible = set(visible_levels(user))
+    hidden = [level for level in AccessLevel.values if level not in visible and level != AccessLevel.GROUP]
+    parts = [f"meta : ({' OR '.join(f'a{level}' for level in hidden)})"] if hidden else []
+    groups = sorted(int(gid) for gid in user_group_ids(user))
+    if groups:
+        mine = " OR ".join(f"x{gid}" for gid in groups)
+        parts.append(f"(meta : a{AccessLevel.GROUP} NOT meta : ({mine}))")
+    else:
+        parts.append(f"meta : a{AccessLevel.GROUP}")
+    return " OR ".join(parts)
 
 
 def match_expression(parsed: ParsedQuery, filters: SearchFilters, user) -> str:
     expr = text_expr(parsed)
     for token in filter_tokens(filters):
         expr += f" AND meta : {token}"
-    allowed = access_tokens(user)
-    if allowed is not None:
-        expr += " AND meta : (" + " OR ".join(allowed) + ")"
+    hidden = access_exclusion(user)
+    if hidden is not None:
+        expr = f"({expr}) NOT ({hidden})"
     return expr
 
 
@@ -195,11 +210,12 @@ GENERATION_SQL = f"SELECT generation FROM {STATE} WHERE id = 1"  # noqa: S608
 HIT_IDS_SQL = f"SELECT group_concat(rowid) FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
 LOAD_FIELDS = ("kind", "doc_type", "year", "meeting_id", "group_id", "country", "languages", "status", "date")
 LOAD_FACETS_SQL = f"SELECT id, {', '.join(LOAD_FIELDS)} FROM {ENTRY} INDEXED BY search_entry_facets"  # noqa: S608
-# One evaluation of the MATCH gives both the page and every hit's id (for the facets):
-# a phrase costs FTS5 as much to find as to rank, so it must not be matched twice.
+# One evaluation of the MATCH gives both the page and the ids of the first COUNT_CAP + 1 hits
+# (for the total and the facets): a phrase costs FTS5 as much to find as to rank, so it
+# must not be matched twice.
 ONE_PASS_SQL = (
     f"WITH hits AS MATERIALIZED (SELECT rowid AS id, {RANK} AS score FROM {TABLE} WHERE {TABLE} MATCH %s) "  # noqa: S608
-    "SELECT 0, NULL, group_concat(id) FROM hits "
+    "SELECT 0, NULL, (SELECT group_concat(id) FROM (SELECT id FROM hits LIMIT %s)) "
     "UNION ALL SELECT * FROM (SELECT 1, id, score FROM hits ORDER BY score, id LIMIT %s OFFSET %s)"
 )
 RANK_SQL = (
@@ -332,27 +348,28 @@ class SQLiteBackend(SearchBackend):
             facets = _FACETS.current(cursor)
             ranked = []
             if sort == DATE:
+                # Newest first needs every hit's id; the count and facets take the first ones.
                 cursor.execute(HIT_IDS_SQL, [prepared])
                 joined = cursor.fetchone()[0]
             else:
-                cursor.execute(ONE_PASS_SQL, [prepared, limit, offset])
+                cursor.execute(ONE_PASS_SQL, [prepared, COUNT_CAP + 1, limit, offset])
                 rows = cursor.fetchall()
                 joined = rows[0][2]
                 # bm25() is lower for better matches; the interface's score is higher-is-better.
                 ranked = [(row[1], -row[2]) for row in rows[1:]]
             ids = list(map(int, joined.split(","))) if joined else []
             try:
-                counts = facets.count(ids)
+                counts = facets.count(ids[:COUNT_CAP])
                 if sort == DATE:
                     ranked = [(i, 0.0) for i in facets.newest(ids, offset, limit)]
             except LookupError:  # an entry written since the generation was read (IndexError too)
                 facets.load(cursor, None)
                 column = facets.columns[0] if facets.columns else []
                 ids = [i for i in ids if i < len(column) and column[i] is not None]
-                counts = facets.count(ids)
+                counts = facets.count(ids[:COUNT_CAP])
                 if sort == DATE:
                     ranked = [(i, 0.0) for i in facets.newest(ids, offset, limit)]
-            return len(ids), counts, ranked
+            return min(len(ids), COUNT_CAP + 1), counts, ranked
 
     def facet_counts(self, prepared: str) -> tuple[int, dict[str, Counter]]:
         total, counts, _page = self.run(prepared, sort=DATE, offset=0, limit=0)
