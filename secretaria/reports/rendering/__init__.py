@@ -1,50 +1,28 @@
 """The report as files: DOCX (python-docx, from a template the Secretariat can replace), PDF
 (fpdf2 with the DejaVu fonts embedded, headings in the outline, page numbers and the process's
-header), XLSX (the financial annex's tables) and the charts (matplotlib, Agg backend)."""
+header), XLSX (the financial annex's tables) and the charts (matplotlib, Agg backend).
+
+The shared names live in ``rendering.common`` (re-exported here); the writers import that module,
+never this package, so there is no import circle (a contract in pyproject.toml checks it)."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
-from django.utils.text import slugify
-
-from secretaria.core.i18n import number_text
+from secretaria.reports.rendering import xlsx
+from secretaria.reports.rendering.common import CONTENT_TYPES, FORMATS, HEADER, amount, filename
 from secretaria.reports.selectors import visible
 
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-FORMATS = tuple(CONTENT_TYPES)
-HEADER = {
-    "es": "Conferencia Regional sobre Migración · Secretaría Técnica",
-    "en": "Regional Conference on Migration · Technical Secretariat",
-}
-
-
-def amount(value, lang: str) -> str:
-    """A table's USD cell in the language's notation ("18.450,00" / "18,450.00")."""
-    try:
-        return number_text(Decimal(str(value)), lang)
-    except (InvalidOperation, ValueError):
-        return str(value)
-
-
-def filename(report, lang: str, fmt: str) -> str:
-    base = (
-        slugify(report.symbol.replace("/", "-"))
-        if report.symbol
-        else f"informe-{report.period_start}-{report.period_end}"
-    )
-    return f"{base}-{lang}.{fmt}"
+__all__ = ["CONTENT_TYPES", "FORMATS", "HEADER", "amount", "filename", "render"]
 
 
 def render(report, sections: list[dict], lang: str, fmt: str) -> bytes:
     """``sections`` as resolved by ``selectors.resolve``; removed paragraphs are left out here."""
-    from secretaria.reports.rendering import docx, pdf, xlsx  # noqa: PLC0415 - heavy writers, loaded when a report is rendered
-
     if fmt not in CONTENT_TYPES:
         raise ValueError(f"unknown format {fmt!r}")
     shown = visible(sections)
-    return {"docx": docx.render, "pdf": pdf.render, "xlsx": xlsx.render}[fmt](report, shown, lang)
+    if fmt == "xlsx":  # openpyxl is loaded by the site anyway (other XLSX exports)
+        return xlsx.render(report, shown, lang)
+    # Weight, not a circle: fpdf2 (with fontTools and Pillow) and python-docx are loaded only in the
+    # process that renders a report, not in every web worker at start-up.
+    from secretaria.reports.rendering import docx, pdf  # noqa: PLC0415 - heavy writers, see above
+
+    return {"docx": docx.render, "pdf": pdf.render}[fmt](report, shown, lang)

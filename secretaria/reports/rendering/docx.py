@@ -17,8 +17,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from secretaria.reports import richtext
-from secretaria.reports.rendering import HEADER, amount
 from secretaria.reports.rendering.charts import bar_png
+from secretaria.reports.rendering.common import HEADER, amount
 
 
 def _page_number(paragraph) -> None:

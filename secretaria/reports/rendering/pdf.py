@@ -13,8 +13,8 @@ from fpdf.enums import XPos, YPos
 
 from secretaria.core.pdf import add_unicode_fonts
 from secretaria.reports import richtext
-from secretaria.reports.rendering import HEADER, amount
 from secretaria.reports.rendering.charts import bar_png
+from secretaria.reports.rendering.common import HEADER, amount
 
 
 class _ReportPDF(FPDF):

@@ -116,7 +116,6 @@ def test_the_ppt_approves_a_report_sent_to_it(seminar, st_officer, gt_official):
 
 
 def test_the_command_writes_the_issued_file_byte_for_byte(seminar, st_officer, tmp_path, settings):
-    from django.core.management import call_command
 
     settings.MEDIA_ROOT = tmp_path
     report = services.report_create(by=st_officer, start=D(2004, 5, 1), end=D(2004, 11, 30))
@@ -126,12 +125,3 @@ def test_the_command_writes_the_issued_file_byte_for_byte(seminar, st_officer, t
                  "--issued", str(out), stdout=open("/dev/null", "w"))  # noqa: SIM115  # fmt: skip
     stored = report.files.get(language="en", fmt="pdf")
     assert hashlib.sha256(out.read_bytes()).hexdigest() == stored.sha256
-
-
-def test_a_site_export_carries_the_issued_reports_as_readable_files(seminar, st_officer, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    report = services.report_create(by=st_officer, start=D(2004, 5, 1), end=D(2004, 11, 30))
-    services.report_issue(by=st_officer, report=report, symbol="CRM/ST/2004/INF.2")
-    call_command("export_site", str(tmp_path / "bag"), "--no-progress")
-    readable = {p.name for p in (tmp_path / "bag" / "data" / "readable" / "reports").iterdir()}
-    assert {"2004-05-01_2004-11-30-es.pdf", "2004-05-01_2004-11-30-en.docx"} <= readable
