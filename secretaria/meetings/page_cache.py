@@ -25,6 +25,7 @@ so a change made by one process is seen at once by the others.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable
 
@@ -41,6 +42,7 @@ from secretaria.meetings.models import AgendaItem, AgendaVersion, Meeting, Meeti
 # The fragments live until replaced; a day bounds what a stale entry can cost in space.
 FRAGMENT_SECONDS = 24 * 3600
 _PREFIX = "meetings:page:"
+logger = logging.getLogger(__name__)
 
 
 def _token_key(meeting_id: int) -> str:
@@ -71,7 +73,11 @@ def fragment_key(meeting, user) -> str:
 
 
 def _replace(meeting_ids: frozenset[int]) -> None:
-    cache.set_many({_token_key(pk): uuid.uuid4().hex for pk in meeting_ids}, timeout=None)
+    try:
+        cache.set_many({_token_key(pk): uuid.uuid4().hex for pk in meeting_ids}, timeout=None)
+    except Exception:
+        # The change is saved all the same; a cache that cannot be written serves nothing either.
+        logger.warning("meeting page tokens not replaced for meetings %s", sorted(meeting_ids), exc_info=True)
 
 
 def touch(meeting_ids: Iterable[int]) -> None:
