@@ -2,9 +2,11 @@
 
 Builds a throw-away SQLite database, serves it with gunicorn (as in production, DEBUG off)
 and times sequential GET requests to the home page (the baseline) and to the meeting page,
-reporting p50 and p95. It then counts the SQL queries of the meeting page for a small and
-a large meeting: the number must not grow with the number of items, documents or
-participants (the script exits with status 1 if it does).
+reporting p50 and p95: the page as it is usually served (its programme and documents from the
+cache, meetings.page_cache) and right after a change (the cached parts replaced before each
+request, so each one renders everything). It then counts the SQL queries of the meeting page
+for a small and a large meeting, both ways: the number must not grow with the number of items,
+documents or participants (the script exits with status 1 if it does).
 
     .venv/bin/python bench/meeting_page.py [--requests 200] [--port 8199]
 
@@ -109,13 +111,28 @@ def add_participants(meeting, n: int) -> int:
     return bench_participants(meeting=meeting, count=n)
 
 
-def query_count(url: str) -> int:
+def meeting_id(url: str) -> int:
+    from secretaria.meetings.models import Meeting
+
+    return Meeting.objects.get(slug=url.rstrip("/").rsplit("/", 1)[1]).pk
+
+
+def changed(url: str) -> None:
+    """As if the meeting had just changed: its cached fragments are no longer used."""
+    from secretaria.meetings import page_cache
+
+    page_cache.touch([meeting_id(url)])
+
+
+def query_count(url: str, *, after_change: bool = False) -> int:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
     client.get(url)  # warm caches (content types, presidency)
+    if after_change:
+        changed(url)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     if response.status_code != 200:
@@ -123,9 +140,11 @@ def query_count(url: str) -> int:
     return len(ctx.captured_queries)
 
 
-def timings(base: str, path: str, requests: int) -> list[float]:
+def timings(base: str, path: str, requests: int, before=None) -> list[float]:
     samples = []
     for _ in range(requests):
+        if before is not None:
+            before()
         started = time.perf_counter()
         with urllib.request.urlopen(base + path) as response:  # noqa: S310 - our own local server
             response.read()
@@ -157,6 +176,9 @@ def main() -> int:
         small_url, small = build(items=6, documents=8, participants=30, slug="pequeno")
         url, large = build(items=60, documents=80, participants=300, slug="grande")
         small_q, large_q = query_count(small_url), query_count(url)
+        small_cold, large_cold = query_count(small_url, after_change=True), query_count(url, after_change=True)
+        pk = meeting_id(url)
+        from secretaria.meetings import page_cache
 
         server = subprocess.Popen(  # noqa: S603 - fixed argument list
             [sys.executable, "-m", "gunicorn", "secretaria.wsgi", "--bind", f"127.0.0.1:{args.port}",
@@ -175,6 +197,7 @@ def main() -> int:
             timings(base, url, 10)
             home = timings(base, "/es/", args.requests)
             page = timings(base, url, args.requests)
+            cold = timings(base, url, max(args.requests // 4, 20), before=lambda: page_cache.touch([pk]))
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -186,8 +209,11 @@ def main() -> int:
     print(f"{'page':<14}{'p50 ms':>10}{'p95 ms':>10}")
     print(f"{'home (base)':<14}{pct(home, 50):>10.1f}{pct(home, 95):>10.1f}")
     print(f"{'meeting':<14}{pct(page, 50):>10.1f}{pct(page, 95):>10.1f}")
-    print(f"SQL queries: small meeting {small_q}, large meeting {large_q}")
-    if large_q != small_q:
+    print(f"{'after change':<14}{pct(cold, 50):>10.1f}{pct(cold, 95):>10.1f}")
+    print(f"ratio to home: p50 {pct(page, 50) / pct(home, 50):.2f}x, p95 {pct(page, 95) / pct(home, 95):.2f}x")
+    print(f"SQL queries: small meeting {small_q}, large meeting {large_q} "
+          f"(after a change: {small_cold}, {large_cold})")  # fmt: skip
+    if large_q != small_q or large_cold != small_cold:
         print("FAIL: the number of queries grows with the size of the meeting")
         return 1
     return 0

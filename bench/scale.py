@@ -1,14 +1,15 @@
 """Side by side: make run's single machine on SQLite against the nginx stack (deploy/stack-up).
 
-Both sides get the demo data (manage.py load_demo), then the same locust public mix
-(bench/locustfile.py) runs headless against each, bounded in users and time, on 127.0.0.1 only:
+Both sides get the demo data (manage.py load_demo), then the same locust mixes (bench/locustfile.py:
+the public mix, then the members' mix, signed in as the demo's delegates) run headless against
+each, bounded in users and time, on 127.0.0.1 only:
 
     .venv/bin/pip install locust==2.47.0      # not in requirements: a benchmark tool
-    .venv/bin/python bench/scale.py --users 20 --seconds 30
+    .venv/bin/python bench/scale.py --users 20 --seconds 30 [--side sqlite|stack]
 
 (a) SQLite: gunicorn as the Procfile's web line (one process: 2 workers x 4 threads), DEV_MODE
 as with make run. (b) the stack: nginx, two gunicorn processes, PostgreSQL, Redis (cache,
-sessions, RQ), moto S3. Prints requests/s, p50/p95/p99 (ms) and errors per side.
+sessions, RQ), moto S3. Prints requests/s, p50/p95/p99 (ms) and errors per side and mix.
 """
 
 from __future__ import annotations
@@ -40,10 +41,13 @@ def wait_http(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"{url} did not answer")
 
 
-def locust(host: str, users: int, seconds: int, out: Path) -> dict:
-    prefix = out / "locust"
+MIXES = {"public": "PublicVisitor", "members": "MemberVisitor"}
+
+
+def locust(host: str, users: int, seconds: int, out: Path, mix: str = "public") -> dict:
+    prefix = out / f"locust-{mix}"
     subprocess.run(
-        [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "--only-summary",
+        [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), MIXES[mix], "--headless", "--only-summary",
          "-u", str(users), "-r", str(max(users // 2, 1)), "-t", f"{seconds}s", "--host", host,
          "--csv", str(prefix), "--loglevel", "WARNING"],
         check=False, cwd=ROOT, stdout=subprocess.DEVNULL,
@@ -79,7 +83,7 @@ def drain(redis_url: str, seconds: float = 300) -> None:
 
 
 def sqlite_side(users: int, seconds: int, work: Path, port: int) -> dict:
-    env = {**os.environ, "DEV_MODE": "1", "DEBUG": "0", "SECURE_SSL_REDIRECT": "0", "VAR_DIR": str(work / "var"), "TASKS_BACKEND": "immediate",
+    env = {**os.environ, "DEV_MODE": "1", "DEBUG": "0", "SECURE_SSL_REDIRECT": "0", "VAR_DIR": str(work / "var"), "TASKS_BACKEND": "immediate", "BEHIND_TLS_PROXY": "1",
            "DATABASE_URL": f"sqlite:///{work / 'bench.sqlite3'}", "DJANGO_SETTINGS_MODULE": "secretaria.settings"}  # fmt: skip
     for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"], ["load_demo"]):
         subprocess.run([PY, "manage.py", *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
@@ -89,7 +93,7 @@ def sqlite_side(users: int, seconds: int, work: Path, port: int) -> dict:
     )  # fmt: skip
     try:
         wait_http(f"http://127.0.0.1:{port}/healthz")
-        return locust(f"http://127.0.0.1:{port}", users, seconds, work)
+        return {mix: locust(f"http://127.0.0.1:{port}", users, seconds, work, mix) for mix in MIXES}
     finally:
         web.terminate()
         web.wait(timeout=30)
@@ -107,42 +111,52 @@ def stack_side(users: int, seconds: int, work: Path) -> dict:
         subprocess.run([PY, "manage.py", "load_demo"], env={**loaded, "DEV_MODE": "1", "DEBUG": "0"}, cwd=ROOT,
                        check=True, stdout=subprocess.DEVNULL)  # fmt: skip
         drain(loaded["REDIS_URL"])
-        return locust("http://127.0.0.1:8490", users, seconds, work)
+        return {mix: locust("http://127.0.0.1:8490", users, seconds, work, mix) for mix in MIXES}
     finally:
         subprocess.run([str(ROOT / "deploy" / "stack-up"), "down"], env=env, cwd=ROOT, check=False)
+
+
+SIDES = {
+    "sqlite": "(a) make run: SQLite, 1 gunicorn process",
+    "stack": "(b) nginx + 2 gunicorn + PostgreSQL + Redis/RQ + S3",
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--side", choices=["both", *SIDES], default="both", help="both (default), or one side alone")
     args = parser.parse_args()
     if not 1 <= args.users <= 100 or not 5 <= args.seconds <= 300:
         raise SystemExit("keep it bounded: 1-100 users, 5-300 seconds")
     work = Path(tempfile.mkdtemp(prefix="sv-bench-scale-"))
+    results = {}
     try:
-        (work / "a").mkdir()
-        (work / "b").mkdir()
-        a = sqlite_side(args.users, args.seconds, work / "a", 8470)
-        b = stack_side(args.users, args.seconds, work / "b")
+        if args.side in ("both", "sqlite"):
+            (work / "a").mkdir()
+            results["sqlite"] = sqlite_side(args.users, args.seconds, work / "a", 8470)
+        if args.side in ("both", "stack"):
+            (work / "b").mkdir()
+            results["stack"] = stack_side(args.users, args.seconds, work / "b")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"\nPublic mix, {args.users} users, {args.seconds} s each, 127.0.0.1\n")
-    print("| side | requests | req/s | p50 ms | p95 ms | p99 ms | errors |")
-    print("|---|---|---|---|---|---|---|")
-    for label, r in (
-        ("(a) make run: SQLite, 1 gunicorn process", a),
-        ("(b) nginx + 2 gunicorn + PostgreSQL + Redis/RQ + S3", b),
-    ):
+    for mix in MIXES:
+        print(f"\n{mix.capitalize()} mix, {args.users} users, {args.seconds} s each, 127.0.0.1\n")
+        print("| side | requests | req/s | p50 ms | p95 ms | p99 ms | errors |")
+        print("|---|---|---|---|---|---|---|")
+        for side, r in results.items():
+            r = r[mix]
+            print(
+                f"| {SIDES[side]} | {r['requests']} | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} "
+                f"| {r['p99']:.0f} | {r['errors']} |"
+            )
+        pages = sorted(next(iter(results.values()))[mix]["pages"])
         print(
-            f"| {label} | {r['requests']} | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | {r['errors']} |"
-        )
-    print(
-        "\np95 by page (ms): "
-        + "; ".join(
-            f"{name}: {a['pages'].get(name, 0):.0f} / {b['pages'].get(name, 0):.0f}" for name in sorted(a["pages"])
-        )
-    )
+            "\np95 by page (ms, " + " / ".join(results) + "): "
+            + "; ".join(f"{name}: " + " / ".join(f"{r[mix]['pages'].get(name, 0):.0f}" for r in results.values())
+                        for name in pages)
+        )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -39,6 +39,17 @@ _COUNTRIES = [
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the meeting page's cached fragments, rate limits
+    and used TOTP codes of one test are never another's (ids are reused after a rollback)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language_for_each_test():
     """Every test starts in the site's default language: a request to /en/ in one test leaves
     English active in the thread, which must not change what the next test reverses or renders."""

@@ -210,6 +210,16 @@ def visible_filter(user, level_field: str = "access_level", group_field: str = "
     return q
 
 
+def visibility_key(subject) -> str:
+    """A short string equal for two subjects exactly when ``can_view`` and ``visible_filter``
+    answer alike for them: "s" for the Secretariat, else the rank on the ladder and the groups.
+    For keys of cached fragments that show content by access level."""
+    if is_secretariat(subject):
+        return "s"
+    groups = ".".join(str(pk) for pk in sorted(user_group_ids(subject)))
+    return f"r{clearance(subject)}g{groups}"
+
+
 # --- Actions --------------------------------------------------------------------------
 # Each rule takes (user, obj) and answers True or False. Apps add their own rules with
 # ``register_rule`` in their AppConfig.ready(), so every rule is listed in one table.

@@ -110,8 +110,25 @@ def revision_for_download(user, revision_id: int) -> DocumentFileRevision | None
     return DocumentFileRevision.objects.filter(pk=revision_id).select_related("document_file__document").first()
 
 
+# What a short list of documents shows (title, symbol, date, link): no author, topics or files.
+_LIST_FIELDS = ("id", "symbol", "date", "title_es", "title_en", "status", "published_at", "updated_at")
+
+
+def _light(qs: QuerySet[Document]) -> QuerySet[Document]:
+    return qs.select_related(None).prefetch_related(None).only(*_LIST_FIELDS)
+
+
 def recent_documents_for(user, limit: int = 5) -> QuerySet[Document]:
-    return documents_visible_to(user).filter(status=Document.Status.PUBLISHED).order_by("-published_at", "-id")[:limit]
+    """The latest published documents ``user`` may read, for short lists (the dashboard)."""
+    published = documents_visible_to(user).filter(status=Document.Status.PUBLISHED)
+    return _light(published).order_by("-published_at", "-id")[:limit]
+
+
+def recent_drafts(user, limit: int = 5) -> QuerySet[Document]:
+    """The drafts last changed, for the Secretariat's short list (nothing for anyone else)."""
+    if not can_manage(user):
+        return Document.objects.none()
+    return _light(documents_visible_to(user).filter(status=Document.Status.DRAFT)).order_by("-updated_at")[:limit]
 
 
 def topics() -> QuerySet[Topic]:

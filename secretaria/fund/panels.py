@@ -10,4 +10,5 @@ def fund_panel(request) -> dict | None:
         return {"needs_totp": True}
     if not fa.any:
         return None
-    return {"overdue": len(selectors.overdue(request.user)), "open": len(selectors.case_list(request.user))}
+    overdue, cases = selectors.panel_counts(request.user)
+    return {"overdue": overdue, "open": cases}

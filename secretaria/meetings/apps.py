@@ -10,10 +10,11 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from secretaria.archive.registry import register as register_archive
         from secretaria.core.dashboard import Panel, register_home_panel, register_panel
-        from secretaria.meetings import mailing, panels, rules, search, sections
+        from secretaria.meetings import mailing, page_cache, panels, rules, search, sections
 
         rules.register()
         sections.register()
+        page_cache.register()
         mailing.register()
         register_home_panel(Panel("meetings.home", "meetings/panels/home.html", panels.home_meetings, order=10))
         search.register()

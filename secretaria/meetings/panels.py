@@ -43,7 +43,7 @@ def my_participation(request) -> dict | None:
 
     if access.role_of(request.user) is None:
         return None
-    lines = [line for line in participation_of(request.user) if not line.is_past]
+    lines = participation_of(request.user, current=True)
     if not lines and (access.is_secretariat(request.user) or request.user.person_id is None):
         return None
     return {"lines": lines[:6]}

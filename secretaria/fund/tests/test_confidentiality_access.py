@@ -253,3 +253,17 @@ def test_submitting_a_draft_without_estimate_shows_the_reason(client_for, crm, r
     assert response.status_code == 400
     assert "estimaci" in response.content.decode() or "estimate" in response.content.decode()
     assert s.case_status(case) == "draft"
+
+
+def test_the_dashboard_panel_counts_the_cases_and_late_steps_the_fund_pages_list(fund_officer, submitted_case):
+    import datetime
+
+    from django.utils import timezone
+
+    from secretaria.fund import selectors
+
+    now, later = timezone.now(), timezone.now() + datetime.timedelta(days=365)
+    for on in (now, later):
+        expected = (len(selectors.overdue(fund_officer, on=on)), len(selectors.case_list(fund_officer)))
+        assert selectors.panel_counts(fund_officer, on=on) == expected
+    assert selectors.panel_counts(fund_officer, on=later) == (1, 1)

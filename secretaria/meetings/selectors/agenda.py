@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from secretaria.core import access
@@ -42,14 +42,28 @@ def agenda_versions_visible_to(meeting: Meeting, user) -> list[AgendaVersion]:
 
 def published_agenda(meeting: Meeting, user=None) -> AgendaVersion | None:
     """The programme shown on the meeting's page: the latest approved annotated agenda, else
-    the latest approved preliminary one."""
-    approved = meeting.agenda_versions.filter(state=AgendaVersion.State.APPROVED).values_list("pk", "kind", "number")
-    best = max(approved, key=lambda row: (row[1] == AgendaVersion.Kind.ANNOTATED, row[2]), default=None)
-    if best is None:
+    the latest approved preliminary one, with its items as ``user`` may see them."""
+    return published_agenda_version(meeting, prefetch=_items(user))
+
+
+def published_agenda_version(meeting: Meeting, *, prefetch: Prefetch | None = None) -> AgendaVersion | None:
+    """The version ``published_agenda`` shows, without its items unless ``prefetch`` is given
+    (the meeting's page reads them with ``agenda_items`` only when its cached programme is stale)."""
+    # One query: a meeting has a handful of approved versions.
+    approved = AgendaVersion.objects.filter(meeting=meeting, state=AgendaVersion.State.APPROVED)
+    version = max(approved, key=lambda v: (v.kind == AgendaVersion.Kind.ANNOTATED, v.number), default=None)
+    if version is None:
         return None
-    version = AgendaVersion.objects.prefetch_related(_items(user)).get(pk=best[0])
     version.meeting = meeting
+    if prefetch is not None:
+        prefetch_related_objects([version], prefetch)
     return version
+
+
+def agenda_items(version: AgendaVersion, user) -> QuerySet[AgendaItem]:
+    """The items of ``version`` with their people and the documents ``user`` may read
+    (``visible_documents``); lazy: nothing is read until the queryset is iterated."""
+    return _items(user).queryset.filter(version=version)
 
 
 def agenda_version_for_page(meeting: Meeting, pk: int, user) -> AgendaVersion | None:
@@ -120,10 +134,14 @@ def comment_threads(version: AgendaVersion) -> dict[int | None, list[AgendaComme
 
 def meeting_documents(meeting: Meeting, user) -> list:
     """The meeting's document links whose document ``user`` may read, by role and order."""
+    return list(meeting_document_links(meeting, user))
 
+
+def meeting_document_links(meeting: Meeting, user) -> QuerySet[MeetingDocument]:
+    """``meeting_documents`` as a lazy queryset (read only if the page's cached list is stale)."""
     # Only the languages of the files are shown; the extracted text can be megabytes.
     files = DocumentFile.objects.only("id", "document_id", "language").order_by("language")
-    return list(
+    return (
         MeetingDocument.objects.filter(meeting=meeting, document__in=documents_visible_to(user).values("pk"))
         .select_related("document")
         .prefetch_related(Prefetch("document__files", queryset=files))

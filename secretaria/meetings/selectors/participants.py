@@ -215,9 +215,10 @@ def _url(name: str, token: str) -> str:
     return reverse(f"meetings:{name}", kwargs={"token": token})
 
 
-def participation_of(user, *, meeting: Meeting | None = None) -> list[MyParticipation]:
+def participation_of(user, *, meeting: Meeting | None = None, current: bool = False) -> list[MyParticipation]:
     """The invitations addressed to ``user``'s person or to the delegation they are the focal point
-    of, and their registrations, each with its state and the signed link to act on it now."""
+    of, and their registrations, each with its state and the signed link to act on it now.
+    ``current``: only those of meetings not yet over (the dashboard), chosen in the query."""
 
     person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
     if person is None:
@@ -234,6 +235,9 @@ def participation_of(user, *, meeting: Meeting | None = None) -> list[MyParticip
     if meeting is not None:
         invitations = invitations.filter(meeting=meeting)
         registrations = registrations.filter(meeting=meeting)
+    if current:
+        invitations = invitations.filter(meeting__end_date__gte=timezone.localdate())
+        registrations = registrations.filter(meeting__end_date__gte=timezone.localdate())
     invitations = invitations.annotate(
         named=Count("registrations", filter=~Q(registrations__status__in=[RS.CANCELLED, RS.REJECTED]))
     )

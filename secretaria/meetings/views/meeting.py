@@ -15,7 +15,7 @@ from secretaria.core import access
 from secretaria.core.i18n import current_language
 from secretaria.documents import selectors as document_selectors
 from secretaria.documents import services as document_services
-from secretaria.meetings import ical, selectors, services
+from secretaria.meetings import ical, page_cache, selectors, services
 from secretaria.meetings.forms.meeting import (
     LogisticsForm,
     MeetingDocumentForm,
@@ -85,10 +85,16 @@ def meeting_detail(request, slug):
     meeting = visible_meeting_or_404(request, slug)
     logistics = MeetingLogistics.objects.filter(meeting=meeting).first()
     can_manage = access.can(request.user, "meetings.manage", meeting)
+    agenda = selectors.published_agenda_version(meeting)
+    # The programme and the documents are lazy querysets: the template reads them only when
+    # its cached fragments (page_cache) are stale.
     context = {
         "meeting": meeting,
-        "agenda": selectors.published_agenda(meeting, request.user),
-        "documents": selectors.meeting_documents(meeting, request.user),
+        "agenda": agenda,
+        "agenda_items": selectors.agenda_items(agenda, request.user) if agenda else None,
+        "documents": selectors.meeting_document_links(meeting, request.user),
+        "fragment_key": page_cache.fragment_key(meeting, request.user),
+        "fragment_seconds": page_cache.FRAGMENT_SECONDS,
         "document_form": MeetingDocumentForm() if can_manage else None,
         "logistics": logistics if logistics and (logistics.is_published or can_manage) else None,
         "can_manage": can_manage,
