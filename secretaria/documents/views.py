@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
+from secretaria.core.forms import add_service_errors
 from secretaria.documents import selectors, services
 from secretaria.documents.forms import (
     AccessForm,
@@ -329,8 +330,4 @@ def document_delete(request, pk):
 
 
 def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    add_service_errors(form, exc)

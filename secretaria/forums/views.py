@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from secretaria.core import access
+from secretaria.core.forms import add_service_errors
 from secretaria.core.richtext import render_markdown
 from secretaria.files.filetypes import UploadRefused
 from secretaria.files.serving import stored_file_response
@@ -77,11 +78,8 @@ def _files(request):
 def _apply_errors(form, exc):
     if isinstance(exc, UploadRefused):
         form.add_error("attachments", str(exc))
-    elif hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
     else:
-        form.add_error(None, exc.messages)
+        add_service_errors(form, exc)
 
 
 def _preview(request, form) -> dict:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from secretaria.core.forms import add_service_errors
 from secretaria.fund import exports, selectors
 from secretaria.fund.forms import ContributionForm, PeriodForm
 from secretaria.fund.models import Contribution
@@ -31,8 +32,7 @@ def ledger_page(request):
                 note=data["note"],
             )  # fmt: skip
         except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Contribution recorded."))
             return redirect("fund:ledger")

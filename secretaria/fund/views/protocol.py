@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from secretaria.core.forms import add_service_errors
 from secretaria.fund import exports, rules, selectors
 from secretaria.fund.forms import SettingsForm
 from secretaria.fund.services.access_log import access_log_write
@@ -24,8 +25,7 @@ def settings_page(request):
         try:
             protocol_settings_update(by=request.user, reason=form.cleaned_data["reason"], **data)
         except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Settings saved."))
             return redirect("fund:settings")

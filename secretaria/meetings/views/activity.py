@@ -20,6 +20,7 @@ from secretaria.activity.models import Activity
 from secretaria.activity.selectors import activities_between
 from secretaria.activity.services import activity_add, activity_delete
 from secretaria.core import access
+from secretaria.core.forms import add_service_errors
 from secretaria.meetings.forms.meeting import ActivityEntryForm, ActivityFilterForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -75,8 +76,7 @@ def activity_new(request):
         try:
             activity_add(by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The entry was added to the activity record."))
             return redirect(reverse("meetings:activity"))

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from secretaria.core.forms import add_service_errors
 from secretaria.meetings import services as svc
 from secretaria.meetings.forms.delegations import AccreditationForm, DelegateForm
 from secretaria.meetings.models import Invitation, Registration
@@ -57,9 +58,8 @@ def invitation_delegation(request, token):
                 return redirect(request.path)
         except ValidationError as exc:
             target = delegate_form if request.POST.get("form") == "delegate" else letter_form
-            if hasattr(exc, "error_dict") and target is delegate_form:
-                for field, errors in exc.message_dict.items():
-                    target.add_error(field if field in target.fields else None, errors)
+            if target is delegate_form:
+                add_service_errors(target, exc)
             else:
                 target.add_error(None, exc.messages)
     delegates = list(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
+from secretaria.core.forms import add_service_errors
 from secretaria.core.i18n import current_language
 from secretaria.documents import selectors as document_selectors
 from secretaria.documents import services as document_services
@@ -205,11 +206,7 @@ def document_new(request, slug):
 
 
 def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+    add_service_errors(form, error)
 
 
 @require_POST

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from secretaria.core import access
+from secretaria.core.forms import add_service_errors
 from secretaria.core.views import members_only
 from secretaria.files.filetypes import UploadRefused
 from secretaria.outreach.forms import AnswerTemplateForm, AssignForm, InquiryRecordForm, NoteForm, ReplyForm
@@ -69,11 +70,7 @@ def inquiry_new(request):
             except UploadRefused as exc:
                 form.add_error("attachment", str(exc))
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for field, errors in exc.message_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, exc.messages)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Inquiry %(reference)s recorded.") % {"reference": inquiry.reference})
                 return redirect("outreach:inquiry", pk=inquiry.pk)
@@ -125,11 +122,7 @@ def inquiry_reply(request, pk: int):
                 template_version=data["template_version"], documents=list(data["documents"]), waiting=data["waiting"],
             )  # fmt: skip
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else "body", errors)
-            else:
-                form.add_error("body", exc.messages)
+            add_service_errors(form, exc, default="body")
         else:
             messages.success(request, _("The answer was sent."))
             return redirect("outreach:inquiry", pk=pk)
@@ -190,11 +183,7 @@ def template_edit(request, pk: int | None = None):
                     **{k: data[k] for k in ("name_es", "name_en", "subject_es", "subject_en", "body_es", "body_en")},
                 )  # fmt: skip
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for field, errors in exc.message_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, exc.messages)
+                add_service_errors(form, exc)
             else:
                 if current is not None and version.pk == current.pk:
                     messages.info(request, _("Nothing changed: the template stays at version %(number)s.") % {
