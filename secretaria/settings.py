@@ -73,7 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "secretaria.core.staticfiles.StaticFilesConfig",  # django.contrib.staticfiles without source maps
+    "django.contrib.staticfiles",  # without libraries' source maps: secretaria/core/staticfiles.py
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "allauth",

@@ -10,7 +10,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from secretaria.core import (
             signals,  # noqa: F401  (audit log receivers)
+            staticfiles,
             uploads,
         )
 
-        uploads.install()  # files named in another encoding than UTF-8 are no longer dropped
+        uploads.install()
+        staticfiles.ignore_source_maps()  # files named in another encoding than UTF-8 are no longer dropped

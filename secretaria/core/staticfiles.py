@@ -6,7 +6,7 @@ not collected (``ignore_patterns``), so their ``sourceMappingURL`` comments are 
 instead of being resolved to a hashed name, which would fail.
 """
 
-from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFilesConfig
+from django.apps import apps
 from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
@@ -19,8 +19,13 @@ def _without_source_maps(patterns):
     return tuple(kept)
 
 
-class StaticFilesConfig(DjangoStaticFilesConfig):
-    ignore_patterns = [*DjangoStaticFilesConfig.ignore_patterns, "*.map"]
+def ignore_source_maps() -> None:
+    """Called from CoreConfig.ready(). ``django.contrib.staticfiles`` stays in INSTALLED_APPS under its
+    own name (pytest-django's live server and other tools look for that string), so the pattern is
+    added to its app config here rather than through a subclass."""
+    config = apps.get_app_config("staticfiles")
+    if "*.map" not in config.ignore_patterns:
+        config.ignore_patterns = [*config.ignore_patterns, "*.map"]
 
 
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
