@@ -268,6 +268,11 @@ def _inquiries(orgs, st_user):
             body_es="Estimado/a {name}:\n\nGracias por su consulta. [[respuesta]]\n\nSecretaría Técnica de la CRM",
             body_en="Dear {name},\n\nThank you for your inquiry. [[answer]]\n\nTechnical Secretariat of the RCM",
         )  # fmt: skip
+        # Written when the Secretariat began answering inquiries on the platform, not today.
+        type(version).objects.filter(pk=version.pk).update(
+            created_at=datetime.datetime(2004, 7, 1, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=-6)))
+        )
+        version.refresh_from_db()
     countries = {c.iso2: c for c in Country.objects.all()}
     for spec in INQUIRIES:
         if Inquiry.objects.filter(summary_es=spec["summary_es"]).exists():
