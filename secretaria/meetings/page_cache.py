@@ -49,21 +49,30 @@ def _token_key(meeting_id: int) -> str:
     return f"{_PREFIX}{meeting_id}"
 
 
-def page_token(meeting_id: int) -> str:
+def page_token(meeting_id: int) -> str | None:
+    """The meeting's change token; None when the cache cannot be read (the page renders uncached)."""
     key = _token_key(meeting_id)
-    token = cache.get(key)
-    if token is None:
-        cache.add(key, uuid.uuid4().hex, timeout=None)
-        token = cache.get(key) or uuid.uuid4().hex  # a cache that keeps nothing caches nothing
+    try:
+        token = cache.get(key)
+        if token is None:
+            cache.add(key, uuid.uuid4().hex, timeout=None)
+            token = cache.get(key) or uuid.uuid4().hex  # a cache that keeps nothing caches nothing
+    except Exception:  # Redis down: the page must still answer
+        logger.warning("meeting page cache unavailable; rendering without it", exc_info=True)
+        return None
     return token
 
 
-def fragment_key(meeting, user) -> str:
-    """What the page's cached fragments are keyed on, for ``meeting`` as ``user`` sees it."""
+def fragment_key(meeting, user) -> str | None:
+    """What the page's cached fragments are keyed on, for ``meeting`` as ``user`` sees it; None
+    when the cache is unavailable (the template then renders the fragments uncached)."""
+    token = page_token(meeting.pk)
+    if token is None:
+        return None
     return ":".join(
         (
             str(meeting.pk),
-            page_token(meeting.pk),
+            token,
             meeting.created_at.isoformat(),
             meeting.updated_at.isoformat(),
             access.visibility_key(user),

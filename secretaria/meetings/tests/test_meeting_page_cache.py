@@ -161,3 +161,16 @@ def test_a_lost_token_never_brings_back_old_fragments(published, client, st_offi
     # A change written without signals (a raw update), then the token lost: the page renders anew.
     type(item).objects.filter(pk=item.pk).update(title_es="Bienvenida")
     assert "Bienvenida" in _parts(client, published.meeting)[0]
+
+
+def test_the_page_still_answers_when_the_cache_is_down(published, client, monkeypatch):
+    from secretaria.meetings import page_cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache server unreachable")
+
+    monkeypatch.setattr(page_cache.cache, "get", down)
+    response = client.get(published.meeting.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Inauguración" in page and PUBLIC in page

@@ -6,10 +6,16 @@ import datetime
 from dataclasses import dataclass
 from statistics import median
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
-from secretaria.outreach.models import Inquiry, InquiryMessage, InquiryStatusChange
+from secretaria.outreach.models import (
+    AnswerTemplate,
+    AnswerTemplateVersion,
+    Inquiry,
+    InquiryMessage,
+    InquiryStatusChange,
+)
 from secretaria.outreach.office import office_hours_between
 
 
@@ -104,4 +110,27 @@ def inquiry_figures(start: datetime.date, end: datetime.date) -> PeriodFigures:
         closed=sum(1 for i in qs if i.status == Inquiry.Status.CLOSED),
         median_first_response_hours=median(firsts) if firsts else None,
         median_resolution_hours=median(resolutions) if resolutions else None,
+    )
+
+
+def answer_templates() -> list[AnswerTemplate]:
+    """The answer templates, those in use first, each with ``latest`` (its current version, or None);
+    three queries whatever their number."""
+    ordered = AnswerTemplateVersion.objects.order_by("-number").select_related("created_by__person")
+    templates = list(
+        AnswerTemplate.objects.prefetch_related(Prefetch("versions", ordered, to_attr="ordered_versions")).order_by(
+            "-is_active", "name_es"
+        )
+    )
+    for template in templates:
+        template.latest = template.ordered_versions[0] if template.ordered_versions else None
+    return templates
+
+
+def template_versions(template: AnswerTemplate) -> QuerySet[AnswerTemplateVersion]:
+    """A template's versions, newest first, with how many replies each one wrote."""
+    return (
+        template.versions.order_by("-number")
+        .select_related("created_by__person")
+        .annotate(reply_count=Count("replies"))
     )

@@ -217,7 +217,7 @@ def inquiry_record(*, by, name: str, text: str, channel: str = Inquiry.Channel.O
     InquiryNote.objects.create(
         inquiry=inquiry, author=by,
         body=_("Entered by %(name)s (%(channel)s).") % {
-            "name": by.get_full_name() or by.get_username(), "channel": inquiry.get_channel_display()},
+            "name": by.display_name, "channel": inquiry.get_channel_display()},
     )  # fmt: skip
     return inquiry
 

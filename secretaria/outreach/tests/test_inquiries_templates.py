@@ -76,3 +76,23 @@ def test_only_the_secretariat_edits_templates(client_for, gt_official, ppt_offic
             c.post(reverse("outreach:template_active", args=[version.template.pk]), {"active": "0"}).status_code == 403
         )
     assert AnswerTemplate.objects.get().is_active and AnswerTemplate.objects.count() == 1
+
+
+def test_the_template_list_costs_the_same_queries_for_more_templates(client_for, st_officer, count_queries):
+    from django.urls import reverse
+
+    from secretaria.outreach.services import inquiries as inquiry_services
+
+    c = client_for(st_officer)
+    url = reverse("outreach:templates")
+
+    def make(slug):
+        inquiry_services.template_save(slug=slug, by=st_officer, name_es=slug, name_en=slug, subject_es="Asunto",
+                                       subject_en="Subject", body_es="Cuerpo", body_en="Body", new=True)  # fmt: skip
+
+    make("uno")
+    c.get(url)
+    one = count_queries(lambda: c.get(url))
+    for slug in ("dos", "tres", "cuatro"):
+        make(slug)
+    assert count_queries(lambda: c.get(url)) == one

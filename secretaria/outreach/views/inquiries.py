@@ -162,8 +162,7 @@ def inquiry_action(request, pk: int):
 def template_list(request):
     """The answer templates with their current version; those out of use at the end."""
     _secretariat(request)
-    templates = AnswerTemplate.objects.prefetch_related("versions").order_by("-is_active", "name_es")
-    return render(request, "outreach/inquiries/templates.html", {"templates": templates})
+    return render(request, "outreach/inquiries/templates.html", {"templates": selectors.answer_templates()})
 
 
 @members_only
@@ -200,7 +199,7 @@ def template_edit(request, pk: int | None = None):
         form = AnswerTemplateForm(initial=initial, editing=True)
     else:
         form = AnswerTemplateForm()
-    versions = template.versions.order_by("-number").select_related("created_by") if template else []
+    versions = selectors.template_versions(template) if template else []
     return render(request, "outreach/inquiries/template_form.html", {
         "form": form, "template": template, "current": current, "versions": versions,
     }, status=status)  # fmt: skip

@@ -119,7 +119,9 @@ def test_the_section_page_has_the_editor_and_saves_its_html(seminar, st_officer,
     response = client.post(url, {f"state-{KEY}": "kept", f"html_es-{KEY}": RICH_ES, f"html_en-{KEY}": RICH_EN})
     assert response.status_code == 302
     page = client.get(report.get_absolute_url()).content.decode()
-    assert "<strong>Canadá</strong>" in page and "<script>alert" not in page and "(edited)" in page
+    assert (
+        "<strong>Canadá</strong>" in page and "<script>alert" not in page and "(editado)" in page
+    )  # the state, in the page's language
 
 
 def test_a_kept_paragraph_sent_back_unchanged_stays_live(seminar, st_officer, client_for):
