@@ -1,6 +1,7 @@
 """Search benchmark: indexing throughput and query latency, service layer vs raw engine.
 
-    python bench/search.py [--docs 100000] [--db sqlite|postgres] [--reps 5] [--seed 2004] [--keep DIR_OR_NAME] [--cpu]
+    python bench/search.py [--docs 100000] [--db sqlite|postgres] [--engine database|tantivy] [--reps 5]
+                           [--seed 2004] [--keep DIR_OR_NAME] [--cpu]
 
 Builds a throwaway database (a temporary SQLite file, or a PostgreSQL database named
 sv_bench_<pid> on $BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432), migrates it,
@@ -13,7 +14,12 @@ them through the search services and then runs a fixed mix of 20 queries three w
   filtering, total, facet counts, snippets, titles and links of one page of 20);
 * HTTP: GET /api/v1/search through Django's test client, same user;
 * raw: the engine alone, the same full-text expression with the same ranking and LIMIT 20
-  (FTS5 MATCH ... ORDER BY bm25 / tsvector @@ ... ORDER BY ts_rank_cd), no access filter.
+  (FTS5 MATCH ... ORDER BY bm25 / tsvector @@ ... ORDER BY ts_rank_cd / tantivy's top 20
+  by BM25 without a count), no access filter.
+
+``--engine tantivy`` searches with the top-k engine beside the database (SEARCH_ENGINE=tantivy,
+decision 0009); its index lives in the work directory (with --keep on PostgreSQL, in
+/tmp/sv-bench-tantivy-NAME).
 
 Results are recorded in docs/benchmarks.md.
 """
@@ -311,8 +317,12 @@ def summarise(samples_ms):
     return percentile(samples_ms, 50), percentile(samples_ms, 95)
 
 
-def setup_django(db: str, workdir: Path, keep: str | None = None) -> str:
+def setup_django(db: str, workdir: Path, keep: str | None = None, engine: str = "database") -> str:
     os.environ["VAR_DIR"] = str(workdir)
+    os.environ["SEARCH_ENGINE"] = engine
+    kept_dir = Path(tempfile.gettempdir()) / f"sv-bench-tantivy-{keep}"
+    index_dir = kept_dir if keep and db == "postgres" else workdir / "search-index"
+    os.environ["SEARCH_INDEX_DIR"] = str(index_dir)
     os.environ["DJANGO_SETTINGS_MODULE"] = "secretaria.test_settings"
     if db == "sqlite":
         url = f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -350,6 +360,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--engine", choices=["database", "tantivy"], default="database", help="SEARCH_ENGINE")
     parser.add_argument("--reps", type=int, default=5, help="runs of each query per mode (after one warm-up)")
     parser.add_argument("--seed", type=int, default=2004)
     parser.add_argument(
@@ -369,7 +380,7 @@ def main() -> None:
         workdir.mkdir(parents=True, exist_ok=True)
     else:
         workdir = Path(tempfile.mkdtemp(prefix="sv-bench-"))
-    url = setup_django(args.db, workdir, args.keep if args.db == "postgres" else None)
+    url = setup_django(args.db, workdir, args.keep if args.db == "postgres" else None, args.engine)
     try:
         run(args)
     finally:
@@ -402,7 +413,8 @@ def run(args) -> None:
 
     register_source(BenchSource())
     backend = get_backend()
-    print(f"Secretaría Virtual search benchmark: {args.docs:,} documents on {connection.vendor}", flush=True)
+    engine = "tantivy" if backend.vendor == "tantivy" else "the database's engine"
+    print(f"Secretaría Virtual search benchmark: {args.docs:,} documents on {connection.vendor}, {engine}", flush=True)
 
     from secretaria.search.models import SearchIndexEntry
 
@@ -497,7 +509,9 @@ def query_mix(args, connection, search, parse_query, SearchFilters):  # noqa: N8
             raise RuntimeError(response.content)
         return response.json()["total"]
 
-    raw = RawEngine(connection.vendor)
+    from secretaria.search.backends import get_backend
+
+    raw = RawEngine(get_backend().vendor)
 
     def run_raw(q, f, sort):
         return raw.run(parse_query(q), filters_of(f), sort)
@@ -555,6 +569,17 @@ class RawEngine:
     def run(self, parsed, filters, sort):
         from django.db import connection
 
+        if self.vendor == "tantivy":
+            from secretaria.search.backends import tantivy as t
+
+            searcher = t.engine().searcher()
+            clauses = t.text_clauses(parsed, searcher) + t.filter_clauses(filters)
+            query = t.Query.boolean_query(clauses)
+            if sort == "date":
+                result = searcher.search(query, 20, count=False, order_by_field="date_key")
+            else:
+                result = searcher.search(query, 20, count=False)
+            return len(searcher.fast_field_values("id", [address for _key, address in result.hits]))
         if self.vendor == "sqlite":
             from secretaria.search.backends import sqlite as s
 

@@ -204,6 +204,19 @@ CACHES = {
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if CACHE_URL else "django.contrib.sessions.backends.db"
 
+# --- Search engine ----------------------------------------------------------------------
+# "database": the database's own full-text search (SQLite FTS5, PostgreSQL tsvector).
+# "tantivy": a top-k engine in SEARCH_INDEX_DIR, kept in step with the database through
+# search.SearchEngineChange (decision 0009); for archives of tens of thousands of documents.
+# After switching, run `manage.py reindex`. Every process of one site shares the directory.
+SEARCH_ENGINE = env_str("SEARCH_ENGINE", "database")
+if SEARCH_ENGINE not in {"database", "tantivy"}:
+    raise ImproperlyConfigured(f"SEARCH_ENGINE must be 'database' or 'tantivy', got {SEARCH_ENGINE!r}")
+SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "search-index")))
+# "commit": the engine applies a transaction's changes once it commits. "immediate": at once,
+# inside the transaction (tests only, where each test has a fresh index and rolls back).
+SEARCH_ENGINE_SYNC = "commit"
+
 # --- Background tasks -----------------------------------------------------------------
 # "database": django-tasks-db, run by `manage.py db_worker`. "rq": Redis through RQ
 # (django-tasks-rq on django-rq), run by `manage.py rqworker default email --with-scheduler`,

@@ -23,6 +23,7 @@ class ArchiveConfig(AppConfig):
             "account.EmailConfirmation",  # short-lived
             "django_tasks_database.DBTaskResult",
             "search.SearchIndexEntry",  # rebuilt by `manage.py reindex` after import
+            "search.SearchEngineChange",  # idem (the tantivy engine's pending changes)
             "archive.Instance",
             "archive.ImportedRecord",
             "archive.DrillRun",

@@ -64,3 +64,25 @@ class SearchIndexEntry(models.Model):
     @property
     def language_list(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
+
+
+class SearchEngineChange(models.Model):
+    """An index entry written or deleted since the top-k engine last caught up (the engine's outbox).
+
+    Only the tantivy engine (``SEARCH_ENGINE=tantivy``, decision 0009) uses it. Its rows are
+    written in the same transaction as the entry itself, so the engine never learns of a
+    change the database did not commit; the engine applies them after the commit, by reading
+    each entry's current row (an entry no longer there is forgotten), and deletes them once
+    its own commit is on disk. ``entry_id`` 0 stands for "every entry before this is gone"
+    (a full reindex).
+    """
+
+    entry_id = models.BigIntegerField(_("entry"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("search engine change")
+        verbose_name_plural = _("search engine changes")
+
+    def __str__(self):
+        return f"change {self.pk}: entry {self.entry_id}"

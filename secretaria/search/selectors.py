@@ -189,7 +189,8 @@ def search(
 
     Access is part of the database query (``backends``), so ``total`` and the facet
     numbers count only visible entries and snippets come only from them. Past COUNT_CAP
-    hits the count stops (``total_capped``); the page is still ranked among all of them.
+    hits the database engines stop counting (``total_capped``); the page is still ranked
+    among all of them. The tantivy engine counts every hit (``exact_counts``).
     """
     filters = filters or SearchFilters()
     sort = sort if sort in SORTS else RELEVANCE
@@ -206,8 +207,8 @@ def search(
     offset = (page - 1) * per_page
     limit = per_page if offset < MAX_RESULTS else 0
     total, counts, ranked = backend.run(prepared, sort=sort, offset=offset, limit=limit)
-    results.total = min(total, COUNT_CAP)
-    results.total_capped = total > COUNT_CAP
+    results.total = total if backend.exact_counts else min(total, COUNT_CAP)
+    results.total_capped = not backend.exact_counts and total > COUNT_CAP
     if facets:
         results.facets = _facets(counts, lang)
     if not total:

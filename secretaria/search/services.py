@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from tqdm import tqdm
 
 from secretaria.core.access import AccessLevel
 from secretaria.search.backends import get_backend
-from secretaria.search.models import SearchIndexEntry
+from secretaria.search.backends.tantivy import engine
+from secretaria.search.models import SearchEngineChange, SearchIndexEntry
 from secretaria.search.registry import SearchEntry, get_source, sources
 
 BATCH_SIZE = 500
@@ -137,3 +139,16 @@ def reindex(kind: str | None = None, progress: bool = True) -> dict[str, int]:
             counts[k] = index_entries(k, entries)
         get_backend().optimize()
     return counts
+
+
+def sync_engine() -> int | None:
+    """Let the tantivy engine catch up with every committed change (the periodic safety net
+    behind the sync that follows each commit); the number of changes applied, or None when
+    the site searches with the database's engine. Raises RuntimeError when another process
+    holds the index's lock for longer than a sync takes."""
+    if settings.SEARCH_ENGINE != "tantivy":
+        return None
+    applied = engine().sync()
+    if not applied and SearchEngineChange.objects.exists():
+        raise RuntimeError(f"the search index in {settings.SEARCH_INDEX_DIR} is locked by another process")
+    return applied

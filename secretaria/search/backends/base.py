@@ -38,6 +38,8 @@ class SearchFilters:
 
 class SearchBackend:
     vendor = ""
+    # True: ``run`` counts every hit and its facets, however many (no COUNT_CAP).
+    exact_counts = False
 
     # --- writing (inside the caller's transaction) ---
     def add(self, entries: Sequence) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from secretaria.core.access import AccessLevel
+from secretaria.search.backends import tantivy
 from secretaria.search.registry import SearchEntry, SearchSource, register_source, unregister_source
 from secretaria.search.services import index_object, unindex_object
 
@@ -124,3 +125,15 @@ def events(db):
     helper.next_id = 1000
     yield helper
     unregister_source(source.kind)
+
+
+@pytest.fixture(params=["database", "tantivy"], autouse=True)
+def engine(request, settings, tmp_path):
+    """Every search test runs on the database's engine and on tantivy (decision 0009)."""
+    if request.param == "tantivy":
+        settings.SEARCH_ENGINE = "tantivy"
+        settings.SEARCH_ENGINE_SYNC = "immediate"
+        settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
+    yield request.param
+    if request.param == "tantivy":
+        tantivy.forget_engines()

@@ -16,6 +16,12 @@ CAP = 4
 
 
 @pytest.fixture
+def engine():
+    """The database engines only: tantivy counts every hit (test_engine.py)."""
+    return "database"
+
+
+@pytest.fixture
 def small_cap(monkeypatch):
     for module in (sqlite, postgres, selectors):
         monkeypatch.setattr(module, "COUNT_CAP", CAP)
