@@ -11,7 +11,11 @@ Spanish documents, the topical words in a few per cent of them), indexes
 them through the search services and then runs a fixed mix of 20 queries three ways:
 
 * service: ``secretaria.search.selectors.search`` as a member-country official (access
-  filtering, total, facet counts, snippets, titles and links of one page of 20);
+  filtering, total, facet counts, snippets, titles and links of one page of 20), and its
+  two halves as the results page asks for them with tantivy: "first page"
+  (``facets=False``: the hits and their total, the page's first answer) and "facets"
+  (``search_facets``: the filters, loaded by the page after it has been shown; the
+  database engines' page shows them at once, and their "first page" costs the same);
 * HTTP: GET /api/v1/search through Django's test client, same user;
 * raw: the engine alone, the same full-text expression with the same ranking and LIMIT 20
   (FTS5 MATCH ... ORDER BY bm25 / tsvector @@ ... ORDER BY ts_rank_cd / tantivy's top 20
@@ -396,7 +400,7 @@ def run(args) -> None:
     from secretaria.search.backends import SearchFilters, get_backend
     from secretaria.search.query import parse_query
     from secretaria.search.registry import SearchSource, register_source
-    from secretaria.search.selectors import search
+    from secretaria.search.selectors import search, search_facets
 
     class BenchSource(SearchSource):
         kind = "document"
@@ -422,7 +426,7 @@ def run(args) -> None:
         print("  (reusing the index kept in --keep; indexing not measured)")
     else:
         index_all(args, backend)
-    query_mix(args, connection, search, parse_query, SearchFilters)
+    query_mix(args, connection, (search, search_facets), parse_query, SearchFilters)
 
 
 def index_all(args, backend):
@@ -468,7 +472,8 @@ def index_all(args, backend):
     print(f"  index_object (update one entry, own transaction): {len(singles) / single_seconds:,.0f} docs/s")
 
 
-def query_mix(args, connection, search, parse_query, SearchFilters):  # noqa: N803
+def query_mix(args, connection, selectors, parse_query, SearchFilters):  # noqa: N803
+    search, search_facets = selectors
     from django.db import transaction
     from django.test import Client
 
@@ -502,6 +507,12 @@ def query_mix(args, connection, search, parse_query, SearchFilters):  # noqa: N8
         r = search(user=user, q=q, filters=filters_of(f), sort=sort, page=1, per_page=20)
         return r.total
 
+    def run_first_page(q, f, sort):
+        return search(user=user, q=q, filters=filters_of(f), sort=sort, page=1, per_page=20, facets=False).total
+
+    def run_facets(q, f, sort):
+        return search_facets(user=user, q=q, filters=filters_of(f)).total
+
     def run_http(q, f, sort):
         params = {"q": q, "sort": sort, **{("type" if k == "doc_type" else k): v for k, v in f.items()}}
         response = client.get("/api/v1/search", params)
@@ -516,7 +527,13 @@ def query_mix(args, connection, search, parse_query, SearchFilters):  # noqa: N8
     def run_raw(q, f, sort):
         return raw.run(parse_query(q), filters_of(f), sort)
 
-    modes = [("raw engine", run_raw), ("service", run_service), ("HTTP API", run_http)]
+    modes = [
+        ("raw engine", run_raw),
+        ("first page", run_first_page),
+        ("facets", run_facets),
+        ("service", run_service),
+        ("HTTP API", run_http),
+    ]
     clock = time.process_time if args.cpu else time.perf_counter
     samples = {name: [] for name, _fn in modes}
     times = {(i, name): [] for i in range(len(QUERIES)) for name, _fn in modes}
@@ -544,13 +561,14 @@ def query_mix(args, connection, search, parse_query, SearchFilters):  # noqa: N8
         f"\nQueries: 20 queries x {args.reps} runs per mode, page of 20, member-country official"
         + (" (CPU time of this process)" if args.cpu else "")
     )
-    print(f"{'query':45} {'hits':>7} {'raw ms':>8} {'service':>8} {'HTTP':>8}")
+    print(f"{'query':45} {'hits':>7} {'raw ms':>8} {'page':>8} {'facets':>8} {'service':>8} {'HTTP':>8}")
     for row in per_query:
         label = (
             row["q"] + (f" {row['filters']}" if row["filters"] else "") + (" [date]" if row["sort"] == "date" else "")
         )
         print(
-            f"{label[:45]:45} {row['total']:>7,} {row['raw engine']:>8.1f} {row['service']:>8.1f} {row['HTTP API']:>8.1f}"
+            f"{label[:45]:45} {row['total']:>7,} {row['raw engine']:>8.1f} {row['first page']:>8.1f} "
+            f"{row['facets']:>8.1f} {row['service']:>8.1f} {row['HTTP API']:>8.1f}"
         )
     raw_p50, raw_p95 = summarise(samples["raw engine"])
     print()

@@ -26,6 +26,7 @@ class SearchParams(Schema):
     sort: Literal["relevance", "date"] = "relevance"
     page: int = Field(1, ge=1, le=10_000)
     per_page: int = Field(20, ge=1, le=MAX_PER_PAGE)
+    facets: bool = Field(True, description="false: no facet counts (`facets` is empty); cheaper on a large archive")
     lang: Literal["es", "en"] | None = Field(
         None, description="Language of titles and links (default: Accept-Language)"
     )
@@ -81,7 +82,13 @@ def search_api(request, params: Query[SearchParams]):
     )
     with translation.override(params.lang or translation.get_language()):
         results = search(
-            user=request.auth, q=params.q, filters=filters, sort=params.sort, page=params.page, per_page=params.per_page
+            user=request.auth,
+            q=params.q,
+            filters=filters,
+            sort=params.sort,
+            page=params.page,
+            per_page=params.per_page,
+            facets=params.facets,
         )
     return {
         "q": results.q,

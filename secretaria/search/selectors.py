@@ -206,7 +206,7 @@ def search(
     prepared = backend.prepare(parsed, filters, user)
     offset = (page - 1) * per_page
     limit = per_page if offset < MAX_RESULTS else 0
-    total, counts, ranked = backend.run(prepared, sort=sort, offset=offset, limit=limit)
+    total, counts, ranked = backend.run(prepared, sort=sort, offset=offset, limit=limit, facets=facets)
     results.total = total if backend.exact_counts else min(total, COUNT_CAP)
     results.total_capped = not backend.exact_counts and total > COUNT_CAP
     if facets:
@@ -250,4 +250,29 @@ def search(
                 kind_label=str(source.label) if source and source.label else entry.kind,
             )
         )
+    return results
+
+
+def facets_come_apart() -> bool:
+    """Whether the results page loads its facets after its first answer (``search_facets``)."""
+    return get_backend().facets_apart
+
+
+def search_facets(*, user, q: str | None, filters: SearchFilters | None = None) -> SearchResults:
+    """The total and facet counts of a search, without its hits: the results page loads its
+    filters with this after the first page (``search(facets=False)``) has been shown.
+
+    The same access applies as in ``search``: the numbers count only what ``user`` may read.
+    """
+    results = SearchResults(q=q or "")
+    parsed = parse_query(q)
+    if parsed.is_empty:
+        results.message = str(parsed.message)
+        return results
+    backend = get_backend()
+    total, counts = backend.facet_counts(backend.prepare(parsed, filters or SearchFilters(), user))
+    results.total = total if backend.exact_counts else min(total, COUNT_CAP)
+    results.total_capped = not backend.exact_counts and total > COUNT_CAP
+    if total:
+        results.facets = _facets(counts, current_language())
     return results

@@ -105,7 +105,7 @@ def index_entries(kind: str, entries: Iterable[SearchEntry]) -> int:
     batch: list[SearchIndexEntry] = []
 
     def flush():
-        created = SearchIndexEntry.objects.bulk_create(batch)
+        created = SearchIndexEntry.objects.insert_new(batch)
         backend.add(created)
         batch.clear()
 

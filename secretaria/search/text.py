@@ -50,6 +50,20 @@ class _StemCache(dict):
 _STEMS = {lang: _StemCache(lang) for lang in LANGUAGES}
 
 
+class _FoldCache(dict):
+    """raw word -> its folded form (the words folding leaves in it, space-separated)."""
+
+    def __missing__(self, word: str) -> str:
+        result = " ".join(WORD_RE.findall(fold(word)))
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[word] = result
+        return result
+
+
+_FOLDED = _FoldCache()
+
+
 def stem(word: str, lang: str) -> str:
     """``word``'s stem in ``lang`` ("es" or "en")."""
     return _STEMS[lang][word]
@@ -65,12 +79,28 @@ def folded_words(text: str) -> list[str]:
     return WORD_RE.findall(fold(text))
 
 
-def stems_of(text: str, lang: str) -> str:
-    """The stem in ``lang`` of every word of ``text``, space-separated: a stemmed index column.
+def words_of(text: str) -> list[str]:
+    """The words of ``text`` as written, for ``folded_of`` and ``stemmed``: composed (NFC),
+    and any accent left apart dropped, so that a word splits where its folded form would.
 
-    The hot loop of indexing: one regex pass and one dict lookup per word, both in C.
+    Indexing splits each text once and derives every column from the same words; the regex
+    pass is the costly part (measured in docs/benchmarks.md).
     """
-    return " ".join(map(_STEMS[lang].__getitem__, WORD_RE.findall(text)))
+    try:
+        text.encode("latin-1")  # every character below U+0100: composed, no accent apart
+    except UnicodeEncodeError:
+        text = _COMBINING_RE.sub("", unicodedata.normalize("NFC", text))
+    return WORD_RE.findall(text)
+
+
+def folded_of(words: list[str]) -> str:
+    """``words`` folded, space-separated: an unstemmed index column (one dict lookup a word)."""
+    return " ".join(map(_FOLDED.__getitem__, words))
+
+
+def stemmed(words: list[str], lang: str) -> str:
+    """The stem in ``lang`` of each of ``words``, space-separated: a stemmed index column."""
+    return " ".join(map(_STEMS[lang].__getitem__, words))
 
 
 # --- Highlighting ---------------------------------------------------------------------

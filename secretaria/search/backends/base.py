@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from secretaria.search.query import ParsedQuery
+from secretaria.search.text import stemmed, words_of
 
 # The entry's facet columns.
 FACET_FIELDS = ("kind", "doc_type", "year", "meeting_id", "group_id", "country", "languages", "status")
@@ -19,6 +20,25 @@ DATE = "date"
 # 10,000 hits the engine finds, so that a word in most of the archive is not counted and
 # grouped in full on every query. Paging reaches the same depth (selectors.MAX_RESULTS).
 COUNT_CAP = 10_000
+
+
+# An entry's texts, each split into its words once (``entry_words``).
+TEXT_FIELDS = ("title_es", "title_en", "keywords", "summary_es", "summary_en", "body", "body_es", "body_en")
+
+
+def entry_words(entry) -> dict[str, list[str]]:
+    """Each text of a ``SearchIndexEntry`` (or a historical row) as its list of words."""
+    return {name: words_of(getattr(entry, name)) for name in TEXT_FIELDS}
+
+
+def stemmed_parts(words: dict[str, list[str]], lang: str) -> tuple[str, str, str]:
+    """The (title, summary, body) columns stemmed in ``lang``: the texts in that language and
+    those of no declared language (keywords, the body of a file or a post)."""
+    return (
+        stemmed(words[f"title_{lang}"] + words["keywords"], lang),
+        stemmed(words[f"summary_{lang}"], lang),
+        stemmed(words["body"] + words[f"body_{lang}"], lang),
+    )
 
 
 @dataclass(frozen=True)
@@ -40,6 +60,10 @@ class SearchBackend:
     vendor = ""
     # True: ``run`` counts every hit and its facets, however many (no COUNT_CAP).
     exact_counts = False
+    # True: counting without the facets is much cheaper, so the results page loads them
+    # apart, after its first answer (decision 0009). The database engines count and group
+    # in one statement: their page shows the facets at once.
+    facets_apart = False
 
     # --- writing (inside the caller's transaction) ---
     def add(self, entries: Sequence) -> None:
@@ -72,8 +96,13 @@ class SearchBackend:
         """(entry id, score) of one page of visible hits, best first (or newest first)."""
         raise NotImplementedError
 
-    def run(self, prepared, *, sort: str, offset: int, limit: int) -> tuple[int, dict[str, Counter], list]:
+    def run(
+        self, prepared, *, sort: str, offset: int, limit: int, facets: bool = True
+    ) -> tuple[int, dict[str, Counter], list]:
         """(total, facet counts, one page): what a search shows. A backend may do it in one pass.
+
+        ``facets=False``: the caller shows no facets (they are loaded after the first page); a
+        backend that counts its hits more cheaply without them returns empty counts.
 
         A backend may stop counting past ``COUNT_CAP``: a total of ``COUNT_CAP + 1`` then means
         "more than COUNT_CAP", and the facet counts cover the first COUNT_CAP hits found. The

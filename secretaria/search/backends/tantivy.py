@@ -43,10 +43,10 @@ from django.conf import settings
 from django.db import transaction
 
 from secretaria.core.access import AccessLevel, is_secretariat, user_group_ids, visible_levels
-from secretaria.search.backends.base import DATE, FACET_FIELDS, SearchBackend, SearchFilters
+from secretaria.search.backends.base import DATE, FACET_FIELDS, SearchBackend, SearchFilters, entry_words, stemmed_parts
 from secretaria.search.models import SearchEngineChange, SearchIndexEntry
 from secretaria.search.query import PHRASE, PREFIX, ParsedQuery, Term
-from secretaria.search.text import folded_words, query_stems, stems_of
+from secretaria.search.text import folded_of, query_stems
 
 logger = logging.getLogger(__name__)
 
@@ -93,25 +93,13 @@ def _demote(title: str, summary: str, body: str) -> tuple[str, str, str]:
 
 def document_of(entry) -> tantivy.Document:
     """The engine's document for one ``SearchIndexEntry`` row."""
-    keywords = entry.keywords
-    written = tuple(
-        " ".join(folded_words(text))
-        for text in (
-            f"{entry.title_es} {entry.title_en} {keywords}",
-            f"{entry.summary_es} {entry.summary_en}",
-            f"{entry.body}\n{entry.body_es}\n{entry.body_en}",
-        )
+    words = entry_words(entry)
+    written = (
+        folded_of(words["title_es"] + words["title_en"] + words["keywords"]),
+        folded_of(words["summary_es"] + words["summary_en"]),
+        folded_of(words["body"] + words["body_es"] + words["body_en"]),
     )
-    spanish = (
-        stems_of(f"{entry.title_es} {keywords}", "es"),
-        stems_of(entry.summary_es, "es"),
-        stems_of(f"{entry.body}\n{entry.body_es}", "es"),
-    )
-    english = (
-        stems_of(f"{entry.title_en} {keywords}", "en"),
-        stems_of(entry.summary_en, "en"),
-        stems_of(f"{entry.body}\n{entry.body_en}", "en"),
-    )
+    spanish, english = stemmed_parts(words, "es"), stemmed_parts(words, "en")
     if entry.demoted:
         written, spanish, english = _demote(*written), _demote(*spanish), _demote(*english)
     fields = {"id": entry.id, "kind": entry.kind}
@@ -374,6 +362,7 @@ def forget_engines() -> None:
 class TantivyBackend(SearchBackend):
     vendor = "tantivy"
     exact_counts = True
+    facets_apart = True
 
     def _changed(self, entry_ids: list[int]) -> None:
         if not entry_ids:
@@ -406,6 +395,16 @@ class TantivyBackend(SearchBackend):
         searcher, query = prepared
         return read_aggregations(searcher.aggregate(query, FACET_AGGREGATIONS))
 
+    def _counted_page(self, prepared, *, sort: str, offset: int, limit: int) -> tuple[int, dict, list]:
+        searcher, query = prepared
+        order = {"order_by_field": "date_key"} if sort == DATE else {}
+        result = searcher.search(query, max(limit, 1), count=True, offset=offset, **order)
+        hits = result.hits if limit else []
+        ids = searcher.fast_field_values("id", [address for _key, address in hits])
+        scores = [0.0 if sort == DATE else float(key) for key, _address in hits]
+        counts = {name: Counter() for name in FACET_FIELDS}
+        return result.count, counts, [(int(i), score) for i, score in zip(ids, scores, strict=True)]
+
     def page(self, prepared, *, sort: str, offset: int, limit: int, total: int = 0) -> list[tuple[int, float]]:
         searcher, query = prepared
         if not limit:
@@ -418,7 +417,13 @@ class TantivyBackend(SearchBackend):
         ids = searcher.fast_field_values("id", [address for _score, address in result.hits])
         return [(int(i), float(score)) for i, (score, _address) in zip(ids, result.hits, strict=True)]
 
-    def run(self, prepared, *, sort: str, offset: int, limit: int) -> tuple[int, dict[str, Counter], list]:
+    def run(
+        self, prepared, *, sort: str, offset: int, limit: int, facets: bool = True
+    ) -> tuple[int, dict[str, Counter], list]:
+        if not facets:
+            # The count comes with the page's search, at the cost of the page alone (every
+            # hit is visited for the access clauses anyway); the facets' aggregation is skipped.
+            return self._counted_page(prepared, sort=sort, offset=offset, limit=limit)
         # The page (block-max pruning, no count) and the aggregation (every hit) side by side.
         pool = engine().pool
         ranked = pool.submit(self.page, prepared, sort=sort, offset=offset, limit=limit)

@@ -67,6 +67,20 @@ def test_reindex_rebuilds_every_entry_from_the_sources(notes, events):
     assert SearchIndexEntry.objects.count() == 3
 
 
+def test_entries_written_after_a_reindex_take_ids_of_their_own(notes):
+    # A rebuild inserts in bulk (COPY on PostgreSQL); the writes after it must not collide.
+    for n in range(3):
+        notes.add(title_es=f"Acta {n}", summary_es="Reunión del GRCM.")
+    reindex(progress=False)
+    rebuilt = list(SearchIndexEntry.objects.order_by("id"))
+    assert [e.title_es for e in rebuilt] == ["Acta 0", "Acta 1", "Acta 2"]
+    assert all(e.updated_at and e.summary_es == "Reunión del GRCM." for e in rebuilt)
+    notes.add(title_es="Acta nueva")
+    assert SearchIndexEntry.objects.get(title_es="Acta nueva").id > rebuilt[-1].id
+    assert titles("acta") == {"Acta 0", "Acta 1", "Acta 2", "Acta nueva"}
+    assert titles("grcm") == {"Acta 0", "Acta 1", "Acta 2"}
+
+
 def test_reindex_of_one_kind_leaves_the_others(notes, events):
     notes.add(title_es="Carta de seguimiento")
     events.add(title_es="Seminario de salud")

@@ -32,6 +32,14 @@ def test_it_finds_unaccented_text_from_an_accented_capitalised_word(archive):
     assert found("MIGRACIÓN") == found("migracion") == found("Migración")
 
 
+def test_text_with_its_accents_apart_is_found_as_usual(notes):
+    # Text pasted from some PDFs and Mac files is decomposed: "o" + a combining accent.
+    notes.add(title_es="Informe de migracio\u0301n", body="Las poblaciones migrantes de la regio\u0301n.")
+    assert found("migración") == found("migracion") == {"Informe de migracio\u0301n"}
+    assert found("región") == found('"poblaciones migrantes de la region"') == {"Informe de migracio\u0301n"}
+    assert found("migrante") == {"Informe de migracio\u0301n"}
+
+
 def test_it_stems_spanish_words(archive):
     assert "Seminario de salud" in found("migrante")
     assert "Seminario de salud" in found("MIGRANTES")

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from secretaria.search.backends import SearchFilters
-from secretaria.search.selectors import search
+from secretaria.search.selectors import search, search_facets
 
 
 def titles(q, user=None, **kwargs) -> list[str]:
@@ -144,6 +144,30 @@ def test_facets_count_the_hits_by_value(varied):
         results = search(user=None, q="frontera")
     labels = {v.value: v.label for f in results.facets if f.field == "doc_type" for v in f.values}
     assert labels["report"] == "Report"
+
+
+def test_a_page_without_facets_has_the_same_hits_and_total(notes):
+    for n in range(25):
+        notes.add(title_es=f"Acta {n:02d}", body="Acta.", date=datetime.date(2004, 1, 1) + datetime.timedelta(days=n))
+    for sort in ("relevance", "date"):
+        for page in (1, 3, 9):
+            full = search(user=None, q="acta", sort=sort, page=page, per_page=10)
+            bare = search(user=None, q="acta", sort=sort, page=page, per_page=10, facets=False)
+            assert bare.facets == [] and full.facets
+            assert (bare.total, [h.title for h in bare.hits]) == (full.total, [h.title for h in full.hits])
+            assert bare.total == 25
+
+
+def test_the_facets_alone_are_those_of_the_search(varied):
+    for filters in (SearchFilters(), SearchFilters(country="CR")):
+        alone = search_facets(user=None, q="frontera", filters=filters)
+        full = search(user=None, q="frontera", filters=filters)
+        assert alone.total == full.total and alone.hits == []
+        assert [(f.field, [(v.value, v.label, v.count) for v in f.values]) for f in alone.facets] == [
+            (f.field, [(v.value, v.label, v.count) for v in f.values]) for f in full.facets
+        ]
+    assert search_facets(user=None, q="nada").facets == []
+    assert search_facets(user=None, q="").message
 
 
 def test_facets_follow_the_filters(varied):

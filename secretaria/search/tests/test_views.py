@@ -40,7 +40,7 @@ def test_the_search_page_lives_under_each_language():
     assert page_url("en") == "/en/search/"
 
 
-def test_the_page_shows_hits_with_highlighted_snippets_and_facets(docs, client):
+def test_the_page_shows_hits_with_highlighted_snippets_and_facets(docs, client, engine):
     response = client.get(page_url("es"), {"q": "migracion"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -49,8 +49,45 @@ def test_the_page_shows_hits_with_highlighted_snippets_and_facets(docs, client):
     assert "&lt;b&gt;" in html
     assert "Informe de migración para miembros" not in html  # members only
     assert "1 result" in html
-    assert "?q=migracion&amp;type=letter" in html  # a facet link
     assert 'href="/es/notes/' in html
+    facets = client.get(page_url("es"), {"q": "migracion", "part": "facets"}).content.decode()
+    assert facets.lstrip().startswith('<aside class="sidebar search-facets"')
+    assert "?q=migracion&amp;type=letter" in facets  # a facet link
+    assert "<html" not in facets
+    if engine == "tantivy":
+        # The filters follow in a second request, made as soon as the page has loaded.
+        assert 'hx-get="?q=migracion&amp;part=facets"' in html
+        assert "?q=migracion&amp;type=letter" not in html
+    else:
+        # The database engines count and group in one statement: the filters come at once.
+        assert "?q=migracion&amp;type=letter" in html
+        assert "part=facets" not in html
+
+
+def test_without_javascript_a_link_asks_for_the_page_with_its_filters(docs, client, engine):
+    html = client.get(page_url("en"), {"q": "migracion", "sort": "date"}).content.decode()
+    assert ('href="?q=migracion&amp;sort=date&amp;facets=1"' in html) == (engine == "tantivy")
+    html = client.get(page_url("en"), {"q": "migracion", "sort": "date", "facets": "1"}).content.decode()
+    assert "Letter on migration" in html and "part=facets" not in html
+    # Each filter link keeps the filters shown.
+    assert "?q=migracion&amp;sort=date&amp;facets=1&amp;type=letter" in html
+
+
+def test_the_filters_count_only_what_the_reader_may_read(docs, client, client_for, gt_official):
+    def filters(c):
+        return c.get(page_url("en"), {"q": "migración", "part": "facets"}).content.decode()
+
+    html = filters(client)
+    assert '>2004</a> <span class="muted">(1)</span>' in html  # the members' report is not counted
+    assert "Report" not in html
+    html = filters(client_for(gt_official))
+    assert '>2004</a> <span class="muted">(2)</span>' in html
+
+
+def test_a_search_without_hits_loads_no_filters(docs, client):
+    html = client.get(page_url("en"), {"q": "nothingatall"}).content.decode()
+    assert "part=facets" not in html and "facets=1" not in html
+    assert client.get(page_url("en"), {"q": "nothingatall", "part": "facets"}).content.decode().strip() == ""
 
 
 def test_a_member_finds_members_only_documents_on_the_page(docs, client_for, gt_official):
@@ -125,6 +162,13 @@ def test_the_api_returns_hits_total_facets_and_page(docs, client):
     assert {f["field"] for f in data["facets"]} >= {"kind", "doc_type", "year"}
 
 
+def test_the_api_leaves_the_facets_out_when_asked(docs, client):
+    data = client.get("/api/v1/search", {"q": "migracion", "facets": "false"}).json()
+    assert data["total"] == 1 and data["facets"] == []
+    assert [hit["title"] for hit in data["hits"]] == ["Carta sobre la migración"]
+    assert client.get("/api/v1/search", {"q": "migracion", "facets": "maybe"}).status_code == 422
+
+
 def test_the_api_filters_by_what_the_token_holder_may_read(docs, client, gt_official):
     from secretaria.accounts.services import api_token_create
 
@@ -189,7 +233,7 @@ def test_a_page_of_document_hits_costs_the_same_queries_for_5_or_20_hits(client,
 
 def test_the_page_has_one_type_panel_with_each_kinds_types_inside(docs, events, client):
     events.add(title_es="Seminario sobre migración", body="migración", doc_type="seminar")
-    html = client.get(page_url("es"), {"q": "migracion"}).content.decode()
+    html = client.get(page_url("es"), {"q": "migracion", "facets": "1"}).content.decode()
     assert html.count("<h2>Tipo</h2>") == 1
     facets = html[html.index('class="sidebar search-facets"') :]
     # The note's type "Carta" is listed inside the "Note" kind, not in a panel of its own.
