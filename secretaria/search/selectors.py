@@ -175,6 +175,12 @@ def _facets(counts: dict[str, Counter], lang: str) -> list[Facet]:
     return facets
 
 
+def _set_total(results: SearchResults, backend, total: int) -> None:
+    """The backend's total as shown: capped at COUNT_CAP unless the engine counts exactly."""
+    results.total = total if backend.exact_counts else min(total, COUNT_CAP)
+    results.total_capped = not backend.exact_counts and total > COUNT_CAP
+
+
 def search(
     *,
     user,
@@ -207,8 +213,7 @@ def search(
     offset = (page - 1) * per_page
     limit = per_page if offset < MAX_RESULTS else 0
     total, counts, ranked = backend.run(prepared, sort=sort, offset=offset, limit=limit, facets=facets)
-    results.total = total if backend.exact_counts else min(total, COUNT_CAP)
-    results.total_capped = not backend.exact_counts and total > COUNT_CAP
+    _set_total(results, backend, total)
     if facets:
         results.facets = _facets(counts, lang)
     if not total:
@@ -271,8 +276,7 @@ def search_facets(*, user, q: str | None, filters: SearchFilters | None = None) 
         return results
     backend = get_backend()
     total, counts = backend.facet_counts(backend.prepare(parsed, filters or SearchFilters(), user))
-    results.total = total if backend.exact_counts else min(total, COUNT_CAP)
-    results.total_capped = not backend.exact_counts and total > COUNT_CAP
+    _set_total(results, backend, total)
     if total:
         results.facets = _facets(counts, current_language())
     return results

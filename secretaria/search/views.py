@@ -17,13 +17,13 @@ def _with(params: dict, **changes) -> str:
     return "?" + urlencode(merged)
 
 
-def _facet_links(results, params: dict, extra: dict) -> None:
+def _facet_links(results, params: dict) -> None:
     """Each facet value links to the same search with that filter set (or cleared)."""
     for facet in results.facets:
         current = params.get(facet.param)
         for value in facet.values:
             value.selected = current == value.value
-            value.url = _with({**params, **extra}, page=None, **{facet.param: None if value.selected else value.value})
+            value.url = _with(params, page=None, **{facet.param: None if value.selected else value.value})
 
 
 def search_page(request):
@@ -40,7 +40,7 @@ def search_page(request):
         params = {k: v for k, v in request.GET.items() if k in form.fields}
         if request.GET.get("part") == "facets":
             results = search_facets(user=request.user, q=d["q"], filters=form.filters())
-            _facet_links(results, params, {})
+            _facet_links(results, params)
             return render(request, "search/_facets.html", {"results": results})
         asked = request.GET.get("facets") == "1"
         inline = asked or not facets_come_apart()
@@ -52,15 +52,17 @@ def search_page(request):
             page=d.get("page") or 1,
             facets=inline,
         )
-        _facet_links(results, params, {"facets": "1"} if asked else {})
+        # Without JavaScript, the filters asked for stay on the next page, sort and filter.
+        kept = {**params, "facets": "1"} if asked else params
+        _facet_links(results, kept)
         if not inline and results.total:
             facets_url = _with(params, page=None, sort=None, part="facets")
             facets_page_url = _with(params, facets="1")
         results.page_urls = {
-            "previous": _with(params, page=results.page - 1) if results.has_previous else "",
-            "next": _with(params, page=results.page + 1) if results.has_next else "",
+            "previous": _with(kept, page=results.page - 1) if results.has_previous else "",
+            "next": _with(kept, page=results.page + 1) if results.has_next else "",
         }
-        results.sort_urls = {key: _with(params, sort=key, page=None) for key in ("relevance", "date")}
+        results.sort_urls = {key: _with(kept, sort=key, page=None) for key in ("relevance", "date")}
     status = 400 if form.is_bound and not form.is_valid() else 200
     context = {"form": form, "results": results, "facets_url": facets_url, "facets_page_url": facets_page_url}
     return render(request, "search/search.html", context, status=status)

@@ -69,8 +69,9 @@ def test_without_javascript_a_link_asks_for_the_page_with_its_filters(docs, clie
     assert ('href="?q=migracion&amp;sort=date&amp;facets=1"' in html) == (engine == "tantivy")
     html = client.get(page_url("en"), {"q": "migracion", "sort": "date", "facets": "1"}).content.decode()
     assert "Letter on migration" in html and "part=facets" not in html
-    # Each filter link keeps the filters shown.
+    # Each filter and sort link keeps the filters shown.
     assert "?q=migracion&amp;sort=date&amp;facets=1&amp;type=letter" in html
+    assert 'href="?q=migracion&amp;sort=relevance&amp;facets=1"' in html
 
 
 def test_the_filters_count_only_what_the_reader_may_read(docs, client, client_for, gt_official):
